@@ -1,0 +1,3 @@
+from natodiff.cli import main
+
+main()

@@ -1,0 +1,63 @@
+"""Page furniture: lines that belong to the web page, not to the story.
+
+Decided per paragraph, because furniture comes as whole lines (a caption, a
+related-link teaser, a byline); a caption's sentences all go together.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINK = re.compile(
+    r"^\s*(?:[-*•·|>]\s*)?(?:read more|also read|read also|related|see also|more from|"
+    r"recommended|watch|listen|explore more|trending|most read|you may also like|top stories)"
+    r"\s*[:|>»-]",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
+    r"\b(?:photo|picture|image|video)\s*(?:credit)?\s*:\s|"
+    r"\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Shutterstock)\s*(?:Photo)?\s*/\s*\w|"
+    r"^\s*(?:file photo|photo|credit)\b",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)\s*:?\s+\w|"
+    r"^\s*(?:share|share this|share on|tweet|email|print|subscribe|sign up|follow us|"
+    r"click here|advertisement|sponsored|copyright|all rights reserved|©|\(c\)\s)|"
+    r"^\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
+    r"^\s*(?:source|editor|contact)\s*:\s",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+_DATE_ONLY = re.compile(
+    rf"^[\s\W]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s*\d{{2,4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    rf"(?:[\s,|-]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:am|pm|gmt|utc|cet|et|bst)?)?[\s\W]*$",
+    re.IGNORECASE,
+)
+# "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
+_ATTRIBUTION = re.compile(
+    r"^[-—–\s]*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*"
+    r"(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du|to)){0,8}$"
+)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """True for related links, captions, credits, bylines, stamps and the like."""
+    text = paragraph.strip()
+    if not text:
+        return True
+    if not any(ch.isalnum() for ch in text):
+        return True  # "• |", "***"
+    if _LINK.search(text) or _FURNITURE.search(text) or _DATE_ONLY.match(text):
+        return True
+    if _BYLINE.match(text) and len(text.split()) <= 12:
+        return True
+    if _CREDIT.search(text) and len(text.split()) <= 60:
+        return True
+    return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12

@@ -1,0 +1,237 @@
+"""From links to alignment items: kinds, diffs, moves, repeats and order.
+
+An item is a connected group of linked sentences (one source sentence told
+in two outlet sentences, two merged into one...). Every sentence of both
+texts lands in exactly one item.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from typing import Sequence
+
+from natodiff.align import Unit, Weights, score
+from natodiff.model import Alignment, DiffOp, Kind, LinkScore, Op, Sentence
+from natodiff.normalise import Token
+from natodiff.worddiff import word_diff
+
+# "Shared" tolerates this many differing function words per ten tokens
+# (an article, "on", "few"); any differing content word makes it reworded.
+SHARED_STOP_EDITS_PER_10 = 1
+
+
+def build_items(
+    source: Sequence[Unit],
+    outlet: Sequence[Unit],
+    links: Sequence[LinkScore],
+    repeats_source: dict[int, int],
+    repeats_outlet: dict[int, int],
+    weights: Weights,
+) -> tuple[Alignment, ...]:
+    """All items in outlet order, source-only ones where they would have stood."""
+    groups = _components(links)
+    by_outlet: dict[int, int] = {}
+    by_source: dict[int, int] = {}
+    for g, (srcs, outs) in enumerate(groups):
+        for i in srcs:
+            by_source[i] = g
+        for j in outs:
+            by_outlet[j] = g
+
+    drafts: list[dict] = []  # filled in outlet order, then source-only slotted in
+    group_draft: dict[int, dict] = {}
+    for u in outlet:
+        j = u.sentence.index
+        if j in by_outlet:
+            g = by_outlet[j]
+            if g not in group_draft:
+                group_draft[g] = _linked_draft(groups[g], source, outlet, links, weights)
+                drafts.append(group_draft[g])
+        else:
+            drafts.append(_single(u.sentence, repeats_outlet.get(j)))
+
+    # Source sentences without a link go after the item holding the nearest
+    # earlier source sentence that is linked, i.e. where the outlet would have had it.
+    anchors: list[tuple[int, int]] = []  # (source index, draft position)
+    position = {id(d): p for p, d in enumerate(drafts)}
+    for i, g in sorted(by_source.items()):
+        anchors.append((i, position[id(group_draft[g])]))
+    slots: dict[int, list[dict]] = defaultdict(list)
+    for u in source:
+        i = u.sentence.index
+        if i in by_source:
+            continue
+        k = bisect_left(anchors, (i, -1)) - 1
+        slots[anchors[k][1] if k >= 0 else -1].append(_single(u.sentence, repeats_source.get(i)))
+
+    ordered: list[dict] = list(slots.get(-1, []))
+    for p, d in enumerate(drafts):
+        ordered.append(d)
+        ordered.extend(slots.get(p, []))
+
+    _mark_moves(ordered)
+    return _finish(ordered)
+
+
+def _components(links: Sequence[LinkScore]) -> list[tuple[list[int], list[int]]]:
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(n: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(n, n)
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for s in links:
+        ra, rb = root(("s", s.source)), root(("o", s.outlet))
+        if ra != rb:
+            parent[rb] = ra
+    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for n in sorted(parent):
+        srcs, outs = members.setdefault(root(n), ([], []))
+        (srcs if n[0] == "s" else outs).append(n[1])
+    return sorted(members.values(), key=lambda m: min(m[1]))
+
+
+def _linked_draft(group, source, outlet, links, weights) -> dict:
+    srcs, outs = group
+    s_units = [source[i] for i in srcs]
+    o_units = [outlet[j] for j in outs]
+    s_text, s_toks = _join(s_units)
+    o_text, o_toks = _join(o_units)
+    diff = word_diff(s_text, o_text, s_toks, o_toks)
+    merged = score(_merge(s_units), _merge(o_units), weights)
+    kind = Kind.SHARED if is_shared(diff, s_toks, o_toks) else Kind.REWORDED
+    members = set(srcs), set(outs)
+    own = tuple(s for s in links if s.source in members[0] and s.outlet in members[1])
+    return {
+        "kind": kind,
+        "similarity": round(merged.score, 4),
+        "source": tuple(u.sentence for u in s_units),
+        "outlet": tuple(u.sentence for u in o_units),
+        "diff": diff,
+        "links": tuple(sorted(own, key=lambda s: (s.outlet, s.source))),
+        "repeat_of": None,
+    }
+
+
+def _single(sentence: Sentence, repeat_of_sentence: int | None) -> dict:
+    outlet_side = sentence.side == "outlet"
+    if sentence.boilerplate:
+        kind = Kind.BOILERPLATE
+    else:
+        kind = Kind.OUTLET_ONLY if outlet_side else Kind.SOURCE_ONLY
+    return {
+        "kind": kind,
+        "similarity": None,
+        "source": () if outlet_side else (sentence,),
+        "outlet": (sentence,) if outlet_side else (),
+        "diff": (),
+        "links": (),
+        "repeat_of": repeat_of_sentence,  # a sentence index until _finish
+    }
+
+
+def _join(units: Sequence[Unit]) -> tuple[str, list[Token]]:
+    """Sentences joined by a space, with token spans shifted to match."""
+    parts: list[str] = []
+    toks: list[Token] = []
+    offset = 0
+    for u in units:
+        if parts:
+            offset += 1
+        toks.extend(Token(t.key, t.start + offset, t.end + offset, t.cls) for t in u.tokens)
+        parts.append(u.sentence.text)
+        offset += len(u.sentence.text)
+    return " ".join(parts), toks
+
+
+def _merge(units: Sequence[Unit]) -> Unit:
+    first = units[0]
+    if len(units) == 1:
+        return first
+    bag = sum((u.bag for u in units), start=first.bag.__class__())
+    return Unit(first.sentence, sum((u.tokens for u in units), ()), sum((u.keys for u in units), ()),
+                bag, sum(u.content for u in units))
+
+
+def is_shared(diff: Sequence[DiffOp], s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
+    """Same content words in the same order; at most one function word in ten differs."""
+    s_content = [t.key for t in s_toks if t.content]
+    o_content = [t.key for t in o_toks if t.content]
+    if s_content != o_content:
+        return False
+    s_stop = [t.key for t in s_toks if not t.content]
+    o_stop = [t.key for t in o_toks if not t.content]
+    from difflib import SequenceMatcher
+
+    m = SequenceMatcher(None, s_stop, o_stop, autojunk=False)
+    same = sum(b.size for b in m.get_matching_blocks())
+    edits = max(len(s_stop), len(o_stop)) - same
+    allowed = max(1, SHARED_STOP_EDITS_PER_10 * max(len(s_toks), len(o_toks)) // 10)
+    return edits <= allowed
+
+
+def _mark_moves(items: list[dict]) -> None:
+    """Moved = outside the longest run of linked items kept in source order."""
+    linked = [d for d in items if d["links"]]
+    seq = [min(s.index for s in d["source"]) for d in linked]
+    keep = set(_lis(seq))
+    for k, d in enumerate(linked):
+        d["moved"] = k not in keep
+
+
+def _lis(seq: Sequence[int]) -> list[int]:
+    """Positions of one longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    prev = [-1] * len(seq)
+    for k, x in enumerate(seq):
+        p = bisect_left(tails, x)
+        if p == len(tails):
+            tails.append(x)
+            tail_pos.append(k)
+        else:
+            tails[p] = x
+            tail_pos[p] = k
+        prev[k] = tail_pos[p - 1] if p else -1
+    out: list[int] = []
+    k = tail_pos[-1] if tail_pos else -1
+    while k != -1:
+        out.append(k)
+        k = prev[k]
+    return out[::-1]
+
+
+def _finish(items: list[dict]) -> tuple[Alignment, ...]:
+    """Freeze, number, and turn repeats' sentence pointers into item ids."""
+    item_of: dict[tuple[str, int], int] = {}
+    for n, d in enumerate(items):
+        for s in d["source"] + d["outlet"]:
+            item_of[(s.side.value, s.index)] = n
+    out = []
+    for n, d in enumerate(items):
+        repeat_of = None
+        kind = d["kind"]
+        if d["repeat_of"] is not None:
+            side = (d["outlet"] or d["source"])[0].side.value
+            repeat_of = item_of[(side, d["repeat_of"])]
+            kind = items[repeat_of]["kind"]
+        out.append(
+            Alignment(
+                id=n,
+                kind=kind,
+                similarity=d["similarity"],
+                source=d["source"],
+                outlet=d["outlet"],
+                diff=d["diff"],
+                moved=d.get("moved", False),
+                repeat_of=repeat_of,
+                links=d["links"],
+            )
+        )
+    return tuple(out)
+
+
+__all__ = ["build_items", "is_shared", "Op"]

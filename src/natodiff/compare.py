@@ -1,0 +1,76 @@
+"""compare(): the pure pipeline, text in, Comparison out.
+
+segment -> mark boilerplate -> normalise (prepare) -> align -> classify ->
+summarise -> facts/quotes. No file access, printing, clock or randomness.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from natodiff import align, boilerplate, classify, metrics
+from natodiff.model import Comparison, Document, Options, Sentence, Side
+from natodiff.segment import segment
+
+
+def read_document(text: str, side: Side, name: str) -> Document:
+    """Sentences of one text, with page furniture marked."""
+    sentences, n_paragraphs = segment(text, side)
+    marked = _mark_boilerplate(sentences)
+    words = sum(len(s.text.split()) for s in marked)
+    return Document(name=name, sentences=marked, paragraphs=n_paragraphs, words=words)
+
+
+def _mark_boilerplate(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    furniture = {
+        p for p, group in by_paragraph.items()
+        if boilerplate.is_boilerplate(" ".join(s.text for s in group))
+        or all(boilerplate.is_boilerplate(s.text) for s in group)
+    }
+    return tuple(
+        replace(s, boilerplate=True) if s.paragraph in furniture or boilerplate.is_boilerplate(s.text) else s
+        for s in sentences
+    )
+
+
+def compare(
+    source: str,
+    outlet: str,
+    *,
+    options: Options | None = None,
+    source_name: str = "source",
+    outlet_name: str = "outlet",
+) -> Comparison:
+    """Align ``outlet`` against ``source`` and classify every sentence of both."""
+    options = options or Options()
+    src_doc = read_document(source, Side.SOURCE, source_name)
+    out_doc = read_document(outlet, Side.OUTLET, outlet_name)
+    src_units = align.prepare(src_doc.sentences)
+    out_units = align.prepare(out_doc.sentences)
+    weights = align.Weights(u for u in src_units + out_units if not u.sentence.boilerplate)
+    rep_src = align.find_repeats(src_units, weights)
+    rep_out = align.find_repeats(out_units, weights)
+    live_src = [u for u in src_units if not u.sentence.boilerplate and u.sentence.index not in rep_src]
+    live_out = [u for u in out_units if not u.sentence.boilerplate and u.sentence.index not in rep_out]
+    links = align.link(live_src, live_out, weights, options.threshold)
+    items = classify.build_items(src_units, out_units, links, rep_src, rep_out, weights)
+    summary = metrics.summarise(items, src_units, out_units)
+    facts: tuple = ()
+    quotes: tuple = ()
+    if options.facts:
+        facts, quotes = _facts_and_quotes(src_doc, out_doc)
+    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
+
+
+def _facts_and_quotes(src: Document, out: Document) -> tuple[tuple, tuple]:
+    try:
+        from natodiff import facts, quotes
+    except ImportError:  # the facts layer is optional while it is being built
+        return (), ()
+    return (
+        facts.compare_facts(src.sentences, out.sentences),
+        quotes.compare_quotes(src.sentences, out.sentences),
+    )

@@ -1,0 +1,152 @@
+"""The I/O edge: turn a path or "-" into bytes, and write outputs atomically.
+
+Everything the operating system can say no to is caught here and turned into
+a one-line InputError/OutputError, so no traceback reaches the user and a
+failed or interrupted run never leaves a half-written report behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from typing import BinaryIO
+
+from natodiff.errors import InputError, OutputError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+STDIN_NAME = "<stdin>"
+_TEMP_PREFIX = ".natodiff-"
+
+
+def human_size(n: int) -> str:
+    """Sizes for messages: "50 MB", "1.5 KB", "100 bytes" (binary units)."""
+    if n < 1024:
+        return f"{n} byte" if n == 1 else f"{n} bytes"
+    size = float(n)
+    for unit in ("KB", "MB", "GB", "TB"):
+        size /= 1024
+        if size < 1024 or unit == "TB":
+            break
+    text = f"{size:.1f}".removesuffix(".0")
+    return f"{text} {unit}"
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()
+
+
+def read_input(
+    arg: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> tuple[str, bytes]:
+    """Read a whole input, refusing anything over ``max_bytes``.
+
+    Reads at most ``max_bytes + 1`` bytes so a huge file (or an endless pipe)
+    is detected without being loaded.
+    """
+    if arg == "-":
+        name = STDIN_NAME
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(_os_problem(exc), name=name) from exc
+    else:
+        name = arg
+        try:
+            with open(arg, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(_os_problem(exc), name=name) from exc
+        except ValueError as exc:  # e.g. an embedded NUL in the path
+            raise InputError("invalid file name", name=name) from exc
+    if len(data) > max_bytes:
+        raise InputError(
+            f"file is larger than the {human_size(max_bytes)} limit (use --max-size)",
+            name=name,
+        )
+    return name, data
+
+
+def _new_file_mode() -> int:
+    """The mode open() would give a new file (mkstemp always uses 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the new one.
+
+    "-" means stdout. BrokenPipeError from stdout is left to the CLI, which
+    treats a closed pipe (``| head``) as a normal end rather than an error.
+    """
+    if path == "-":
+        out = sys.stdout.buffer
+        out.write(data)
+        out.flush()
+        return
+
+    directory = os.path.dirname(path) or "."
+    if not os.path.isdir(directory):
+        raise OutputError("directory does not exist", name=path)
+    if os.path.isdir(path):
+        raise OutputError("is a directory", name=path)
+    exists = os.path.lexists(path)
+    if exists and not force:
+        raise OutputError("file exists (use --force to overwrite)", name=path)
+
+    try:
+        mode = os.stat(path).st_mode & 0o7777 if exists else _new_file_mode()
+    except OSError:
+        mode = _new_file_mode()
+
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=directory)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        tmp = None
+    except BaseException as exc:
+        # Also on KeyboardInterrupt/SystemExit: never leave a temp file behind.
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        if isinstance(exc, OSError):
+            raise OutputError(_os_problem(exc), name=path) from exc
+        raise
+    _fsync_dir(directory)
+
+
+def _fsync_dir(directory: str) -> None:
+    """Make the rename durable; best effort (not possible on every platform)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: str, text: str, *, force: bool = False) -> None:
+    """atomic_write for text, always UTF-8 (also on stdout, whatever the locale)."""
+    atomic_write(path, text.encode("utf-8"), force=force)

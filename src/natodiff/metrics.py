@@ -1,0 +1,104 @@
+"""Summary figures computed once from the items, so every renderer agrees.
+
+reuse and coverage count matching tokens inside linked items only, so they
+stay right when an outlet shuffles paragraphs (a plain word diff does not).
+density follows Grusky et al. (Newsroom, 2018): the mean squared length of
+the greedy extractive fragments, per outlet token; here fragments are found
+within each linked item.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from natodiff.align import Unit
+from natodiff.model import Alignment, Fragment, Kind, Lead, Op, Summary
+from natodiff.normalise import Token, tokens
+
+
+def summarise(
+    items: Sequence[Alignment], source: Sequence[Unit], outlet: Sequence[Unit]
+) -> Summary:
+    counts = {k: 0 for k in Kind}
+    repeats = 0
+    for it in items:
+        if it.repeat_of is not None:
+            repeats += 1
+            continue
+        side = it.source if it.kind in (Kind.SOURCE_ONLY,) else it.outlet
+        if it.kind is Kind.BOILERPLATE:
+            side = it.source + it.outlet
+        counts[it.kind] += len(side)
+    live = {
+        ("source", it_s.index) for it in items if it.repeat_of is None and it.kind is not Kind.BOILERPLATE
+        for it_s in it.source
+    } | {
+        ("outlet", it_o.index) for it in items if it.repeat_of is None and it.kind is not Kind.BOILERPLATE
+        for it_o in it.outlet
+    }
+    s_total = sum(len(u.tokens) for u in source if ("source", u.sentence.index) in live)
+    o_total = sum(len(u.tokens) for u in outlet if ("outlet", u.sentence.index) in live)
+    s_matched = o_matched = 0
+    squares = 0
+    longest = Fragment(0, "")
+    for it in items:
+        if not it.links:
+            continue
+        for op in it.diff:
+            if op.op is Op.EQUAL:
+                s_matched += len(tokens(op.source))
+                o_matched += len(tokens(op.outlet))
+        for frag in _fragments(it, outlet):
+            squares += frag.words**2
+            if frag.words > longest.words:
+                longest = frag
+    return Summary(
+        shared=counts[Kind.SHARED],
+        reworded=counts[Kind.REWORDED],
+        outlet_only=counts[Kind.OUTLET_ONLY],
+        source_only=counts[Kind.SOURCE_ONLY],
+        boilerplate=counts[Kind.BOILERPLATE],
+        repeats=repeats,
+        moved=sum(1 for it in items if it.moved),
+        reuse=_ratio(o_matched, o_total),
+        coverage=_ratio(s_matched, s_total),
+        density=round(squares / o_total, 4) if o_total else 0.0,
+        longest_shared=longest,
+        lead=_lead(items, source),
+    )
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(min(part, whole) / whole, 4) if whole else 0.0
+
+
+def _fragments(item: Alignment, outlet: Sequence[Unit]) -> list[Fragment]:
+    """Greedy extractive fragments of the item's outlet tokens in its source tokens."""
+    src = [t.key for s in item.source for t in tokens(s.text)]
+    out_units = [outlet[s.index] for s in item.outlet]
+    frags: list[Fragment] = []
+    for u in out_units:
+        toks: Sequence[Token] = u.tokens
+        keys = [t.key for t in toks]
+        i = 0
+        while i < len(keys):
+            best = 0
+            for j in range(len(src)):
+                k = 0
+                while i + k < len(keys) and j + k < len(src) and keys[i + k] == src[j + k]:
+                    k += 1
+                best = max(best, k)
+            if best:
+                text = u.sentence.text[toks[i].start : toks[i + best - 1].end]
+                frags.append(Fragment(best, text))
+            i += max(best, 1)
+    return frags
+
+
+def _lead(items: Sequence[Alignment], source: Sequence[Unit]) -> Lead:
+    content = [u.sentence for u in source if not u.sentence.boilerplate and not u.sentence.heading]
+    source_lead = content[0] if content else None
+    first = next((it for it in items if it.links and it.repeat_of is None), None)
+    led = min(first.source, key=lambda s: s.index) if first else None
+    same = bool(first and source_lead and any(s.index == source_lead.index for s in first.source))
+    return Lead(outlet_leads_with=led, source_lead=source_lead, same=same)

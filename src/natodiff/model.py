@@ -1,0 +1,180 @@
+"""The one immutable result every renderer consumes.
+
+Renderers read these types and nothing else; the enum values are the JSON
+values, so a rename here is a schema change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Side(StrEnum):
+    SOURCE = "source"
+    OUTLET = "outlet"
+
+
+class Kind(StrEnum):
+    SHARED = "shared"
+    REWORDED = "reworded"
+    OUTLET_ONLY = "outlet_only"
+    SOURCE_ONLY = "source_only"
+    BOILERPLATE = "boilerplate"
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+    REPLACE = "replace"
+
+
+class FactType(StrEnum):
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    DATE = "date"
+    ENTITY = "entity"
+
+
+class FactStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    SOURCE_ONLY = "source_only"
+    OUTLET_ONLY = "outlet_only"
+    CONFLICT = "conflict"
+
+
+class Verdict(StrEnum):
+    FAITHFUL = "faithful"
+    ALTERED = "altered"
+    NOT_QUOTED_IN_SOURCE = "not_quoted_in_source"
+    UNSOURCED = "unsourced"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Knobs of the core; defaults are the documented ones."""
+
+    # Link cut-off on the combined score (see align.score). 0.45 keeps every
+    # gold link of tests/gold while rejecting topical look-alikes; pinned by
+    # tests/test_align.py::test_threshold_default_separates_gold.
+    threshold: float = 0.45
+    facts: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or heading line) exactly as it stands, whitespace folded."""
+
+    side: Side
+    index: int  # 0-based position among the document's sentences
+    paragraph: int  # 0-based paragraph number
+    text: str
+    heading: bool = False
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    name: str
+    sentences: tuple[Sentence, ...]
+    paragraphs: int
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    op: Op
+    source: str
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkScore:
+    """Why one source sentence was linked to one outlet sentence (--explain)."""
+
+    source: int
+    outlet: int
+    score: float
+    ratio: float  # difflib ratio over normalised tokens
+    containment: float  # weighted share of the shorter side found in the longer
+    weighted_overlap: float  # IDF-weighted Jaccard-like overlap
+    common: tuple[str, ...]  # the rarest shared tokens, rarest first
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    id: int  # position in Comparison.alignments
+    kind: Kind
+    similarity: float | None
+    source: tuple[Sentence, ...]
+    outlet: tuple[Sentence, ...]
+    diff: tuple[DiffOp, ...]
+    moved: bool = False
+    repeat_of: int | None = None  # id of the item this one repeats
+    links: tuple[LinkScore, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    words: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What the outlet opened with, against what the source opened with."""
+
+    outlet_leads_with: Sentence | None  # source sentence of the outlet's first linked item
+    source_lead: Sentence | None  # the source's first content sentence
+    same: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    shared: int
+    reworded: int
+    outlet_only: int
+    source_only: int
+    boilerplate: int
+    repeats: int
+    moved: int
+    reuse: float
+    coverage: float
+    density: float
+    longest_shared: Fragment
+    lead: Lead
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    type: FactType
+    text: str  # canonical label, e.g. "600 billion dollars"
+    value: str | float | int | None
+    status: FactStatus
+    source: str | None  # sentence stating it in the source
+    outlet: str | None  # sentence stating it in the outlet
+    source_says: str | None = None  # the source's own wording of the fact
+    outlet_says: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    verdict: Verdict
+    source_text: str | None
+    diff: tuple[DiffOp, ...] = ()
+    outlet_sentence: int | None = None  # Sentence.index in the outlet
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    source: Document
+    outlet: Document
+    summary: Summary
+    alignments: tuple[Alignment, ...]
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    options: Options = field(default_factory=Options)

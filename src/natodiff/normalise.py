@@ -1,0 +1,202 @@
+"""Matching keys for words, so that typography, spelling and number formats
+do not count as differences.
+
+The keys only need to agree between the two texts, not to be good English:
+a rule applied to both sides (``exercise`` -> ``exercize``) is harmless, so
+rules are broad and tables short. Every token keeps the character span of
+the original word, so reports always show the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters that typography varies but meaning does not.
+_TYPO = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u00ad": " ",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u200b": " ", "\u2060": " ", "\ufeff": " ",
+        "\u2026": ".",
+    }
+)
+
+_WORD = re.compile(r"[$€£¥]|%|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
+
+STOPWORDS = frozenset(
+    """a an the and or but nor so yet for of to in on at by with from into onto
+    upon about above below over under after before during since until while as
+    than then that this these those there here it its it's itself they them their
+    theirs we us our ours you your he him his she her hers i me my mine who whom
+    whose which what when where why how is are was were be been being am do does
+    did done have has had having will would shall should can could may might must
+    not no also such both each all any some more most other another same own only
+    just very too again further once out up down off if because per via
+    mr mrs ms dr said say says saying told according""".split()
+)
+
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+    "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "dozen": "12",
+}
+SCALES = {
+    "thousand": "thousand", "million": "million", "mln": "million", "mn": "million",
+    "billion": "billion", "bn": "billion", "bln": "billion",
+    "trillion": "trillion", "tn": "trillion", "trn": "trillion",
+}
+CURRENCIES = {
+    "$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd",
+    "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur",
+    "£": "gbp", "gbp": "gbp", "sterling": "gbp", "¥": "jpy", "yen": "jpy",
+}
+MONTHS = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april",
+    "jun": "june", "jul": "july", "aug": "august", "sep": "september",
+    "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+}
+# British -> American where no broad rule below covers it.
+SPELLING = {
+    "defence": "defense", "offence": "offense", "licence": "license",
+    "pretence": "pretense", "programme": "program", "programmes": "programs",
+    "grey": "gray", "ageing": "aging", "judgement": "judgment",
+    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "aluminium": "aluminum",
+    "cheque": "check", "tyre": "tire", "sceptical": "skeptical",
+    "enrol": "enroll", "fulfil": "fulfill", "whilst": "while", "amongst": "among",
+    "towards": "toward", "afterwards": "afterward", "learnt": "learned",
+    "spelt": "spelled", "percent": "percent", "pct": "percent",
+    "kilometre": "kilometer", "kilometres": "kilometers", "jewellery": "jewelry",
+}
+_DOUBLE_L = frozenset(
+    "travel label cancel model fuel signal level total channel counsel marshal "
+    "dial duel equal jewel libel pedal quarrel rival shovel tunnel funnel "
+    "marvel panel parcel pencil".split()
+)
+# Broad rules, applied to both texts alike (see module docstring).
+_RULES = (
+    (re.compile(r"^(colo|hono|labo|favo|behavio|neighbo|harbo|rumo|vigo|armo|endeavo|"
+                r"valo|humo|flavo|savo|odo|parlo|splendo|clamo|cando|ardo|ranco|tumo|vapo)ur"),
+     r"\1r"),
+    (re.compile(r"^(\w{2,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    (re.compile(r"^(\w{3,})tre(s?)$"), r"\1ter\2"),
+    (re.compile(r"^(\w{3,})bre(s?)$"), r"\1ber\2"),
+    (re.compile(r"^(\w{2,})ogue(s?)$"), r"\1og\2"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str
+    start: int
+    end: int
+    cls: str  # "stop", "word", "name" or "number"
+
+    @property
+    def content(self) -> bool:
+        return self.cls != "stop"
+
+
+def fold(text: str) -> str:
+    """Typography folded; same length as the input so spans stay valid."""
+    return text if text.isascii() else text.translate(_TYPO)
+
+
+def spelling(word: str) -> str:
+    """American spelling key of a lower-case word, by table then rule."""
+    if word in SPELLING:
+        return SPELLING[word]
+    for stem in _DOUBLE_L:
+        if word.startswith(stem + "l") and word[len(stem) + 1 :] in ("ed", "ing", "er", "ers"):
+            return stem + word[len(stem) + 1 :]
+    for pattern, repl in _RULES:
+        new = pattern.sub(repl, word)
+        if new != word:
+            return new
+    return word
+
+
+def stem(word: str) -> str:
+    """Light suffix stripping: plural and possessive only, never below 3 letters."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """Key of one already-tokenised alphabetic word (cached: words repeat)."""
+    w = unicodedata.normalize("NFKC", word).casefold()
+    w = w.replace("\u2019", "'")
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if w in SCALES:
+        return SCALES[w]
+    if w in CURRENCIES:
+        return CURRENCIES[w]
+    if w in MONTHS:
+        return MONTHS[w]
+    if w in STOPWORDS:
+        return w
+    return stem(spelling(w))
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """Matching tokens of ``text``, each with the span of the word it came from."""
+    folded = fold(text)
+    raw = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    out: list[Token] = []
+    i = 0
+    n = len(raw)
+    while i < n:
+        word, start, end = raw[i]
+        nxt = raw[i + 1][0].casefold() if i + 1 < n else ""
+        low = word.casefold()
+        if word[0].isdigit():
+            out.append(Token(word.replace(",", "") if _thousands(word) else word, start, end, "number"))
+        elif word == "%":
+            out.append(Token("percent", start, end, "word"))
+        elif low == "per" and nxt == "cent":
+            out.append(Token("percent", start, raw[i + 1][2], "word"))
+            i += 1
+        elif low == "us" and nxt in ("dollar", "dollars", "$"):
+            pass  # "US dollars", "US$": the currency token that follows says it
+        elif low == "a" and nxt in SCALES:
+            out.append(Token("1", start, end, "number"))
+        else:
+            key = word_key(word)
+            if key.isdigit():
+                cls = "number"
+            elif key in STOPWORDS:
+                cls = "stop"
+            elif word[0].isupper() and not word.isupper() or len(word) > 1 and word.isupper():
+                cls = "name"
+            else:
+                cls = "word"
+            out.append(Token(key, start, end, cls))
+        i += 1
+    return tuple(out)
+
+
+def keys(text: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens(text))
+
+
+def _thousands(number: str) -> bool:
+    """``1,000`` and ``12,500,000`` are grouped thousands; ``2,5`` is not."""
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", number))

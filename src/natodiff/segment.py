@@ -1,0 +1,124 @@
+"""Paragraphs and sentences, whatever convention the text uses.
+
+Articles arrive with blank-line paragraphs, one paragraph per line, or
+hard-wrapped lines; a line break is a paragraph break unless the line is a
+soft wrap (it runs on mid-sentence and the next line continues it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from natodiff.model import Sentence, Side
+
+# Words that end in a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr sgt adm sen rep gov pres amb
+    st jr sr rev hon messrs mme mlle vs etc e.g i.e cf al approx dept est fig
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vol pp ed inc ltd
+    co corp plc bros ave blvd mt ft u.s u.k u.n e.u u.s.a a.m p.m""".split()
+)
+# Before these the full stop is not an end even when the next word is capitalised.
+_TITLES = frozenset("mr mrs ms dr prof gen lt col maj capt cmdr sgt adm sen rep gov pres amb st rev hon".split())
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+")
+_END = re.compile(r"""[.!?]+["'”’»)\]]*$""")
+# A candidate boundary: terminal punctuation, optional closers, whitespace.
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\w$€£¥\d])""")
+_WORD_BEFORE = re.compile(r"""([\w.]+)$""")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split into paragraphs, whitespace folded; empty ones dropped."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.split("\n")]
+        lines = [ln for ln in lines if ln]
+        if not lines:
+            continue
+        width = max(len(ln) for ln in lines)
+        current = lines[0]
+        for prev, line in zip(lines, lines[1:]):
+            if _soft_wrap(prev, line, width):
+                # A line broken after a hyphen ("highly-/skilled") rejoins without a space.
+                glue = "" if re.search(r"\w-$", current) else " "
+                current = current + glue + line
+            else:
+                out.append(current)
+                current = line
+        out.append(current)
+    return [" ".join(p.split()) for p in out]
+
+
+def _soft_wrap(prev: str, line: str, width: int) -> bool:
+    """True when ``line`` continues ``prev`` (hard-wrapped prose)."""
+    # Hard wrapping happens at 60-100 columns; longer lines are paragraphs.
+    if _BULLET.match(line) or not 40 <= width <= 100:
+        return False
+    if len(prev) < 0.6 * width:  # a short line ends a paragraph or is a heading
+        return False
+    if _END.search(prev) and not _abbreviation_end(prev):
+        return False
+    return True
+
+
+def _abbreviation_end(text: str) -> bool:
+    m = _WORD_BEFORE.search(text.rstrip(".!?\"'”’)"))
+    if not text.rstrip("\"'”’)").endswith("."):
+        return False
+    word = (m.group(1) if m else "").rstrip(".").casefold()
+    return word in ABBREVIATIONS or len(word) == 1 and word.isalpha()
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping quotes with their sentence."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        end = m.end(2)
+        if _is_boundary(paragraph, m):
+            piece = paragraph[start:end].strip()
+            if piece:
+                out.append(piece)
+            start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    after = text[m.end() :]
+    first = after.lstrip("\"'“‘«([")[:1]
+    if first.islower():
+        return False  # "…conflict,” he said." and "U.S. forces" stay whole
+    if not m.group(1).startswith(".") or m.group(2):
+        return True
+    w = _WORD_BEFORE.search(text[: m.start(1)])
+    word = w.group(1).casefold().strip(".") if w else ""
+    if word in _TITLES or len(word) == 1 and word.isalpha():
+        return False  # "Mr. Stoltenberg", an initial "J. Smith"
+    if word in ABBREVIATIONS:
+        # "15 Feb. 2024", "No. 10"; "U.S. The" is rare next to "U.S. Army".
+        return first.isdigit() is False and "." not in word and word not in _MONTHS
+    return True
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short line without closing punctuation: a title, heading or caption."""
+    words = paragraph.split()
+    return len(words) <= 14 and not _END.search(paragraph) and not paragraph.endswith((",", ";"))
+
+
+def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:
+    """All sentences of ``text`` in order, and the number of paragraphs."""
+    out: list[Sentence] = []
+    paras = paragraphs(text)
+    for p, para in enumerate(paras):
+        if is_heading(para):
+            out.append(Sentence(side, len(out), p, para, heading=True))
+            continue
+        for sent in sentences(para):
+            out.append(Sentence(side, len(out), p, sent))
+    return tuple(out), len(paras)
