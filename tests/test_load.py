@@ -285,6 +285,14 @@ def test_html_soup_never_crashes(soup):
     assert isinstance(html_to_text(soup), str)
 
 
+def test_scripts_styles_and_forms_in_body_are_dropped():
+    page = (
+        "<body><p>Kept.</p><script>document.write('<p>ad</p>')</script>"
+        "<style>.x{}</style><form><button>Subscribe</button></form><p>Also kept.</p>"
+    )
+    assert html_to_text(page) == "Kept.\n\nAlso kept."
+
+
 def test_html_table_cells_are_separated():
     assert html_to_text("<table><tr><td>Spain</td><td>1.3%</td></tr></table>") == "Spain 1.3%"
 
@@ -357,6 +365,19 @@ def test_docx_tables_in_document_order(tmp_path):
         "4.1%",
         "After the table.",
     ]
+
+
+def test_docx_merged_cell_is_read_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Merged heading"
+    table.cell(1, 0).text = "a"
+    table.cell(1, 1).text = "b"
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    assert load(path.read_bytes(), "merged.docx").text == "Merged heading\n\na\n\nb"
 
 
 def test_docx_is_sniffed_from_content(tmp_path):

@@ -70,8 +70,27 @@ def build_items(
         ordered.append(d)
         ordered.extend(slots.get(p, []))
 
+    ordered = _group_furniture(ordered)
     _mark_moves(ordered)
     return _finish(ordered)
+
+
+def _group_furniture(drafts: list[dict]) -> list[dict]:
+    """A caption or stamp split into sentences stays one boilerplate item."""
+    out: list[dict] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and d["kind"] is Kind.BOILERPLATE
+            and prev["kind"] is Kind.BOILERPLATE
+            and bool(d["outlet"]) == bool(prev["outlet"])
+            and (d["outlet"] or d["source"])[0].paragraph == (prev["outlet"] or prev["source"])[-1].paragraph
+        ):
+            out[-1] = {**prev, "source": prev["source"] + d["source"], "outlet": prev["outlet"] + d["outlet"]}
+            continue
+        out.append(d)
+    return out
 
 
 def _components(links: Sequence[LinkScore]) -> list[tuple[list[int], list[int]]]:

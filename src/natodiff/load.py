@@ -289,8 +289,6 @@ class _HTMLText(HTMLParser):
             self._article += tag in ("article", "main")
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIP:  # <svg/>, <iframe/>: nothing to skip
-            return
         self.handle_starttag(tag, attrs)
         if tag not in _VOID:
             self.handle_endtag(tag)

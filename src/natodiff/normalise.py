@@ -127,14 +127,30 @@ def spelling(word: str) -> str:
     return word
 
 
+# Inflectional and common derivational endings, longest first; a stem keeps
+# at least four letters so short words ("news", "unit") stay whole.
+_SUFFIXES = (
+    ("ational", "at"), ("ations", "at"), ("ation", "at"), ("ional", ""), ("ments", ""),
+    ("ment", ""), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ical", ""),
+    ("ally", ""), ("ness", ""), ("ied", "y"), ("ies", "y"), ("ity", ""), ("ive", ""),
+    ("ed", ""), ("al", ""), ("ly", ""), ("es", ""), ("s", ""), ("e", ""),
+)
+_KEEP = ("ss", "us", "is", "ys")
+
+
 def stem(word: str) -> str:
-    """Light suffix stripping: plural and possessive only, never below 3 letters."""
+    """Light suffix stripping (a few Porter-like steps), possessives first.
+
+    ``education``/``educational``, ``trained``/``training``, ``states``/``state``
+    share a key; both texts go through it, so an odd stem does no harm.
+    """
     if word.endswith("'s"):
         word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+    if not word.isalpha() or word.endswith(_KEEP):
+        return word
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 4:
+            return word[: len(word) - len(suffix)] + repl
     return word
 
 
@@ -178,6 +194,8 @@ def tokens(text: str) -> tuple[Token, ...]:
             pass  # "US dollars", "US$": the currency token that follows says it
         elif low == "a" and nxt in SCALES:
             out.append(Token("1", start, end, "number"))
+        elif low in CURRENCIES and _said_already(out, CURRENCIES[low]):
+            pass  # "$10 billion US dollars" names its currency twice
         else:
             key = word_key(word)
             if key.isdigit():
@@ -191,6 +209,11 @@ def tokens(text: str) -> tuple[Token, ...]:
             out.append(Token(key, start, end, cls))
         i += 1
     return tuple(out)
+
+
+def _said_already(out: list[Token], currency: str) -> bool:
+    """The same currency among the last three tokens: "$10 billion dollars"."""
+    return any(t.key == currency for t in out[-3:])
 
 
 def keys(text: str) -> tuple[str, ...]:

@@ -1,0 +1,294 @@
+"""The command line: parse options, call the core, render, exit.
+
+The only module that prints to the terminal or exits. Every user error is
+a NatodiffError caught in ``guard``: one line on stderr, exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from io import StringIO
+from typing import TYPE_CHECKING, Iterator, Optional
+
+import typer
+
+from natodiff import __version__
+from natodiff.errors import ExitStatus, InputError, NatodiffError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from natodiff.model import Comparison
+
+app = typer.Typer(
+    name="natodiff",
+    help="diff for news coverage: what an outlet kept, reworded, added and left out of its source.",
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    html = "html"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Order(str, Enum):
+    outlet = "outlet"
+    source = "source"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"natodiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """diff for news coverage: what an outlet kept, reworded, added and left out of its source.
+
+    Examples:
+
+      natodiff compare release.txt story.html
+
+      curl -s URL | natodiff compare release.txt - --format json | jq .summary
+
+      natodiff memo release.txt story.txt -o memo.docx
+
+    Exit status: 0 done; 1 differences found (only with --exit-code);
+    2 error (bad arguments or unreadable input); 130/143 interrupted.
+    """
+
+
+# --- shared plumbing -------------------------------------------------------
+
+
+def err(message: str) -> None:
+    sys.stderr.write(f"natodiff: {message}\n")
+
+
+@contextmanager
+def guard(debug: bool) -> Iterator[None]:
+    """One error funnel: a one-line message and exit 2, or the traceback with --debug."""
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    except NatodiffError as e:
+        if debug:
+            raise
+        err(f"error: {e}")
+        raise typer.Exit(ExitStatus.ERROR) from None
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader (head, less) has gone: stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitStatus.OK) from None
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(ExitStatus.TERMINATED)
+
+
+def styled(color: Color, stream=None) -> bool:
+    """Colour on a TTY unless NO_COLOR is set; --color overrides both."""
+    if color is Color.always:
+        return True
+    if color is Color.never or os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def make_console(file, *, color: bool, width: int | None = None) -> "Console":
+    from rich.console import Console
+
+    return Console(
+        file=file,
+        force_terminal=color,
+        color_system="auto" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        width=width,
+        legacy_windows=False,
+    )
+
+
+def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = True) -> tuple[str, str]:
+    """(display name, text) of one input; warnings go to stderr."""
+    from natodiff.inputs import read_input
+    from natodiff.load import load
+
+    name, data = read_input(arg, max_bytes=max_size)
+    loaded = load(data, name, fmt.value, fallback=fallback)
+    for warning in loaded.warnings:
+        err(f"warning: {name}: {warning}")
+    return name, loaded.text
+
+
+def load_pair(
+    source: str, outlet: str, source_format: InputFormat, outlet_format: InputFormat, max_size: int
+) -> tuple[str, str, str, str]:
+    if source == "-" and outlet == "-":
+        raise InputError("standard input can be read only once", name="-")
+    s_name, s_text = read_text(source, source_format, max_size)
+    o_name, o_text = read_text(outlet, outlet_format, max_size)
+    return s_name, s_text, o_name, o_text
+
+
+def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts) -> "Comparison":
+    from natodiff.compare import compare
+    from natodiff.model import Options
+
+    s_name, s_text, o_name, o_text = load_pair(source, outlet, source_format, outlet_format, max_size)
+    return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts),
+                   source_name=s_name, outlet_name=o_name)
+
+
+def exit_status(c: "Comparison", exit_code: bool) -> ExitStatus:
+    """1 with --exit-code when the outlet added content or changed a quotation."""
+    from natodiff.model import Kind, Verdict
+
+    if not exit_code:
+        return ExitStatus.OK
+    added = any(a.kind is Kind.OUTLET_ONLY and a.repeat_of is None for a in c.alignments)
+    bad_quote = any(q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED) for q in c.quotes)
+    return ExitStatus.DIFFERENCES if added or bad_quote else ExitStatus.OK
+
+
+def _size(value: str) -> int:
+    """Parse --max-size: bytes, or with a K/M/G suffix."""
+    text = value.strip().upper().removesuffix("B")
+    scale = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(text[-1:], 1)
+    number = text[:-1] if scale > 1 else text
+    try:
+        size = int(float(number) * scale)
+    except ValueError:
+        raise typer.BadParameter(f"not a size: {value!r} (try 50M)") from None
+    if size <= 0:
+        raise typer.BadParameter("must be positive")
+    return size
+
+
+# --- options shared by commands ---------------------------------------------
+
+SOURCE_ARG = typer.Argument(..., help="The source text (path, or - for stdin).", show_default=False)
+OUTLET_ARG = typer.Argument(..., help="The outlet's text (path, or - for stdin).", show_default=False)
+SOURCE_FORMAT = typer.Option(InputFormat.auto, "--source-format", help="How to read SOURCE.")
+OUTLET_FORMAT = typer.Option(InputFormat.auto, "--outlet-format", help="How to read OUTLET.")
+MAX_SIZE = typer.Option("50M", "--max-size", help="Refuse inputs larger than this (e.g. 50M, 2G).",
+                        envvar="NATODIFF_MAX_SIZE")
+THRESHOLD = typer.Option(0.45, "--threshold", min=0.05, max=1.0,
+                         help="Link cut-off on the combined similarity score (0-1).")
+DEBUG = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors.")
+
+
+@app.command()
+def compare(
+    source: str = SOURCE_ARG,
+    outlet: str = OUTLET_ARG,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    order: Order = typer.Option(Order.outlet, "--order", help="Reading order of the report."),
+    threshold: float = THRESHOLD,
+    facts: bool = typer.Option(True, "--facts/--no-facts", help="Facts and quotations check."),
+    explain: bool = typer.Option(False, "--explain", help="Show why each link was made (score parts)."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a terminal), always, never."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; report by exit status."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the outlet adds content or alters a quote."),
+    source_format: InputFormat = SOURCE_FORMAT,
+    outlet_format: InputFormat = OUTLET_FORMAT,
+    max_size: str = MAX_SIZE,
+    debug: bool = DEBUG,
+) -> None:
+    """Align OUTLET against SOURCE and report what was kept, reworded, added and left out.
+
+    Example: natodiff compare release.txt story.txt --format json | jq .summary
+    """
+    with guard(debug):
+        c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
+                        max_size=_size(max_size), threshold=threshold, facts=facts)
+        if not quiet:
+            emit(render_report(c, format, order=order, facts=facts, explain=explain,
+                               color=styled(color) and output is None), output, force)
+    raise typer.Exit(exit_status(c, exit_code))
+
+
+def render_report(c: "Comparison", fmt: Format, *, order: Order, facts: bool, explain: bool, color: bool) -> str:
+    """The report as one string, so a file output is written whole or not at all."""
+    if fmt is Format.json:
+        from natodiff.render import json as render_json
+
+        return render_json.render(c, explain=explain)
+    if fmt is Format.jsonl:
+        from natodiff.render import json as render_json
+
+        return "".join(render_json.render_lines(c, explain=explain))
+    if fmt is Format.markdown:
+        from natodiff.render import markdown
+
+        return markdown.render(c, order=order.value)
+    if fmt is Format.html:
+        from natodiff.render import html
+
+        return html.render(c, order=order.value)
+    from natodiff.render import text
+
+    buffer = StringIO()
+    console = make_console(buffer, color=color, width=_terminal_width())
+    text.render(c, console, markers=not color, order=order.value, facts=facts, explain=explain)
+    # rich pads lines to the full width; trailing blanks are noise in a file.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def _terminal_width() -> int:
+    """The terminal's width (or $COLUMNS); 100 when writing to a pipe or file."""
+    import shutil
+
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+
+
+def emit(report: str, output: str | None, force: bool) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(report)
+        sys.stdout.flush()
+        return
+    from natodiff.inputs import atomic_write_text
+
+    atomic_write_text(output, report, force=force)
+
+
+def main() -> None:
+    app(prog_name="natodiff")

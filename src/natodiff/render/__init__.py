@@ -1,0 +1,1 @@
+"""Renderers: each consumes a Comparison and never re-aligns or recounts."""

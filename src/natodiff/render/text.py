@@ -1,0 +1,238 @@
+"""The terminal report.
+
+Article text only ever enters rich as ``Text`` (never markup), so brackets
+in an article print as brackets. Without colour, wdiff-style markers
+``[-deleted-]`` and ``{+inserted+}`` carry what colour would.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
+from natodiff.order import source_order
+
+LABELS = {
+    Kind.SHARED: "shared",
+    Kind.REWORDED: "reworded",
+    Kind.OUTLET_ONLY: "outlet-only",
+    Kind.SOURCE_ONLY: "source-only",
+    Kind.BOILERPLATE: "boilerplate",
+}
+STYLES = {
+    Kind.SHARED: "bold cyan",
+    Kind.REWORDED: "bold yellow",
+    Kind.OUTLET_ONLY: "bold green",
+    Kind.SOURCE_ONLY: "bold red",
+    Kind.BOILERPLATE: "dim",
+}
+DELETED = "red strike"
+INSERTED = "green underline"
+
+
+def clean(text: str) -> str:
+    """Control characters shown as their code, so none reaches the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def ids(sentences: Sequence[Sentence], prefix: str) -> str:
+    return ",".join(f"{prefix}{s.index + 1}" for s in sentences)
+
+
+def diff_text(ops: Sequence[DiffOp], *, markers: bool) -> Text:
+    """One line of prose with deletions struck and insertions underlined."""
+    out = Text()
+    for op in ops:
+        if op.op is Op.EQUAL:
+            out.append(clean(op.outlet))
+            continue
+        if op.op in (Op.DELETE, Op.REPLACE) and op.source.strip():
+            out.append(_marked(op.source, "[-", "-]", markers), style=DELETED)
+        if op.op in (Op.INSERT, Op.REPLACE) and op.outlet.strip():
+            out.append(_marked(op.outlet, "{+", "+}", markers), style=INSERTED)
+    return out
+
+
+def side_text(ops: Sequence[DiffOp], side: str, *, markers: bool) -> Text:
+    """One side of a diff: its own words, with what the other side lacks marked."""
+    out = Text()
+    changed, left, right, style = (
+        (Op.DELETE, "[-", "-]", DELETED) if side == "source" else (Op.INSERT, "{+", "+}", INSERTED)
+    )
+    for op in ops:
+        piece = op.source if side == "source" else op.outlet
+        if op.op is Op.EQUAL:
+            out.append(clean(piece))
+        elif (op.op is changed or op.op is Op.REPLACE) and piece.strip():
+            out.append(_marked(piece, left, right, markers), style=style)
+    return out
+
+
+def _marked(text: str, left: str, right: str, markers: bool) -> str:
+    body = clean(text)
+    stripped = body.rstrip()
+    tail = body[len(stripped) :]
+    return f"{left}{stripped}{right}{tail}" if markers else body
+
+
+def header(c: Comparison) -> RenderableType:
+    """File names, counts and the summary figures, as a two-column grid."""
+    from rich.table import Table
+
+    s = c.summary
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, doc in (("source", c.source), ("outlet", c.outlet)):
+        grid.add_row(label, Text(f"{clean(doc.name)}  ({doc.words} words, {len(doc.sentences)} sentences)"))
+    counts = Text()
+    for kind, n in (
+        (Kind.SHARED, s.shared),
+        (Kind.REWORDED, s.reworded),
+        (Kind.OUTLET_ONLY, s.outlet_only),
+        (Kind.SOURCE_ONLY, s.source_only),
+        (Kind.BOILERPLATE, s.boilerplate),
+    ):
+        counts.append(LABELS[kind], style=STYLES[kind])
+        counts.append(f" {n}  ")
+    counts.append(f"(sentences; {s.repeats} repeats not counted, {s.moved} moved)")
+    grid.add_row("kinds", counts)
+    grid.add_row("reuse", Text(f"{s.reuse:.0%} of the outlet's words come from the source"))
+    grid.add_row("coverage", Text(f"{s.coverage:.0%} of the source's words are carried by the outlet"))
+    run = f"{s.density:.2f} (longest verbatim run: {s.longest_shared.words} words"
+    if s.longest_shared.text:
+        run += f", “{clean(_trim(s.longest_shared.text, 80))}”"
+    grid.add_row("density", Text(run + ")"))
+    grid.add_row("lead", _lead(c))
+    return grid
+
+
+def _lead(c: Comparison) -> Text:
+    lead = c.summary.lead
+    out = Text()
+    if lead.outlet_leads_with is None:
+        out.append("the outlet carries nothing from the source")
+        return out
+    led = lead.outlet_leads_with
+    if lead.same:
+        out.append(f"the outlet leads with the source's own lead (S{led.index + 1})")
+        return out
+    out.append(f"the outlet leads with S{led.index + 1} “{clean(_trim(led.text, 70))}”")
+    if lead.source_lead is not None:
+        out.append(f"; the source leads with S{lead.source_lead.index + 1} “{clean(_trim(lead.source_lead.text, 70))}”")
+    return out
+
+
+def _trim(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def explanation(a: Alignment) -> Text:
+    """Score parts of each link, for --explain."""
+    out = Text(style="dim")
+    for s in a.links:
+        out.append(
+            f"why: S{s.source + 1}~O{s.outlet + 1} score {s.score:.2f} = best of ratio {s.ratio:.2f}, "
+            f"containment {s.containment:.2f}, overlap {s.weighted_overlap:.2f}; "
+            f"rarest shared: {', '.join(s.common) or '-'}\n"
+        )
+    return out
+
+
+def item(a: Alignment, *, markers: bool, explain: bool = False) -> RenderableType:
+    """A label line (kind, score, sentence ids, flags) and the text below it."""
+    label = Text()
+    label.append(f"{LABELS[a.kind]:<12}", style=STYLES[a.kind])
+    if a.similarity is not None:
+        label.append(f"{a.similarity:.2f}  ")
+    if a.outlet:
+        label.append(ids(a.outlet, "O"))
+    if a.source and a.outlet:
+        label.append(" ← ")
+    if a.source:
+        label.append(ids(a.source, "S"))
+    flags = []
+    if a.moved:
+        flags.append("moved")
+    if a.repeat_of is not None:
+        flags.append(f"repeats #{a.repeat_of}")
+    if a.kind is Kind.SOURCE_ONLY and a.repeat_of is None:
+        flags.append("left out")
+    if flags:
+        label.append(f"  ({', '.join(flags)})", style="italic")
+    label.append(f"  #{a.id}", style="dim")
+    body: RenderableType
+    if a.diff and a.kind is Kind.REWORDED:
+        from rich.table import Table
+
+        body = Table.grid(padding=(0, 2))
+        body.add_column(style="bold", no_wrap=True)
+        body.add_column()
+        body.add_row("source", side_text(a.diff, "source", markers=markers))
+        body.add_row("outlet", side_text(a.diff, "outlet", markers=markers))
+    elif a.diff:
+        body = diff_text(a.diff, markers=markers)
+    else:
+        sentences = a.outlet or a.source
+        body = Text(clean(" ".join(s.text for s in sentences)))
+        if a.kind is Kind.BOILERPLATE or a.repeat_of is not None:
+            body.stylize("dim")
+        elif a.kind is Kind.SOURCE_ONLY:
+            body.stylize("red")
+        elif a.kind is Kind.OUTLET_ONLY:
+            body.stylize("green")
+    parts: list[RenderableType] = [label]
+    if explain and a.links:
+        parts.append(Padding(explanation(a), (0, 0, 0, 4)))
+    parts.append(Padding(body, (0, 0, 1, 4)))
+    return Group(*parts)
+
+
+LEGEND = (
+    "legend: shared = carried over verbatim (up to spelling, typography, number format); "
+    "reworded = same content, new wording; outlet-only = added by the outlet; "
+    "source-only = left out by the outlet; boilerplate = page furniture, not counted. "
+    "O = outlet sentence, S = source sentence; "
+)
+
+
+def legend(markers: bool) -> Text:
+    text = Text(LEGEND, style="dim")
+    if markers:
+        text.append("[-text-] = source words the outlet dropped or changed, {+text+} = outlet's words.", style="dim")
+    else:
+        text.append("struck red = source words the outlet dropped or changed; underlined green = outlet's words.",
+                    style="dim")
+    return text
+
+
+def render(
+    c: Comparison,
+    console: Console,
+    *,
+    markers: bool,
+    order: str = "outlet",
+    facts: bool = True,
+    explain: bool = False,
+) -> None:
+    """Print the whole report to ``console``."""
+    console.print(header(c))
+    console.print()
+    items = source_order(c.alignments) if order == "source" else c.alignments
+    console.rule(f"in {order} order", style="dim")
+    for a in items:
+        console.print(item(a, markers=markers, explain=explain))
+    if facts and (c.facts or c.quotes):
+        from natodiff.render import tables
+
+        if c.facts:
+            console.print(tables.facts_table(c.facts))
+        if c.quotes:
+            console.print(tables.quotes_table(c.quotes))
+    console.print(legend(markers))
