@@ -76,7 +76,11 @@ def test_no_fallback_reports_byte_and_offset():
 
 
 def test_invalid_utf16_after_bom():
-    assert problem(b"\xff\xfe\x00\xd8") == "not valid UTF-16 (byte at offset 2)"
+    assert problem(b"\xff\xfe\x00\xd8") == "not valid UTF-16 (byte 0x00 at offset 2)"
+
+
+def test_invalid_utf8_after_bom_is_not_guessed():
+    assert problem(b"\xef\xbb\xbfab\xffc") == "not valid UTF-8 (byte 0xff at offset 5)"
 
 
 # ---------------------------------------------------------------- refusals
@@ -193,7 +197,8 @@ def test_markdown_leaves_snake_case_arithmetic_and_escapes_alone():
 
 
 def test_markdown_code_fence_content_is_kept_verbatim():
-    assert markdown_to_text("```\n**not bold**\n```") == "\n**not bold**\n"
+    fenced = "```\n**not bold**\nplain *not em* text\n# not a heading\n```\n*em*"
+    assert markdown_to_text(fenced) == "\n**not bold**\nplain *not em* text\n# not a heading\n\nem"
 
 
 def test_markdown_with_only_an_image():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Iterable, Sequence
 
@@ -25,6 +25,11 @@ NUMBER_BOOST = 1.5
 NAME_BOOST = 1.2
 # Content words in one verbatim run that make a link certain (score 1.0).
 RUN_FOR_CERTAIN = 10
+# A dateline or "he said" tag word counts this much of a word.
+META_SHARE = 0.1
+# Title-to-title and lead-to-lead scores are divided by this (see with_prior).
+PRIOR_DISCOUNT = 0.6
+PRIOR_MIN_COMMON = {"title": 2, "lead": 4}
 # A repeat within one text: this much of it is found in an earlier sentence.
 REPEAT_CONTAINMENT = 0.9
 # Largest item (sentences on both sides together) a merge or split may build.
@@ -71,7 +76,7 @@ def _bag(toks: Sequence[Token]) -> Counter[str]:
             bag[key] += share
         run = []
         if t is not None:
-            bag[t.key] += 1
+            bag[t.key] += META_SHARE if t.cls == "meta" else 1
     return bag
 
 
@@ -86,14 +91,15 @@ class Weights:
             n += 1
             df.update(u.bag.keys())
             for t in u.tokens:
-                if cls.get(t.key) != "number":
+                # A key is as weighty as its weightiest use: "NATO" in a dateline is still NATO.
+                if cls.get(t.key) in (None, "meta", "stop") or t.cls == "number":
                     cls[t.key] = t.cls
         self.n = max(n, 1)
         self.df = df
         self._w: dict[str, float] = {}
         for key, count in df.items():
             c = cls[key]
-            if c == "stop":
+            if c in ("stop", "meta"):
                 w = STOP_WEIGHT
             else:
                 w = math.log(1 + self.n / count)
@@ -201,13 +207,45 @@ def find_repeats(units: Sequence[Unit], weights: Weights) -> dict[int, int]:
     return out
 
 
+def openers(units: Sequence[Unit]) -> dict[str, int]:
+    """Positions of the title (a first heading) and the lead (first body sentence)."""
+    out: dict[str, int] = {}
+    for k, u in enumerate(units):
+        first_line = k == 0 and not u.sentence.text.rstrip("\"'”’)").endswith((".", "!", "?"))
+        if (u.sentence.heading or first_line) and not out:
+            out["title"] = k
+        elif not u.sentence.heading:
+            out["lead"] = k
+            break
+    return out
+
+
+def with_prior(s: LinkScore, prior: str) -> LinkScore:
+    """Titles and leads of two reports of one event describe that event.
+
+    Their score is divided by PRIOR_DISCOUNT (capped at 1), so a title pair
+    sharing a few rare words links where two body sentences would not. A
+    lead, being longer, must share PRIOR_MIN_COMMON["lead"] words: leads on
+    one topic share its two or three words anyway.
+    """
+    if len(s.common) < PRIOR_MIN_COMMON[prior]:
+        return s
+    return replace(s, score=round(min(1.0, s.score / PRIOR_DISCOUNT), 6), prior=prior)
+
+
 def link(
     source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, threshold: float
 ) -> list[LinkScore]:
     """Accepted links, strongest first; see the module docstring for the rule."""
+    pairs = candidates(source, outlet, weights)
+    src_open, out_open = openers(source), openers(outlet)
+    priors = {(src_open[k], out_open[k]): k for k in ("title", "lead") if k in src_open and k in out_open}
+    pairs.update(priors)
     scored = []
-    for i, j in candidates(source, outlet, weights):
+    for i, j in pairs:
         s = score(source[i], outlet[j], weights)
+        if (i, j) in priors:
+            s = with_prior(s, priors[(i, j)])
         if s.score >= threshold:
             scored.append(s)
     # Ties broken by position sum, then source index: stable across runs.

@@ -26,7 +26,17 @@ _FURNITURE = re.compile(
     r"^\s*(?:share|share this|share on|tweet|email|print|subscribe|sign up|follow us|"
     r"click here|advertisement|sponsored|copyright|all rights reserved|©|\(c\)\s)|"
     r"^\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
-    r"^\s*(?:source|editor|contact)\s*:\s",
+    r"^\s*(?:source|editor|contact|from|tags|topics|keywords|filed under)\s*:\s|"
+    r"^\s*(?:enditem|end item|\(end\)|-30-|#{3}|ends|for information media|not an official record|"
+    r"press release|press office|media contacts?|notes? to editors?)\b[\s.!:]*",
+    re.IGNORECASE,
+)
+# Section labels and embed titles: furniture only as a whole short line.
+_LABEL = re.compile(
+    r"^\s*(?:background|related(?: articles| stories| content)?|more on this(?: story)?|"
+    r"comments?|share|(?:joint )?press (?:conference|point|briefing) (?:by|with)\b.*|"
+    r"(?:video|watch|photo gallery|gallery|podcast|audio|live)\b\s*[:|-].*|"
+    r"opening remarks by\b.*|doorstep (?:statement )?by\b.*)\s*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
@@ -37,7 +47,7 @@ _DATE_ONLY = re.compile(
     rf"^[\s\W]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s*\d{{2,4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    rf"(?:[\s,|-]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:am|pm|gmt|utc|cet|et|bst)?)?[\s\W]*$",
+    rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
     re.IGNORECASE,
 )
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
@@ -56,8 +66,11 @@ def is_boilerplate(paragraph: str) -> bool:
         return True  # "• |", "***"
     if _LINK.search(text) or _FURNITURE.search(text) or _DATE_ONLY.match(text):
         return True
-    if _BYLINE.match(text) and len(text.split()) <= 12:
+    words = len(text.split())
+    if _BYLINE.match(text) and words <= 12:
         return True
+    if words <= 12 and (_LABEL.match(text) or " | " in text):
+        return True  # "Background", "Council of the EU | Press release"
     if _CREDIT.search(text) and len(text.split()) <= 60:
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12

@@ -18,6 +18,7 @@ import typer
 
 from natodiff import __version__
 from natodiff.errors import ExitStatus, InputError, NatodiffError
+from natodiff.model import Options
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -169,7 +170,6 @@ def load_pair(
 
 def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts) -> "Comparison":
     from natodiff.compare import compare
-    from natodiff.model import Options
 
     s_name, s_text, o_name, o_text = load_pair(source, outlet, source_format, outlet_format, max_size)
     return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts),
@@ -209,7 +209,7 @@ SOURCE_FORMAT = typer.Option(InputFormat.auto, "--source-format", help="How to r
 OUTLET_FORMAT = typer.Option(InputFormat.auto, "--outlet-format", help="How to read OUTLET.")
 MAX_SIZE = typer.Option("50M", "--max-size", help="Refuse inputs larger than this (e.g. 50M, 2G).",
                         envvar="NATODIFF_MAX_SIZE")
-THRESHOLD = typer.Option(0.45, "--threshold", min=0.05, max=1.0,
+THRESHOLD = typer.Option(Options().threshold, "--threshold", min=0.05, max=1.0,
                          help="Link cut-off on the combined similarity score (0-1).")
 DEBUG = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors.")
 

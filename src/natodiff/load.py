@@ -85,7 +85,7 @@ def decode(
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"not valid {label} (byte at offset {exc.start})", name) from exc
+                raise InputError(_invalid(label, data, exc), name) from exc
             break
     else:
         _refuse_binary(data, name)
@@ -93,11 +93,14 @@ def decode(
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             if not fallback:
-                raise InputError(
-                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", name
-                ) from exc
+                raise InputError(_invalid("UTF-8", data, exc), name) from exc
             text, encoding = _decode_fallback(data, charset, warnings)
     return _normalise_newlines(text.removeprefix("\ufeff")), encoding, warnings
+
+
+def _invalid(label: str, data: bytes, exc: UnicodeDecodeError) -> str:
+    offset = exc.start + len(data) - len(exc.object)  # utf-8-sig reports past the BOM
+    return f"not valid {label} (byte 0x{data[offset]:02x} at offset {offset})"
 
 
 def _decode_fallback(data: bytes, charset: str | None, warnings: list[str]) -> tuple[str, str]:
@@ -168,51 +171,65 @@ _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
+_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+# Each starts with its literal so the regex engine can skip ahead quickly.
+_STRONG_STAR = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_STRONG_UNDER = re.compile(r"__(?<!\w__)(?=\S)(.+?)(?<=\S)__(?!\w)")
+_EM_STAR = re.compile(r"\*(?<![\w*]\*)(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_EM_UNDER = re.compile(r"_(?<![\w_]_)(?=\S)(.+?)(?<=\S)_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_CODE = re.compile(r"`+([^`]+)`+")
+_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
-def _markdown_inline(line: str) -> str:
+_BLOCK_MARKERS = "`~-*_=[>#+"
+_UNESCAPE = re.compile("[\U000f0000-\U000f007f]")
+
+
+def _markdown_inline(text: str) -> str:
+    """Inline markup; run on many lines at once (no pattern crosses a newline)."""
     # Escaped characters hide in the private-use area until markup is gone.
-    line = _ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), line)
-    line = _IMAGE.sub("", line)
-    line = _LINK.sub(r"\1", line)
-    line = _AUTOLINK.sub(r"\1", line)
-    line = _CODE.sub(r"\1", line)
-    line = _STRONG.sub(lambda m: m.group(1) or m.group(2), line)
-    line = _EM_STAR.sub(r"\1", line)
-    line = _EM_UNDER.sub(r"\1", line)
-    line = _STRIKE.sub(r"\1", line)
-    return re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group()) - 0xF0000), line)
+    text = _ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(r"\2", text)
+    text = _STRONG_STAR.sub(r"\1", text)
+    text = _STRONG_UNDER.sub(r"\1", text)
+    text = _EM_STAR.sub(r"\1", text)
+    text = _EM_UNDER.sub(r"\1", text)
+    text = _STRIKE.sub(r"\1", text)
+    return _UNESCAPE.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
 
 
 def markdown_to_text(text: str) -> str:
     """Drop markup but keep every line where it was, so paragraphs survive."""
     out: list[str] = []
+    prose: list[str] = []  # lines waiting for inline processing
     in_fence = False
     for line in text.split("\n"):
-        if _FENCE.match(line):
+        first = line.lstrip()[:1]
+        if first in ("`", "~") and _FENCE.match(line):
+            if prose:
+                out.append(_markdown_inline("\n".join(prose)))
+                prose = []
             in_fence = not in_fence
             out.append("")
-            continue
-        if in_fence:
+        elif in_fence:
             out.append(line)
-            continue
-        if _RULE.match(line) or _REF_DEF.match(line):
-            out.append("")
-            continue
-        line = _QUOTE.sub("", line)
-        heading = _HEADING.match(line)
-        if heading:
-            line = heading.group(1) + heading.group(2)
-        line = _BULLET.sub(r"\1", line)
-        out.append(_markdown_inline(line))
+        elif not first or first not in _BLOCK_MARKERS:  # the common case, made cheap
+            prose.append(line)
+        elif _RULE.match(line) or _REF_DEF.match(line):
+            prose.append("")
+        else:
+            line = _QUOTE.sub("", line)
+            heading = _HEADING.match(line)
+            if heading:
+                line = heading.group(1) + heading.group(2)
+            prose.append(_BULLET.sub(r"\1", line))
+    if prose:
+        out.append(_markdown_inline("\n".join(prose)))
     return "\n".join(out)
 
 
@@ -351,7 +368,7 @@ _HTML_BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|li|br|table|article|section|bloc
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:1024]
+    head = text[:4096].lstrip()[:1024]
     if _HTML_START.match(head):
         return True
     tags = len(_HTML_BLOCK_TAG.findall(head))

@@ -28,7 +28,8 @@ _TYPO = str.maketrans(
     }
 )
 
-_WORD = re.compile(r"[$€£¥]|%|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
+# Dotted acronyms ("U.K.", "U.S.") first, so they stay one word.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[$€£¥]|%|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet for of to in on at by with from into onto
@@ -39,6 +40,8 @@ STOPWORDS = frozenset(
     did done have has had having will would shall should can could may might must
     not no also such both each all any some more most other another same own only
     just very too again further once out up down off if because per via
+    through throughout across among amongst between within without against
+    including toward towards around onto whether however although though
     mr mrs ms dr said say says saying told according""".split()
 )
 
@@ -96,16 +99,62 @@ _RULES = (
 )
 
 
+# Names the press uses interchangeably for one body, keyed after stemming.
+ALIASES = {
+    "alliance": "nato", "britain": "uk", "ally": "member",
+}
+PHRASES = {
+    ("north", "atlantic", "treaty", "organizat"): "nato",
+    ("united", "nation"): "un",
+    ("european", "union"): "eu",
+    ("united", "stat"): "us",
+    ("united", "kingdom"): "uk",
+    ("member", "stat"): "member",
+    ("member", "country"): "member",
+}
+_PHRASE_FIRST = {p[0] for p in PHRASES}
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     key: str
     start: int
     end: int
-    cls: str  # "stop", "word", "name" or "number"
+    cls: str  # "stop", "word", "name", "number", or "meta" (dateline, "he said")
 
     @property
     def content(self) -> bool:
-        return self.cls != "stop"
+        return self.cls not in ("stop", "meta")
+
+
+# "BRUSSELS -", "LONDON (Reuters) —", "BRUSSELS, March 21 (ENA) --": where the
+# story was filed, not what it says.
+_DATELINE = re.compile(
+    r"^[\"'“‘]?[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|[–—:])\s+"
+)
+# ", he said." / ", Stoltenberg added." / "said Mr Smith." closing a sentence.
+_SPEAKER = r"(?:he|she|they|it|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+_VERB = r"(?:said|says|added|adds|noted|stressed|told\s+\w+|concluded|continued|explained|wrote|insisted)"
+_ATTRIBUTION = re.compile(
+    rf"[,.!?]?[\"'”’]?,?\s+(?:{_SPEAKER}\s+{_VERB}|{_VERB}\s+{_SPEAKER})(?:\s+on\s+\w+)?[.!]?[\"'”’]?$"
+    # ", the Interfax news agency reported Thursday, citing NATO's chief."
+    rf"|,\s+(?:the\s+)?[\w' -]{{0,40}}\b(?:reported|said|announced)(?:\s+on)?(?:\s+\w+day)?"
+    rf"(?:,?\s+(?:citing|quoting)\s+[^,]{{1,80}})?[.!]?$"
+    rf"|,\s+(?:according\s+to|citing|quoting)\s+[^,]{{1,80}}[.!]?$"
+)
+
+
+def meta_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of a leading dateline and a closing "he said" tag."""
+    spans = []
+    m = _DATELINE.match(text)
+    if m and len(text) - m.end() > 20:
+        spans.append((0, m.end()))
+    m = _ATTRIBUTION.search(text)
+    if m and m.start() > 20:
+        spans.append((m.start(), len(text)))
+    return spans
 
 
 def fold(text: str) -> str:
@@ -150,15 +199,18 @@ def stem(word: str) -> str:
         return word
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 4:
-            return word[: len(word) - len(suffix)] + repl
-    return word
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    # "procurement" -> "procure" -> "procur", as "procure" -> "procur".
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """Key of one already-tokenised alphabetic word (cached: words repeat)."""
-    w = unicodedata.normalize("NFKC", word).casefold()
-    w = w.replace("\u2019", "'")
+    w = unicodedata.normalize("NFKC", word).casefold().replace(".", "")
+    if not w.isascii():  # "Kogălniceanu" = "Kogalniceanu"
+        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
     if w in SCALES:
@@ -169,7 +221,8 @@ def word_key(word: str) -> str:
         return MONTHS[w]
     if w in STOPWORDS:
         return w
-    return stem(spelling(w))
+    key = stem(spelling(w))
+    return ALIASES.get(key, key)
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -208,7 +261,33 @@ def tokens(text: str) -> tuple[Token, ...]:
                 cls = "word"
             out.append(Token(key, start, end, cls))
         i += 1
+    out = _phrases(out)
+    spans = meta_spans(folded)
+    if spans:
+        out = [
+            Token(t.key, t.start, t.end, "meta") if any(a <= t.start < b for a, b in spans) else t
+            for t in out
+        ]
     return tuple(out)
+
+
+def _phrases(toks: list[Token]) -> list[Token]:
+    """Multi-word names folded to one key: "North Atlantic Treaty Organization" = "NATO"."""
+    if not any(t.key in _PHRASE_FIRST for t in toks):
+        return toks
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        for phrase, key in PHRASES.items():
+            n = len(phrase)
+            if tuple(t.key for t in toks[i : i + n]) == phrase:
+                out.append(Token(key, toks[i].start, toks[i + n - 1].end, "name"))
+                i += n
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
 
 
 def _said_already(out: list[Token], currency: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from natodiff.boilerplate import is_boilerplate
 from natodiff.model import Sentence, Side
 
 # Words that end in a full stop without ending the sentence.
@@ -25,7 +26,8 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+")
 _END = re.compile(r"""[.!?]+["'”’»)\]]*$""")
 # A candidate boundary: terminal punctuation, optional closers, whitespace.
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\w$€£¥\d])""")
+# A parenthesis after a full stop is a credit or an aside of the same sentence.
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«]?[\w$€£¥\d])""")
 _WORD_BEFORE = re.compile(r"""([\w.]+)$""")
 
 
@@ -56,6 +58,8 @@ def _soft_wrap(prev: str, line: str, width: int) -> bool:
     # Hard wrapping happens at 60-100 columns; longer lines are paragraphs.
     if _BULLET.match(line) or not 40 <= width <= 100:
         return False
+    if is_boilerplate(prev) or is_boilerplate(line):
+        return False  # "From: Ministry of Defence" / "Published 4 March 2024"
     if len(prev) < 0.6 * width:  # a short line ends a paragraph or is a heading
         return False
     if _END.search(prev) and not _abbreviation_end(prev):

@@ -1,0 +1,39 @@
+"""Shared fixtures; hypothesis profiles (the default keeps CI under a minute)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SOURCE = SAMPLES / "nato-press-release-2024-02-15.txt"
+OUTLET = SAMPLES / "outlet-report-2024-02-15.txt"
+
+settings.register_profile(
+    "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    return SOURCE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def outlet_text() -> str:
+    return OUTLET.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample(source_text: str, outlet_text: str):
+    from natodiff.compare import compare
+
+    return compare(source_text, outlet_text, source_name=SOURCE.name, outlet_name=OUTLET.name)

@@ -1,0 +1,116 @@
+"""Alignment on small hand-made pairs: reordering, merges, splits, additions."""
+
+from __future__ import annotations
+
+from natodiff.compare import compare
+from natodiff.model import Kind, Options
+
+SOURCE = """\
+Defence ministers met in Brussels on Thursday to discuss air defence for Ukraine.
+
+The Secretary General said that 23 Allies will spend two percent of GDP on defence this year.
+
+Ministers also agreed to open a new logistics hub in Romania to speed up deliveries.
+
+The meeting ended with a joint statement on maritime security in the Black Sea.
+"""
+
+NO_FACTS = Options(facts=False)
+
+
+def links(c) -> set[tuple[int, int]]:
+    return {(s.source, s.outlet) for a in c.alignments for s in a.links}
+
+
+def item_of(c, side: str, needle: str):
+    for a in c.alignments:
+        for s in getattr(a, side):
+            if needle in s.text:
+                return a
+    raise AssertionError(f"{needle!r} not found on the {side} side")
+
+
+def test_reordered_outlet_links_every_sentence() -> None:
+    outlet = """\
+The meeting ended with a joint statement on maritime security in the Black Sea.
+Ministers also agreed to open a new logistics hub in Romania to speed up deliveries.
+Defence ministers met in Brussels on Thursday to discuss air defence for Ukraine.
+"""
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    assert links(c) == {(3, 0), (2, 1), (0, 2)}
+    assert item_of(c, "outlet", "Black Sea").kind is Kind.SHARED
+    assert item_of(c, "source", "23 Allies").kind is Kind.SOURCE_ONLY
+    assert sum(a.moved for a in c.alignments) == 2  # one kept in order, two moved
+
+
+def test_merged_sentence_links_to_both_sources() -> None:
+    outlet = ("Ministers agreed to open a logistics hub in Romania to speed up deliveries, "
+              "and the meeting ended with a joint statement on Black Sea maritime security.")
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    item = item_of(c, "outlet", "logistics hub")
+    assert {s.index for s in item.source} == {2, 3}
+    assert item.kind is Kind.REWORDED
+
+
+def test_split_source_sentence_links_to_both_outlet_sentences() -> None:
+    outlet = ("The Secretary General said 23 Allies will meet the target this year. "
+              "The target is to spend two percent of GDP on defence.")
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    item = item_of(c, "source", "23 Allies")
+    assert [s.index for s in item.outlet] == [0, 1]
+
+
+def test_addition_inside_a_sentence_is_an_insert() -> None:
+    outlet = ("The Secretary General said that 23 Allies will spend two percent of GDP on defence "
+              "this year, compared to only three in 2014.")
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    item = item_of(c, "outlet", "23 Allies")
+    assert item.kind is Kind.REWORDED
+    inserted = " ".join(op.outlet for op in item.diff if op.op.value == "insert")
+    assert "compared to only three in 2014" in inserted
+
+
+def test_spelling_and_typography_alone_keep_a_sentence_shared() -> None:
+    outlet = "Defense ministers met in Brussels on Thursday to discuss air defense for Ukraine."
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    assert item_of(c, "outlet", "Defense ministers").kind is Kind.SHARED
+
+
+def test_unrelated_sentence_on_the_same_topic_is_not_linked() -> None:
+    outlet = "Ukraine asked its partners for more air defence systems ahead of the winter."
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    assert item_of(c, "outlet", "winter").kind is Kind.OUTLET_ONLY
+
+
+def test_furniture_is_boilerplate_and_not_counted() -> None:
+    outlet = """\
+READ MORE: Ministers meet in Brussels
+Defence ministers met in Brussels on Thursday to discuss air defence for Ukraine.
+Jens Stoltenberg, NATO Secretary General
+Reporting by Jane Doe; Editing by John Roe
+"""
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    kinds = [a.kind for a in c.alignments if a.outlet]
+    assert kinds == [Kind.BOILERPLATE, Kind.SHARED, Kind.BOILERPLATE, Kind.BOILERPLATE]
+    assert c.summary.boilerplate == 3 and c.summary.outlet_only == 0
+
+
+def test_repeat_in_outlet_points_at_first_occurrence() -> None:
+    outlet = """\
+Ministers also agreed to open a new logistics hub in Romania to speed up deliveries.
+The hub will be ready in spring, officials said.
+Ministers also agreed to open a new logistics hub in Romania to speed up deliveries.
+"""
+    c = compare(SOURCE, outlet, options=NO_FACTS)
+    first = item_of(c, "outlet", "logistics hub")
+    repeat = [a for a in c.alignments if a.repeat_of is not None]
+    assert len(repeat) == 1 and repeat[0].repeat_of == first.id
+    assert c.summary.repeats == 1 and c.summary.shared == 1
+
+
+def test_threshold_option_controls_linking() -> None:
+    outlet = "Ministers agreed on a logistics hub."
+    loose = compare(SOURCE, outlet, options=Options(facts=False, threshold=0.3))
+    strict = compare(SOURCE, outlet, options=Options(facts=False, threshold=0.95))
+    assert item_of(loose, "outlet", "hub").kind is Kind.REWORDED
+    assert item_of(strict, "outlet", "hub").kind is Kind.OUTLET_ONLY

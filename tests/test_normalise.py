@@ -1,0 +1,59 @@
+"""Each normalisation rule: variants an analyst treats as the same word match."""
+
+from __future__ import annotations
+
+import pytest
+
+from natodiff.normalise import keys, tokens
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("defence", "defense"),
+        ("centre", "center"),
+        ("organisation", "organization"),
+        ("analysed", "analyzed"),
+        ("colour", "color"),
+        ("programme", "program"),
+        ("travelled", "traveled"),
+        ("catalogue", "catalog"),
+        ("high-tempo", "high tempo"),
+        ("“quoted”", '"quoted"'),
+        ("Russia’s war", "Russia's war"),
+        ("NATO", "nato"),
+        ("2%", "2 percent"),
+        ("2 per cent", "2 percent"),
+        ("$10 billion", "10 billion dollars"),
+        ("$10 billion US dollars", "10 billion dollars"),
+        ("one million drones", "1 million drones"),
+        ("a million drones", "1 million drones"),
+        ("1,000 troops", "1000 troops"),
+        ("three members", "3 members"),
+        ("Feb. 15", "February 15"),
+        ("allies", "ally"),
+        ("training", "trained"),
+        ("non\u00a0breaking", "non breaking"),
+        ("en\u2013dash", "en-dash"),
+    ],
+)
+def test_variants_share_keys(a: str, b: str) -> None:
+    assert sorted(keys(a)) == sorted(keys(b))
+
+
+@pytest.mark.parametrize("a, b", [("2.5", "25"), ("defence", "offence"), ("18", "19"), ("news", "new")])
+def test_different_things_stay_different(a: str, b: str) -> None:
+    assert keys(a) != keys(b)
+
+
+def test_spans_point_at_the_original_words() -> None:
+    text = "The Alliance’s “high-tempo” production"
+    assert [text[t.start : t.end] for t in tokens(text)] == ["The", "Alliance’s", "high", "tempo", "production"]
+
+
+def test_token_classes() -> None:
+    by_key = {t.key: t.cls for t in tokens("The minister met Jens Stoltenberg on 15 March")}
+    assert by_key["the"] == "stop"
+    assert by_key["15"] == "number"
+    assert by_key["stoltenberg"] == "name"
+    assert by_key["minister"] == "word"

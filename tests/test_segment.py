@@ -1,0 +1,71 @@
+"""Segmentation: the sentence boundaries an analyst would draw."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from natodiff.model import Side
+from natodiff.segment import paragraphs, segment, sentences
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Stoltenberg spoke. He left.", ["Mr. Stoltenberg spoke.", "He left."]),
+        ("It met on 15 Feb. 2024 in Brussels. Then it ended.", ["It met on 15 Feb. 2024 in Brussels.", "Then it ended."]),
+        ("U.S. forces moved. Others stayed.", ["U.S. forces moved.", "Others stayed."]),
+        ("Growth was 2.5 per cent. It rose.", ["Growth was 2.5 per cent.", "It rose."]),
+        ("J. R. Smith said so. Then he left.", ["J. R. Smith said so.", "Then he left."]),
+        ("“We need to shift to high tempo production,” he said. Next.",
+         ["“We need to shift to high tempo production,” he said.", "Next."]),
+        ("“Stop!” she shouted. “Now?” he asked.", ["“Stop!” she shouted.", "“Now?” he asked."]),
+        ("He said: “We will.” Then he left.", ["He said: “We will.”", "Then he left."]),
+        ("Is it? Yes! Fine.", ["Is it?", "Yes!", "Fine."]),
+        ("Dr. Ana Costa and Gen. Cavoli met.", ["Dr. Ana Costa and Gen. Cavoli met."]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_blank_line_paragraphs() -> None:
+    text = "First para one. Still one.\n\nSecond para.\n\n\nThird."
+    assert paragraphs(text) == ["First para one. Still one.", "Second para.", "Third."]
+
+
+def test_one_paragraph_per_line() -> None:
+    text = "A long first paragraph that goes on and on about the ministers meeting in Brussels.\nSecond paragraph.\nThird one here."
+    assert len(paragraphs(text)) == 3
+
+
+def test_hard_wrapped_paragraphs_rejoin() -> None:
+    para = ("The ministers agreed to expand the training mission and to deliver more air defence "
+            "systems before the winter, officials said on Thursday after the meeting in Brussels.")
+    wrapped = textwrap.fill(para, 72) + "\n\n" + textwrap.fill(para, 60)
+    assert paragraphs(wrapped) == [para, para]
+
+
+def test_hyphen_at_wrap_rejoins_without_space() -> None:
+    text = ("It provides more jobs in Europe and North America for the highly-\n"
+            "skilled workers of the defence industry, the minister told the\n"
+            "reporters on Thursday afternoon in Brussels.")
+    assert "highly-skilled" in paragraphs(text)[0]
+
+
+def test_headings_are_their_own_units() -> None:
+    sents, n = segment("Training center in Poland\nThe centre opens in May. It trains troops.", Side.OUTLET)
+    assert [s.text for s in sents] == ["Training center in Poland", "The centre opens in May.", "It trains troops."]
+    assert sents[0].heading and not sents[1].heading
+    assert n == 2
+
+
+def test_sample_sentence_counts(source_text: str, outlet_text: str) -> None:
+    src, _ = segment(source_text, Side.SOURCE)
+    out, _ = segment(outlet_text, Side.OUTLET)
+    texts = [s.text for s in src]
+    assert "Minsters also discussed progress in ramping up ammunition production." in texts
+    assert any(t.startswith("“By the end of 2024") and t.endswith("on defence this year.") for t in texts)
+    assert "Jens Stoltenberg, NATO Secretary General" in [s.text for s in out]
+    assert len(src) == 21 and len(out) == 25
