@@ -1,0 +1,244 @@
+"""One source against many outlets: a row of figures per outlet.
+
+The pure part turns a Comparison into a Row and rows into a table, CSV or
+JSON. The edges are kept apart and small: ``expand`` (globs), ``read_all``
+(file bytes), and ``run`` (decode + compare, in worker processes with
+``jobs`` > 1). An outlet that cannot be read or decoded becomes a row with
+an ``error`` and the others still run.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, fields
+from typing import Callable, Iterable, Sequence
+
+from natodiff.errors import NatodiffError
+from natodiff.model import Comparison, Kind, Options, Verdict
+
+SCHEMA = "natodiff.batch/1"
+
+
+@dataclass(frozen=True)
+class Row:
+    """The figures of one outlet; ``error`` set (and figures None) if it failed."""
+
+    name: str
+    reuse: float | None = None
+    coverage: float | None = None
+    shared: int | None = None
+    reworded: int | None = None
+    outlet_only: int | None = None
+    source_only: int | None = None
+    boilerplate: int | None = None
+    altered_quotes: int | None = None
+    unsourced_quotes: int | None = None
+    differences: bool | None = None  # what --exit-code reports for this outlet
+    error: str | None = None
+
+
+COLUMNS = tuple(f.name for f in fields(Row))
+
+
+def has_differences(c: Comparison) -> bool:
+    """Outlet-only content or an altered/unsourced quotation (as cli.exit_status)."""
+    added = any(a.kind is Kind.OUTLET_ONLY and a.repeat_of is None for a in c.alignments)
+    bad_quote = any(q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED) for q in c.quotes)
+    return added or bad_quote
+
+
+def row(c: Comparison) -> Row:
+    s = c.summary
+    return Row(
+        name=c.outlet.name,
+        reuse=s.reuse,
+        coverage=s.coverage,
+        shared=s.shared,
+        reworded=s.reworded,
+        outlet_only=s.outlet_only,
+        source_only=s.source_only,
+        boilerplate=s.boilerplate,
+        altered_quotes=sum(q.verdict is Verdict.ALTERED for q in c.quotes),
+        unsourced_quotes=sum(q.verdict is Verdict.UNSOURCED for q in c.quotes),
+        differences=has_differences(c),
+    )
+
+
+def sort_rows(rows: Iterable[Row]) -> list[Row]:
+    """Highest reuse first, ties by name; failed outlets last, by name."""
+    return sorted(rows, key=lambda r: (r.error is not None, -(r.reuse or 0.0), r.name))
+
+
+# --- edges ------------------------------------------------------------------
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+def expand(patterns: Sequence[str]) -> list[str]:
+    """Paths as given; a pattern with * ? [ that names no file is globbed
+    (sorted, so runs are repeatable). A pattern that matches nothing stays,
+    to be reported as a missing file. Duplicates are dropped."""
+    out: list[str] = []
+    for p in patterns:
+        if p != "-" and _GLOB_CHARS & set(p) and not os.path.lexists(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            out.extend(m for m in matches if not os.path.isdir(m))
+            if not matches:
+                out.append(p)
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class Job:
+    """One outlet to compare: its bytes, or why they could not be read."""
+
+    name: str
+    data: bytes | None
+    error: str | None = None
+
+
+def read_all(paths: Sequence[str], max_bytes: int) -> list[Job]:
+    from natodiff.inputs import read_input
+
+    jobs = []
+    for p in paths:
+        try:
+            name, data = read_input(p, max_bytes=max_bytes)
+        except NatodiffError as e:
+            jobs.append(Job(p, None, e.problem))
+        else:
+            jobs.append(Job(name, data))
+    return jobs
+
+
+@dataclass(frozen=True)
+class Outcome:
+    row: Row
+    warnings: tuple[str, ...] = ()
+
+
+def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Options) -> Outcome:
+    """Decode one outlet and compare it with the source (runs in a worker)."""
+    from natodiff.compare import compare
+    from natodiff.load import load
+
+    if job.data is None:
+        return Outcome(Row(job.name, error=job.error))
+    try:
+        loaded = load(job.data, job.name, fmt)
+    except NatodiffError as e:
+        return Outcome(Row(job.name, error=e.problem))
+    c = compare(source_text, loaded.text, options=options, source_name=source_name, outlet_name=job.name)
+    return Outcome(row(c), loaded.warnings)
+
+
+def run(
+    jobs: Sequence[Job],
+    source_text: str,
+    source_name: str,
+    *,
+    fmt: str = "auto",
+    options: Options = Options(),
+    workers: int = 1,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Compare every job, in ``workers`` processes; outcomes in job order.
+
+    ``on_done`` is called in this process as each outlet finishes (for a
+    progress bar and for warnings).
+    """
+    outcomes: list[Outcome | None] = [None] * len(jobs)
+    if workers <= 1 or len(jobs) <= 1:
+        for n, job in enumerate(jobs):
+            outcomes[n] = analyse(job, source_text, source_name, fmt, options)
+            if on_done:
+                on_done(outcomes[n])
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            futures = {
+                pool.submit(analyse, job, source_text, source_name, fmt, options): n
+                for n, job in enumerate(jobs)
+            }
+            for future in as_completed(futures):
+                n = futures[future]
+                outcomes[n] = future.result()
+                if on_done:
+                    on_done(outcomes[n])
+    return [o for o in outcomes if o is not None]
+
+
+# --- output -----------------------------------------------------------------
+
+
+def to_json(rows: Sequence[Row], source_name: str) -> str:
+    data = {"schema": SCHEMA, "source": source_name, "outlets": [asdict(r) for r in rows]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: Sequence[Row]) -> str:
+    """RFC 4180 CSV (CRLF line ends, as the csv module writes); empty cells for None."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for r in rows:
+        values = asdict(r)
+        writer.writerow(["" if values[k] is None else _csv_value(values[k]) for k in COLUMNS])
+    return buffer.getvalue()
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value  # a spreadsheet would run it as a formula
+    return value
+
+
+HEADERS = (
+    ("outlet", "left"),
+    ("reuse", "right"),
+    ("coverage", "right"),
+    ("shared", "right"),
+    ("reworded", "right"),
+    ("outlet-only", "right"),
+    ("source-only", "right"),
+    ("boilerplate", "right"),
+    ("altered quotes", "right"),
+)
+
+
+def table(rows: Sequence[Row], source_name: str):
+    """A rich Table; failed outlets show their error across the figures."""
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=Text(f"outlets against {source_name}"), title_justify="left", box=None,
+              header_style="bold", pad_edge=False)
+    for header, justify in HEADERS:
+        t.add_column(header, justify=justify, overflow="fold", no_wrap=header != "outlet")
+    for r in rows:
+        if r.error is not None:
+            t.add_row(Text(r.name), Text(f"error: {r.error}", style="red"), *[""] * (len(HEADERS) - 2))
+            continue
+        quotes = str(r.altered_quotes)
+        if r.unsourced_quotes:
+            quotes += f" (+{r.unsourced_quotes} unsourced)"
+        t.add_row(
+            Text(r.name),
+            f"{r.reuse:.0%}",
+            f"{r.coverage:.0%}",
+            str(r.shared),
+            str(r.reworded),
+            Text(str(r.outlet_only), style="green" if r.outlet_only else ""),
+            Text(str(r.source_only), style="red" if r.source_only else ""),
+            str(r.boilerplate),
+            Text(quotes, style="bold yellow" if r.altered_quotes or r.unsourced_quotes else ""),
+        )
+    return t
