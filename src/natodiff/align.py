@@ -3,8 +3,9 @@
 Each sentence becomes a bag of weighted matching keys (rare words, numbers
 and names weigh most). An inverted index proposes candidate pairs, so
 difflib only runs on pairs that share something rare. Pairs are accepted
-greedily by score; a pair may join a sentence to an existing link (merges and
-splits) but never join two existing links, which keeps items readable.
+greedily by score, one-to-one links first; then a leftover sentence may join
+an existing link (merges and splits), but two existing links never join,
+which keeps items readable.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ NUMBER_BOOST = 1.5
 NAME_BOOST = 1.2
 # Content words in one verbatim run that make a link certain (score 1.0).
 RUN_FOR_CERTAIN = 10
+RUN_CAP = 0.95
 # A dateline or "he said" tag word counts this much of a word.
 META_SHARE = 0.1
 # Title-to-title and lead-to-lead scores are divided by this (see with_prior).
@@ -80,6 +82,9 @@ def _bag(toks: Sequence[Token]) -> Counter[str]:
     return bag
 
 
+_RANK = {"stop": 0, "meta": 1, "word": 2, "name": 3, "number": 4}
+
+
 class Weights:
     """IDF over the sentences of both texts, with boosts by token class."""
 
@@ -91,8 +96,9 @@ class Weights:
             n += 1
             df.update(u.bag.keys())
             for t in u.tokens:
-                # A key is as weighty as its weightiest use: "NATO" in a dateline is still NATO.
-                if cls.get(t.key) in (None, "meta", "stop") or t.cls == "number":
+                # A key is as weighty as its weightiest use ("NATO" in a dateline
+                # is still NATO), whichever text or order it comes in.
+                if _RANK[t.cls] > _RANK.get(cls.get(t.key, ""), -1):
                     cls[t.key] = t.cls
         self.n = max(n, 1)
         self.df = df
@@ -133,7 +139,7 @@ def score(src: Unit, out: Unit, weights: Weights) -> LinkScore:
     dice = 2 * overlap / (wa + wb)
     # difflib's ratio depends slightly on argument order; fix the order.
     ratio = run = 0.0
-    if containment > 0.2:
+    if containment > 0.2 or dice > 0.5:
         x, y = sorted((src.tokens, out.tokens), key=lambda ts: [t.key for t in ts])
         matcher = SequenceMatcher(None, [t.key for t in x], [t.key for t in y], autojunk=False)
         ratio = matcher.ratio()
@@ -160,7 +166,8 @@ def _run_weight(run: Sequence[Token]) -> float:
     """
     words = sum(1 for t in run if t.cls in ("word", "number"))
     names = any(t.cls == "name" for t in run)
-    return min(1.0, (words + names) / RUN_FOR_CERTAIN)
+    # Capped below 1.0 so that a sentence's identical twin always ranks first.
+    return min(RUN_CAP, (words + names) / RUN_FOR_CERTAIN)
 
 
 def _index_keys(u: Unit) -> set[str]:
@@ -172,24 +179,41 @@ def _index_keys(u: Unit) -> set[str]:
 
 
 def candidates(left: Sequence[Unit], right: Sequence[Unit], weights: Weights) -> set[tuple[int, int]]:
-    """Pairs (left position, right position) that share a rare enough key."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, u in enumerate(right):
-        for k in _index_keys(u):
-            postings[k].append(j)
+    """Pairs (left position, right position) that share a rare enough key.
+
+    Symmetric: swapping the sides swaps the pairs. A key in more sentences
+    than the cap (both sides together) proposes nothing: it is too common to
+    mean anything, and pairing it costs quadratic time.
+    """
+    lpost = _postings(left)
+    rpost = _postings(right)
     cap = max(MIN_DF_CAP, int(4 * math.sqrt(len(left) + len(right))))
-    pairs: set[tuple[int, int]] = set()
+    hits: Counter[tuple[int, int]] = Counter()
+    for key, ls in lpost.items():
+        rs = rpost.get(key)
+        if rs is None or len(ls) + len(rs) > cap:
+            continue
+        for i in ls:
+            for j in rs:
+                hits[(i, j)] += 1
+    # Sharing a bigram or two content words is the least a link needs.
+    pairs = {(i, j) for (i, j), h in hits.items() if h >= 2 or min(left[i].content, right[j].content) <= 2}
+    # Identical sentences always qualify, even ones made of function words only.
+    exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, u in enumerate(right):
+        if u.keys:
+            exact[u.keys].append(j)
     for i, u in enumerate(left):
-        hits: Counter[int] = Counter()
-        for k in _index_keys(u):
-            post = postings.get(k)
-            if post is None or len(post) > cap:
-                continue
-            for j in post:
-                hits[j] += 1
-        # Sharing a bigram or two content words is the least a link needs.
-        pairs.update((i, j) for j, h in hits.items() if h >= 2 or u.content <= 2)
+        pairs.update((i, j) for j in exact.get(u.keys, ())[:cap])
     return pairs
+
+
+def _postings(units: Sequence[Unit]) -> dict[str, list[int]]:
+    post: dict[str, list[int]] = defaultdict(list)
+    for k, u in enumerate(units):
+        for key in _index_keys(u):
+            post[key].append(k)
+    return post
 
 
 def find_repeats(units: Sequence[Unit], weights: Weights) -> dict[int, int]:
@@ -248,8 +272,17 @@ def link(
             s = with_prior(s, priors[(i, j)])
         if s.score >= threshold:
             scored.append(s)
-    # Ties broken by position sum, then source index: stable across runs.
-    scored.sort(key=lambda s: (-s.score, s.source + s.outlet, s.source))
+    # Ties go to the closer match (ratio), then by the words themselves, so
+    # neither position nor which text is which decides; positions only order
+    # identical sentences.
+    src_keys = {u.sentence.index: u.keys for u in source}
+    out_keys = {u.sentence.index: u.keys for u in outlet}
+
+    def order(s: LinkScore) -> tuple:
+        words = sorted((src_keys[s.source], out_keys[s.outlet]))
+        return (-s.score, -s.ratio, words, s.source + s.outlet, abs(s.source - s.outlet), s.source)
+
+    scored.sort(key=order)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
     size: dict[tuple[str, int], int] = {}
 
@@ -262,17 +295,22 @@ def link(
         return node
 
     accepted = []
-    for s in scored:
-        a, b = ("s", s.source), ("o", s.outlet)
-        if a in parent and b in parent:
-            continue  # both already linked: joining would chain two items
-        ra, rb = root(a), root(b)
-        if size.get(ra, 1) + size.get(rb, 1) > MAX_ITEM:
-            continue
-        for node in (a, b):
-            if node not in parent:
-                parent[node], size[node] = node, 1
-        parent[rb] = ra
-        size[ra] += size[rb]
-        accepted.append(s)
+    # First one-to-one links, strongest first; then the leftovers may join an
+    # existing link (merges and splits), again strongest first.
+    for one_to_one in (True, False):
+        for s in scored:
+            a, b = ("s", s.source), ("o", s.outlet)
+            if a in parent and b in parent:
+                continue  # both already linked: joining would chain two items
+            if one_to_one and (a in parent or b in parent):
+                continue
+            ra, rb = root(a), root(b)
+            if size.get(ra, 1) + size.get(rb, 1) > MAX_ITEM:
+                continue
+            for node in (a, b):
+                if node not in parent:
+                    parent[node], size[node] = node, 1
+            parent[rb] = ra
+            size[ra] += size[rb]
+            accepted.append(s)
     return accepted

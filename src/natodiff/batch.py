@@ -13,7 +13,9 @@ import csv
 import glob
 import io
 import json
+import multiprocessing
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, fields
 from typing import Callable, Iterable, Sequence
@@ -161,7 +163,14 @@ def run(
             if on_done:
                 on_done(outcomes[n])
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        # spawn, not fork: the progress bar runs a thread, and forking a
+        # threaded process can deadlock (Python 3.12 warns about it).
+        pool = ProcessPoolExecutor(
+            max_workers=min(workers, len(jobs)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_ignore_sigint,
+        )
+        try:
             futures = {
                 pool.submit(analyse, job, source_text, source_name, fmt, options): n
                 for n, job in enumerate(jobs)
@@ -171,7 +180,16 @@ def run(
                 outcomes[n] = future.result()
                 if on_done:
                     on_done(outcomes[n])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     return [o for o in outcomes if o is not None]
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run in one place."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # --- output -----------------------------------------------------------------
@@ -189,47 +207,41 @@ def to_csv(rows: Sequence[Row]) -> str:
     writer.writerow(COLUMNS)
     for r in rows:
         values = asdict(r)
-        writer.writerow(["" if values[k] is None else _csv_value(values[k]) for k in COLUMNS])
+        writer.writerow([_csv_value(values[k]) for k in COLUMNS])
     return buffer.getvalue()
 
 
 def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # a spreadsheet would run it as a formula
     return value
 
 
-HEADERS = (
-    ("outlet", "left"),
-    ("reuse", "right"),
-    ("coverage", "right"),
-    ("shared", "right"),
-    ("reworded", "right"),
-    ("outlet-only", "right"),
-    ("source-only", "right"),
-    ("boilerplate", "right"),
-    ("altered quotes", "right"),
-)
+HEADERS = ("outlet", "reuse", "coverage", "shared", "reworded", "outlet\nonly", "source\nonly",
+           "boiler-\nplate", "altered\nquotes")
 
 
 def table(rows: Sequence[Row], source_name: str):
-    """A rich Table; failed outlets show their error across the figures."""
+    """A rich Table; a failed outlet shows its error under its name."""
     from rich.table import Table
     from rich.text import Text
 
     t = Table(title=Text(f"outlets against {source_name}"), title_justify="left", box=None,
-              header_style="bold", pad_edge=False)
-    for header, justify in HEADERS:
-        t.add_column(header, justify=justify, overflow="fold", no_wrap=header != "outlet")
+              header_style="bold", pad_edge=False, padding=(0, 1), collapse_padding=True)
+    t.add_column(HEADERS[0], overflow="fold", ratio=1, min_width=12)
+    for header in HEADERS[1:]:
+        t.add_column(header, justify="right", overflow="fold")
     for r in rows:
         if r.error is not None:
-            t.add_row(Text(r.name), Text(f"error: {r.error}", style="red"), *[""] * (len(HEADERS) - 2))
+            name = Text(r.name)
+            name.append(f"\nerror: {r.error}", style="red")
+            t.add_row(name, *["-"] * (len(HEADERS) - 1))
             continue
         quotes = str(r.altered_quotes)
         if r.unsourced_quotes:
-            quotes += f" (+{r.unsourced_quotes} unsourced)"
+            quotes += f" +{r.unsourced_quotes} unsourced"
         t.add_row(
             Text(r.name),
             f"{r.reuse:.0%}",

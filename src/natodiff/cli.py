@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 
     from natodiff.model import Comparison
 
-app = typer.Typer(
+app = typer.Typer(  # no help=: it would hide main_callback's docstring (examples, exit status)
     name="natodiff",
-    help="diff for news coverage: what an outlet kept, reworded, added and left out of its source.",
     pretty_exceptions_show_locals=False,
     no_args_is_help=True,
     add_completion=True,
@@ -74,16 +73,21 @@ def main_callback(
 ) -> None:
     """diff for news coverage: what an outlet kept, reworded, added and left out of its source.
 
+    \b
     Examples:
-
       natodiff compare release.txt story.html
-
       curl -s URL | natodiff compare release.txt - --format json | jq .summary
-
+      natodiff compare release.txt story.docx --format html -o report.html
+      natodiff batch release.txt 'coverage/*' --format csv > table.csv
       natodiff memo release.txt story.txt -o memo.docx
 
-    Exit status: 0 done; 1 differences found (only with --exit-code);
-    2 error (bad arguments or unreadable input); 130/143 interrupted.
+    \b
+    Exit status:
+      0  done
+      1  differences found: outlet-only content or an altered or unsourced
+         quotation (only with --exit-code, like git diff --exit-code)
+      2  error: bad arguments, unreadable input (batch: any unreadable outlet)
+      130/143  interrupted
     """
 
 
@@ -92,6 +96,14 @@ def main_callback(
 
 def err(message: str) -> None:
     sys.stderr.write(f"natodiff: {message}\n")
+
+
+try:  # exceptions click reports itself; typer >= 0.20 vendors click
+    _CLICK_OWN: tuple[type[BaseException], ...] = (typer.Exit, typer.Abort, typer.TyperException)
+except AttributeError:  # older typer raises click's own
+    import click
+
+    _CLICK_OWN = (typer.Exit, typer.Abort, click.ClickException)
 
 
 @contextmanager
@@ -114,6 +126,14 @@ def guard(debug: bool) -> Iterator[None]:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(ExitStatus.OK) from None
+    except _CLICK_OWN:
+        raise  # usage errors (exit 2) and deliberate exits are click's to report
+    except Exception as e:
+        # A bug. Exit 2, never 1: with --exit-code, 1 means "differences found".
+        if debug:
+            raise
+        err(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+        raise typer.Exit(ExitStatus.ERROR) from None
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -212,6 +232,10 @@ MAX_SIZE = typer.Option("50M", "--max-size", help="Refuse inputs larger than thi
 THRESHOLD = typer.Option(Options().threshold, "--threshold", min=0.05, max=1.0,
                          help="Link cut-off on the combined similarity score (0-1).")
 DEBUG = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors.")
+MEMO_TITLE = typer.Option(None, "--title", help="Memo title (default: the source's headline).")
+MEMO_AUTHOR = typer.Option(None, "--author", help="Memo author, shown and set in the document properties.")
+MEMO_MARKING = typer.Option(None, "--classification",
+                            help="Marking line printed in the memo's header and footer, e.g. UNCLASSIFIED.")
 
 
 @app.command()
@@ -228,6 +252,10 @@ def compare(
     color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a terminal), always, never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; report by exit status."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the outlet adds content or alters a quote."),
+    memo: Optional[str] = typer.Option(None, "--memo", help="Also write the briefing memo (.docx) to this file."),
+    title: Optional[str] = MEMO_TITLE,
+    author: Optional[str] = MEMO_AUTHOR,
+    classification: Optional[str] = MEMO_MARKING,
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,
@@ -240,10 +268,97 @@ def compare(
     with guard(debug):
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
                         max_size=_size(max_size), threshold=threshold, facts=facts)
+        if memo is not None:
+            if memo == "-" and not quiet and output in (None, "-"):
+                raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
+            write_memo(c, memo, force, title=title, author=author, classification=classification)
         if not quiet:
             emit(render_report(c, format, order=order, facts=facts, explain=explain,
                                color=styled(color) and output is None), output, force)
     raise typer.Exit(exit_status(c, exit_code))
+
+
+class BatchFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def batch(
+    source: str = SOURCE_ARG,
+    outlets: list[str] = typer.Argument(..., help="Outlet texts: paths, - for stdin, or globs like 'news/*.html'.",
+                                        show_default=False),
+    format: BatchFormat = typer.Option(BatchFormat.text, "--format", "-f", help="Table format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the table to this file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Compare in this many processes."),
+    threshold: float = THRESHOLD,
+    facts: bool = typer.Option(True, "--facts/--no-facts", help="Check quotations (the altered-quotes column)."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a terminal), always, never."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; report by exit status."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when any outlet adds content or alters a quote."),
+    source_format: InputFormat = SOURCE_FORMAT,
+    outlet_format: InputFormat = OUTLET_FORMAT,
+    max_size: str = MAX_SIZE,
+    debug: bool = DEBUG,
+) -> None:
+    """Compare SOURCE with many OUTLETs: one row per outlet, highest reuse first.
+
+    An unreadable outlet gets an error in its row; the others still run, and
+    the exit status is then 2. Progress is shown on stderr when it is a terminal.
+
+    Example: natodiff batch release.txt 'coverage/*.html' --jobs 4 --format csv > table.csv
+    """
+    from natodiff import batch as batching
+
+    with guard(debug):
+        size = _size(max_size)
+        if source == "-" and "-" in outlets:
+            raise InputError("standard input can be read only once", name="-")
+        s_name, s_text = read_text(source, source_format, size)
+        todo = batching.read_all(batching.expand(outlets), size)
+        with _progress(len(todo), color=styled(color, sys.stderr), hidden=quiet) as (progress, task):
+
+            def done(outcome: "batching.Outcome") -> None:
+                for warning in outcome.warnings:
+                    err(f"warning: {outcome.row.name}: {warning}")
+                if outcome.row.error:
+                    err(f"error: {outcome.row.name}: {outcome.row.error}")
+                progress.advance(task)
+
+            outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, workers=jobs,
+                                    options=Options(threshold=threshold, facts=facts), on_done=done)
+        rows = batching.sort_rows(o.row for o in outcomes)
+        if not quiet:
+            emit(render_batch(rows, format, s_name, color=styled(color) and output is None), output, force)
+    if any(r.error for r in rows):
+        raise typer.Exit(ExitStatus.ERROR)
+    raise typer.Exit(ExitStatus.DIFFERENCES if exit_code and any(r.differences for r in rows) else ExitStatus.OK)
+
+
+@contextmanager
+def _progress(total: int, *, color: bool, hidden: bool):
+    """A progress bar on stderr, drawn only when stderr is a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = make_console(sys.stderr, color=color)
+    progress = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True, disable=hidden or not sys.stderr.isatty())
+    with progress:
+        yield progress, progress.add_task("comparing", total=total)
+
+
+def render_batch(rows, fmt: BatchFormat, source_name: str, *, color: bool) -> str:
+    from natodiff import batch as batching
+
+    if fmt is BatchFormat.json:
+        return batching.to_json(rows, source_name)
+    if fmt is BatchFormat.csv:
+        return batching.to_csv(rows)
+    buffer = StringIO()
+    make_console(buffer, color=color, width=_terminal_width()).print(batching.table(rows, source_name))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
 def render_report(c: "Comparison", fmt: Format, *, order: Order, facts: bool, explain: bool, color: bool) -> str:
@@ -288,6 +403,115 @@ def emit(report: str, output: str | None, force: bool) -> None:
     from natodiff.inputs import atomic_write_text
 
     atomic_write_text(output, report, force=force)
+
+
+# --- Word documents: memo and redline ----------------------------------------
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
+PAPER = typer.Option(Paper.a4, "--paper", help="Page size of the Word document.")
+DOCX_OUTPUT = typer.Option(..., "--output", "-o", help="Write the .docx here (- for stdout, to pipe it).",
+                           show_default=False)
+
+
+def run_date(value: str | None):
+    """--date as an aware datetime; else $SOURCE_DATE_EPOCH; else now (UTC, whole seconds)."""
+    from datetime import datetime, timezone
+
+    if value:
+        try:
+            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            raise typer.BadParameter(f"not an ISO date: {value!r} (try 2024-02-16 or 2024-02-16T09:30:00Z)",
+                                     param_hint="--date") from None
+        return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def write_docx(data: bytes, output: str, force: bool) -> None:
+    from natodiff.errors import OutputError
+    from natodiff.inputs import atomic_write
+
+    if output == "-" and sys.stdout.isatty():
+        raise OutputError("refusing to write a .docx to the terminal (redirect or pipe it, or use -o FILE)",
+                          name="-")
+    atomic_write(output, data, force=force)
+
+
+def write_memo(c: "Comparison", output: str, force: bool, *, title: str | None, author: str | None,
+               classification: str | None, paper: "Paper" = Paper.a4) -> None:
+    from natodiff.render import memo as render_memo
+
+    data = render_memo.render(c, title=title, author=author, classification=classification,
+                              paper=paper.value, created=run_date(None))
+    write_docx(data, output, force)
+
+
+@app.command()
+def memo(
+    source: str = SOURCE_ARG,
+    outlet: str = OUTLET_ARG,
+    output: str = DOCX_OUTPUT,
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    title: Optional[str] = MEMO_TITLE,
+    author: Optional[str] = MEMO_AUTHOR,
+    classification: Optional[str] = MEMO_MARKING,
+    paper: Paper = PAPER,
+    threshold: float = THRESHOLD,
+    facts: bool = typer.Option(True, "--facts/--no-facts", help="Facts table and quotations check."),
+    source_format: InputFormat = SOURCE_FORMAT,
+    outlet_format: InputFormat = OUTLET_FORMAT,
+    max_size: str = MAX_SIZE,
+    debug: bool = DEBUG,
+) -> None:
+    """Write a briefing memo (.docx): bottom line, combined facts, additions, omissions, quotations, alignment.
+
+    Example: natodiff memo release.txt story.html -o memo.docx --classification UNCLASSIFIED
+    """
+    with guard(debug):
+        c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
+                        max_size=_size(max_size), threshold=threshold, facts=facts)
+        write_memo(c, output, force, title=title, author=author, classification=classification, paper=paper)
+
+
+@app.command()
+def redline(
+    source: str = SOURCE_ARG,
+    outlet: str = OUTLET_ARG,
+    output: str = DOCX_OUTPUT,
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    static: bool = typer.Option(False, "--static",
+                                help="Visible formatting instead of tracked changes (survives PDF export)."),
+    date: Optional[str] = typer.Option(None, "--date",
+                                       help="Date of every revision, ISO (default: now, or $SOURCE_DATE_EPOCH)."),
+    paper: Paper = PAPER,
+    threshold: float = THRESHOLD,
+    source_format: InputFormat = SOURCE_FORMAT,
+    outlet_format: InputFormat = OUTLET_FORMAT,
+    max_size: str = MAX_SIZE,
+    debug: bool = DEBUG,
+) -> None:
+    """Write OUTLET as a Word document with tracked changes against SOURCE.
+
+    Accept all changes and you have the outlet's text; reject all and you have
+    the source's. Revisions are by "natodiff", all at one date.
+
+    Example: natodiff redline release.txt story.html -o redline.docx
+    """
+    with guard(debug):
+        when = run_date(date)
+        c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
+                        max_size=_size(max_size), threshold=threshold, facts=False)
+        from natodiff.render import redline as render_redline
+
+        write_docx(render_redline.render(c, date=when, static=static, paper=paper.value), output, force)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from natodiff import align, boilerplate, classify, metrics
+from natodiff import align, boilerplate, classify, facts, metrics, quotes
 from natodiff.model import Comparison, Document, Options, Sentence, Side
 from natodiff.segment import segment
 
@@ -66,10 +66,6 @@ def compare(
 
 
 def _facts_and_quotes(src: Document, out: Document) -> tuple[tuple, tuple]:
-    try:
-        from natodiff import facts, quotes
-    except ImportError:  # the facts layer is optional while it is being built
-        return (), ()
     return (
         facts.compare_facts(src.sentences, out.sentences),
         quotes.compare_quotes(src.sentences, out.sentences),

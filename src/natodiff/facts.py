@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -219,8 +220,7 @@ def _counted_noun(text: str, pos: int) -> tuple[list[str], int, bool] | None:
             break
         word = m.group(1)
         low = word.casefold()
-        if low in STOPWORDS or low in _SCALES or low in _CURRENCY or low in _MONTH_NAMES \
-                or low[:3] in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec") and len(low) <= 4:
+        if low in STOPWORDS or low in _SCALES or low in _CURRENCY or _is_month(low):
             break
         words.append((word, m.end()))
         pos = m.end()
@@ -233,6 +233,10 @@ def _counted_noun(text: str, pos: int) -> tuple[list[str], int, bool] | None:
     return [words[0][0]], words[0][1], False
 
 
+def _is_month(low: str) -> bool:
+    return low.rstrip(".") in _MONTH_NAMES or low.rstrip(".") in {m[:3] for m in _MONTH_NAMES} | {"sept"}
+
+
 def _plural(word: str) -> bool:
     low = word.casefold().rstrip("'’")
     return low in ("allies", "people", "children", "men", "women", "personnel", "troops") or (
@@ -243,11 +247,12 @@ def _plural(word: str) -> bool:
 def _noun_key(words: list[str]) -> tuple[str, str]:
     """Group key and display of a counted noun; NATO members all fold to "Allies"."""
     low = [w.casefold() for w in words]
+    shown = " ".join(w if len(w) > 1 and w.isupper() else w.casefold() for w in words)
     if low[-1] in _ALLY_NOUNS or len(low) >= 2 and low[-2] in ("member", "allied") and low[-1] in _MEMBER_HEADS:
-        return "allies", "Allies"
+        return "allies", "Allies" if low[-1] in ("allies", "ally") else shown
     head = low[-1]
     key = tokens(head)[0].key if tokens(head) else head
-    return key, " ".join(words).casefold() if not words[-1][0].isupper() else " ".join(words)
+    return key, shown
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -276,24 +281,27 @@ _TITLE_HEADS = _HONORIFICS | set(
     ambassador ambassadors commander chief spokesperson spokesman spokeswoman admiral
     colonel lieutenant captain premier king queen prince princess senator governor mayor
     chairman chairwoman chair director envoy representative pm gen lt col adm sgt
-    rep sen gov pres amb""".split()
+    rep sen gov pres amb manager marshal officer""".split()
 )
 _TITLE_MODIFIERS = set(
     """defence defense foreign prime vice deputy assistant supreme allied finance
-    interior security army navy first former acting state national""".split()
+    interior security army navy first former acting state national air high executive""".split()
 )
 _ORG_HEADS = set(
     """council committee commission organization organisation agency centre center
     institute ministry department office command union bank fund assembly parliament
     university court alliance treaty forum initiative partnership programme program
-    group force forces summit conference""".split()
+    group force forces summit conference policy facility""".split()
 )
 _GENERIC = set(
     """allies ally allied members member states nations countries leaders heads
     government governments ministers minister officials forces partners capitals
     headquarters troops""".split()
 )
-_DEMONYMS = set("german french dutch greek czech british western eastern northern southern".split())
+_BACK_REFERENCES = set("mission republic resolution agreement conflict federation kingdom state".split())
+_DEMONYMS = set(
+    "german french dutch greek czech british western eastern northern southern moldovan afghan cuban".split()
+)
 _JUNK = set(
     "gdp gnp thursday monday tuesday wednesday friday saturday sunday".split()
 ) | set(_MONTH_NAMES) | {m[:3] for m in _MONTH_NAMES} | {"sept"}
@@ -308,6 +316,9 @@ ALIASES = {
     "great britain": "United Kingdom", "united kingdom": "United Kingdom",
     "eu": "European Union", "european union": "European Union",
     "un": "United Nations", "united nations": "United Nations",
+    "russian federation": "Russia",
+    "un security council": "UN Security Council", "security council": "UN Security Council",
+    "united nations security council": "UN Security Council",
 }
 
 
@@ -347,8 +358,13 @@ class People:
 
 
 def entity_key(name: str) -> str:
-    """Matching key of a name: typography, case and hyphens folded."""
-    return " ".join(re.split(r"[\s\-]+", fold(name).casefold().replace("'s", "").strip()))
+    """Matching key of a name: accents, spelling, plurals, case, dots and hyphens folded."""
+    plain = unicodedata.normalize("NFKD", fold(name))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).replace(".", "")
+    return " ".join(t.key for t in tokens(plain))
+
+
+ALIASES = {entity_key(k): v for k, v in ALIASES.items()}
 
 
 def title_key(title: str) -> str:
@@ -357,8 +373,9 @@ def title_key(title: str) -> str:
 
 
 def _bare(word: str) -> str:
-    """A word without a possessive or a trailing abbreviation dot."""
-    return re.sub(r"(?:['’]s|['’])$", "", word).rstrip(".")
+    """A word without a possessive, a "-led" or a trailing abbreviation dot."""
+    word = re.sub(r"(?:['’]s|['’]|-(?:led|based|backed|made|run))$", "", word)
+    return word if "." in word[:-1] else word.rstrip(".")
 
 
 def _words(text: str) -> list[Word]:
@@ -431,8 +448,8 @@ def _connector(w: Word, cur: list[Word], rest: list[Word], folded: str) -> bool:
         return cur[-1].low in _ORG_HEADS or cur[-1].low in _TITLE_HEADS
     if w.text == "and":
         tail = []
-        for nxt in rest:
-            if not _capital(nxt):
+        for prev, nxt in zip([w, *rest], rest):
+            if not _capital(nxt) or not re.fullmatch(r"\s+", folded[prev.end:nxt.start]):
                 break
             tail.append(nxt)
         return bool(tail) and tail[-1].low in _ORG_HEADS and cur[-1].low not in _ORG_HEADS
@@ -482,17 +499,21 @@ def _names_in_run(run: list[Word], voc: _Vocabulary) -> list[_Name]:
 def _strip_leading(run: list[Word]) -> list[Word]:
     """"The Secretary General", "With Steadfast Defender 24", "READ MORE"."""
     out = list(run)
-    while out and (out[0].low in STOPWORDS and not out[0].text.isupper() or _junk(out[0])):
+    while out and (out[0].low in STOPWORDS and not _acronym(out[0]) or _junk(out[0])):
         out = out[1:]
         if out:
             out[0] = Word(out[0].text, out[0].start, out[0].end, False)
     return [w for w in out if not _junk(w)]
 
 
+def _acronym(word: Word) -> bool:
+    return len(word.text) > 1 and word.text.isupper()
+
+
 def _common_initial(run: list[Word], voc: _Vocabulary) -> bool:
     """A sentence-initial word that is just a capitalised common word ("Finally")."""
     first = run[0].low
-    if first in voc.lower or first.endswith("ly"):
+    if first in voc.lower or first.endswith(("ly", "ing")):
         return True
     return len(run) == 1 and first not in voc.midcaps
 
@@ -505,8 +526,12 @@ def _split_title(run: list[Word]) -> list[_Name]:
     first = last_head
     while first > 0 and (lows[first - 1] in _TITLE_HEADS or lows[first - 1] in _TITLE_MODIFIERS):
         first -= 1
-    title = " ".join(_bare(w.text) for w in run[first:last_head + 1])
     before, after = run[:first], run[last_head + 1:]
+    if after and after[0].low in ("of", "for"):
+        # "Secretary General for Defence Investment Marta Lindqvist": the name is last.
+        cut = len(after) - 2 if len(after) >= 4 else len(after)
+        last_head, after = last_head + cut, after[cut:]
+    title = " ".join(_bare(w.text) for w in run[first:last_head + 1])
     out = _plain_name(before)
     if 1 <= len(after) <= 3 and not any(w.text[0].isdigit() for w in after):
         kind = "person" if len(after) >= 2 else "surname"
@@ -527,18 +552,18 @@ def _plain_name(run: list[Word]) -> list[_Name]:
         run = run[:-1]
     if not run or all(_demonym(w.low) or w.low in _GENERIC for w in run):
         return []
-    if len(run) == 1 and run[0].low in _TITLE_MODIFIERS | _TITLE_HEADS:
-        return []
+    if len(run) == 1 and run[0].low in _TITLE_MODIFIERS | _TITLE_HEADS | _ORG_HEADS | _BACK_REFERENCES:
+        return []  # "the Council", "the Mission": a reference back, not a name
     return [_Name("name", _span_text(run), run[0].start, _bare_end(run[-1]))]
 
 
 def _bare_end(word: Word) -> int:
     """End of a word without its possessive, so "NATO’s" is said as "NATO"."""
-    return word.start + len(re.sub(r"(?:['’]s|['’])$", "", word.text))
+    return word.start + len(_bare(word.text))
 
 
 def _demonym(low: str) -> bool:
-    return low in _DEMONYMS or low.endswith(("ian", "ean", "ese", "ish"))
+    return low in _DEMONYMS or low.endswith(("ian", "ean", "ese", "ish", "ican"))
 
 
 def _span_text(run: list[Word]) -> str:
@@ -564,12 +589,26 @@ def people(sentences: Sequence[Sentence]) -> People:
 def resolve_person(text: str, reg: People) -> str | None:
     """Who a phrase like "Mr Stoltenberg" or "the Secretary General" names."""
     voc = _Vocabulary(midcaps={w.low for w in _words(text)})
+    names = [n for run in _runs(text) for n in _names_in_run(run, voc)]
+    # "NATO Secretary General Jens Stoltenberg": the person, not the organisation.
+    names.sort(key=lambda n: n.kind == "name")
+    for name in names:
+        resolved = _canonical(name, reg)
+        if resolved:
+            return resolved[0]
+    return None
+
+
+def persons_in(text: str, reg: People) -> list[str]:
+    """People named in ``text``, in order, resolved to full names where known."""
+    voc = _Vocabulary(midcaps={w.low for w in _words(text)})
+    out = []
     for run in _runs(text):
         for name in _names_in_run(run, voc):
             resolved = _canonical(name, reg)
-            if resolved:
-                return resolved[0]
-    return None
+            if resolved and (name.kind != "name" or resolved[1] in reg.names.keys() | set(map(entity_key, reg.surnames.values()))):
+                out.append(resolved[0])
+    return out
 
 
 def _canonical(name: _Name, reg: People) -> tuple[str, str] | None:
@@ -593,10 +632,18 @@ def _titlecase_caps(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 4 else text
 
 
+def _title_case(sent: Sentence) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sent.text) if len(w) > 3]
+    headline = sent.heading or not re.search(r"[.!?\"”’]$", sent.text.strip())
+    return headline and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
-    voc = _vocabulary([s.text for s in sentences])
+    voc = _vocabulary([s.text for s in sentences if not _title_case(s)])
     out = []
     for sent in sentences:
+        if _title_case(sent):
+            continue  # "Council Extends Mission By One Year": every word is capitalised
         for run in _runs(sent.text):
             for name in _names_in_run(run, voc):
                 canon = _canonical(name, reg)

@@ -86,6 +86,8 @@ details.wd summary { color: #555; cursor: pointer; }
 details.wd p { margin: .3rem 0 0; padding: .35rem .5rem; background: #fffc; border: 1px solid #0001; }
 .facts td, .facts th, .quotes td, .quotes th { padding: .3rem .6rem; border-bottom: 1px solid #ddd;
   vertical-align: top; }
+.facts tr.fact-conflict td, .quotes tr.quote-altered td, .quotes tr.quote-unsourced td { background: #fde8e8; }
+.facts tr.fact-outlet_only td, .quotes tr.quote-not_quoted_in_source td { background: #fff6d9; }
 .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 .legend dt { font-weight: 600; }
 .legend dd { margin: 0; }
@@ -114,18 +116,36 @@ def _marked(text: str, tag: str) -> str:
     return f"<{tag}>{esc(body)}</{tag}>{esc(text[len(body):])}"
 
 
-def diff_html(ops: Sequence[DiffOp]) -> str:
-    """Both sides inline: <del>source words</del><ins>outlet words</ins>."""
-    out = []
-    for op in ops:
+def combined(ops: Sequence[DiffOp]) -> list[tuple[str, str | None]]:
+    """The pieces of a one-line diff as (text, None | "del" | "ins").
+
+    Where one side's text ends before the line does ("conflict." then the
+    source's "in order to ..."), the piece gets the space it lacks.
+    """
+    parts: list[tuple[str, str | None]] = []
+    n = len(ops)
+    for i, op in enumerate(ops):
+        later = ops[i + 1 :]
+        src_done = not any(o.source for o in later)
+        out_done = not any(o.outlet for o in later)
         if op.op is Op.EQUAL:
-            out.append(esc(op.outlet))
+            parts.append((_spaced(op.outlet, out_done and i < n - 1), None))
             continue
         if op.op in (Op.DELETE, Op.REPLACE) and op.source.strip():
-            out.append(_marked(op.source, "del"))
+            more = i < n - 1 or (op.op is Op.REPLACE and op.outlet.strip())
+            parts.append((_spaced(op.source, src_done and bool(more)), "del"))
         if op.op in (Op.INSERT, Op.REPLACE) and op.outlet.strip():
-            out.append(_marked(op.outlet, "ins"))
-    return "".join(out).strip()
+            parts.append((_spaced(op.outlet, out_done and i < n - 1), "ins"))
+    return parts
+
+
+def _spaced(text: str, needed: bool) -> str:
+    return text + " " if needed and text and not text[-1].isspace() else text
+
+
+def diff_html(ops: Sequence[DiffOp]) -> str:
+    """Both sides inline: <del>source words</del> <ins>outlet words</ins>."""
+    return "".join(_marked(text, tag) if tag else esc(text) for text, tag in combined(ops)).strip()
 
 
 def side_html(ops: Sequence[DiffOp], side: str) -> str:

@@ -105,16 +105,10 @@ def _join(parts: list[tuple[str, str | None]]) -> str:
 
 def diff_line(ops: Sequence[DiffOp]) -> str:
     """Both sides in one line: ``~~source words~~ **outlet words**``."""
-    parts: list[tuple[str, str | None]] = []
-    for op in ops:
-        if op.op is Op.EQUAL:
-            parts.append((op.outlet, None))
-            continue
-        if op.op in (Op.DELETE, Op.REPLACE):
-            parts.append((op.source, "~~"))
-        if op.op in (Op.INSERT, Op.REPLACE):
-            parts.append((op.outlet, "**"))
-    return _join(parts)
+    from natodiff.render.html import combined
+
+    marks = {None: None, "del": "~~", "ins": "**"}
+    return _join([(text, marks[tag]) for text, tag in combined(ops)])
 
 
 def side_line(ops: Sequence[DiffOp], side: str) -> str:
@@ -158,7 +152,7 @@ def summary(c: Comparison) -> list[str]:
         (Kind.SOURCE_ONLY, s.source_only),
         (Kind.BOILERPLATE, s.boilerplate),
     ):
-        rows.append((LABELS[kind], f"{n} sentences"))
+        rows.append((LABELS[kind], f"{n} sentence{'' if n == 1 else 's'}"))
     rows.append(("repeats", f"{s.repeats} (not counted)"))
     rows.append(("moved", str(s.moved)))
     rows.append(("reuse", f"{_pct(s.reuse)} of the outlet's words come from the source"))

@@ -1,0 +1,404 @@
+"""Quotations: find them in each text, then check the outlet's against the source.
+
+A quotation is what stands between quote marks (or a pull quote: a lone
+sentence followed by a "Name, Title" line). The check works on normalised
+token keys, so punctuation, case, hyphenation and British/American spelling
+never count as changes; a changed, added or dropped word does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from natodiff.facts import People, people, persons_in, resolve_person
+from natodiff.model import DiffOp, Quote, Sentence, Verdict
+from natodiff.normalise import Token, fold, tokens
+from natodiff.worddiff import word_diff
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quoted passage of one text, with who said it when the text says so."""
+
+    text: str
+    speaker: str | None
+    sentence: int  # Sentence.index where the quotation opens
+    sentences: tuple[int, ...]  # every sentence it runs through
+    pull: bool = False  # a pull quote (no quote marks, attribution line below)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    sentence: int  # Sentence.index
+    start: int  # span of the quoted words inside Sentence.text, marks excluded
+    end: int
+
+
+# ------------------------------------------------------------------ scanning
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_DOUBLE = _OPENERS + _CLOSERS + '"'
+
+
+def _content(sentences: Sequence[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if not s.boilerplate]
+
+
+def _scan(sentences: Sequence[Sentence]) -> list[list[_Piece]]:
+    """Quoted spans, in order; a quotation may run over sentences and paragraphs."""
+    single = not any(ch in _DOUBLE for s in sentences for ch in s.text)
+    quotes: list[list[_Piece]] = []
+    pieces: list[_Piece] | None = None  # the open quotation
+    depth = 0
+    prev_para = None
+    for sent in sentences:
+        text, begin = sent.text, 0
+        if pieces is not None and sent.paragraph != prev_para:
+            # Classic news style: an unclosed quote goes on when the next paragraph
+            # opens with a quote mark; otherwise it simply ended with the paragraph.
+            cont = re.match(r"\s*[“\"«„‘']", text)
+            if cont and (not single or cont.group().strip() in "‘'"):
+                begin = cont.end()
+            else:
+                quotes.append(pieces)
+                pieces, depth = None, 0
+        prev_para = sent.paragraph
+        start = begin
+        for i in range(begin, len(text)):
+            kind = _mark(text, i, pieces is not None, single)
+            if kind == "open":
+                if pieces is None:
+                    pieces, start, depth = [], i + 1, 0
+                else:
+                    depth += 1  # a nested quote in the same style
+            elif kind == "close" and pieces is not None:
+                if depth:
+                    depth -= 1
+                    continue
+                pieces.append(_Piece(sent.index, start, i))
+                quotes.append(pieces)
+                pieces = None
+        if pieces is not None:
+            pieces.append(_Piece(sent.index, start, len(text)))
+            start = 0
+    if pieces:
+        quotes.append(pieces)
+    return [q for q in quotes if any(re.search(r"\w", _piece_text(sentences, p)) for p in q)]
+
+
+def _mark(text: str, i: int, is_open: bool, single: bool) -> str | None:
+    """"open", "close" or None for the character at ``i``."""
+    ch = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not single:
+        if ch in _OPENERS:
+            return "open"
+        if ch in _CLOSERS:
+            return "close"
+        if ch == '"':
+            return "close" if is_open else ("open" if not after.isspace() else None)
+        return None
+    # Single quotes as primary marks: an apostrophe (Russia's, don't, '90s) sits
+    # between letters or before a digit, never where a quote opens or closes.
+    if ch in "‘'" and not is_open and (before.isspace() or before in "([—–-") and after.isalpha():
+        return "open"
+    if ch in "’'" and is_open and not before.isspace() and not (before.isalnum() and after.isalnum()):
+        return "close" if (after.isspace() or after in ".,;:!?)—–-") else None
+    return None
+
+
+def _piece_text(sentences: Sequence[Sentence], piece: _Piece) -> str:
+    sent = next(s for s in sentences if s.index == piece.sentence)
+    return sent.text[piece.start:piece.end]
+
+
+def _quote_text(by_index: dict[int, Sentence], pieces: list[_Piece]) -> str:
+    """The quoted words, pieces joined; a trailing comma belongs to the sentence."""
+    text = " ".join(by_index[p.sentence].text[p.start:p.end].strip() for p in pieces)
+    return text.strip().rstrip(",;:").strip()
+
+
+# ---------------------------------------------------------------- attribution
+
+_VERB = re.compile(
+    r"\b(?:said|says|say|added|adds|concluded|concludes|stated|told|tells|noted|notes|"
+    r"stressed|stresses|warned|warns|explained|explains|confirmed|confirms|declared|"
+    r"insisted|insists|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|pointed out|"
+    r"pointed to|made clear|makes clear|welcomed|argued|argues|wrote|writes|asked|"
+    r"replied|announced|pledged|urged|remarked|observed|continued|according to)\b"
+)
+_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:of|for)\s+|\s+))*[A-Z][\w.'’-]*"
+_SUBJECT_BEFORE = re.compile(
+    rf"(?P<subj>\b(?:he|she|He|She)\b|(?:\b[Tt]he\s+)?{_NAME})\s+(?:(?:also|further|then|later|again|\w+ly)\s+)?$"
+)
+_SUBJECT_AFTER = re.compile(rf"^\s+(?P<subj>\b(?:he|she)\b|(?:[Tt]he\s+)?{_NAME})")
+_ATTRIBUTION = re.compile(
+    r"^[-—–\s]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*,\s*"
+    r"(?P<title>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8})\s*$"
+)
+_PRONOUNS = {"he", "she"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """A speech verb with the person it names (or None when unreadable)."""
+
+    pos: int
+    speaker: str | None
+
+
+def _masked(sent: Sentence, spans: list[tuple[int, int]]) -> str:
+    """The sentence with quoted words blanked out, so names inside quotes do not speak."""
+    text = fold(sent.text)
+    for start, end in spans:
+        text = text[:start] + "\x00" * (end - start) + text[end:]
+    return text
+
+
+def _events(frame: str, reg: People, last: str | None) -> list[_Event]:
+    out = []
+    for verb in _VERB.finditer(frame):
+        m = _SUBJECT_BEFORE.search(frame[: verb.start()])
+        if not m:
+            m = _SUBJECT_AFTER.match(frame[verb.end():])
+        if not m:
+            continue
+        subject = m.group("subj")
+        if subject.casefold() in _PRONOUNS:
+            who = last
+        else:
+            who = resolve_person(subject, reg)
+        out.append(_Event(verb.start(), who))
+        if who:
+            last = who
+    return out
+
+
+def _pull_quotes(sentences: Sequence[Sentence], reg: People) -> dict[int, str | None]:
+    """Lone sentences without quote marks followed by a "Name, Title" line."""
+    paras: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paras.setdefault(s.paragraph, []).append(s)
+    out: dict[int, str | None] = {}
+    for p, sents in paras.items():
+        nxt = paras.get(p + 1)
+        if len(sents) != 1 or not nxt or len(nxt) != 1:
+            continue
+        sent, line = sents[0], nxt[0].text
+        m = _ATTRIBUTION.match(line)
+        if sent.boilerplate or sent.heading or any(ch in _DOUBLE for ch in sent.text) or not m:
+            continue
+        if len(line.split()) <= 12:
+            out[sent.index] = resolve_person(m.group("name"), reg) or m.group("name")
+    return out
+
+
+def find_quotes(sentences: Sequence[Sentence], reg: People | None = None) -> tuple[Quotation, ...]:
+    """Every quotation of one text in text order, with its speaker where readable."""
+    content = _content(sentences)
+    reg = reg if reg is not None else people(content)
+    by_index = {s.index: s for s in content}
+    scanned = _scan(content)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for pieces in scanned:
+        for p in pieces:
+            spans.setdefault(p.sentence, []).append((max(p.start - 1, 0), min(p.end + 1, len(by_index[p.sentence].text))))
+    events, before = _speech_events(content, spans, reg)
+    pulls = _pull_quotes(sentences, reg)
+    found = [_quotation(pieces, by_index, events, before) for pieces in scanned]
+    found += [Quotation(by_index[i].text.strip(), who, i, (i,), pull=True) for i, who in pulls.items()]
+    return tuple(sorted(found, key=lambda q: q.sentence))
+
+
+def _speech_events(content: list[Sentence], spans: dict[int, list[tuple[int, int]]], reg: People):
+    """Speech events per sentence, and the last named speaker before each sentence."""
+    events: dict[int, list[_Event]] = {}
+    before: dict[int, tuple[str | None, int]] = {}
+    last, last_pos, mentioned = None, -99, None
+    for pos, sent in enumerate(content):
+        before[sent.index] = (last, pos - last_pos)
+        masked = _masked(sent, spans.get(sent.index, []))
+        # "he said" is the last named speaker; before anyone spoke, the last person named.
+        events[sent.index] = _events(masked, reg, last or mentioned)
+        named = [e.speaker for e in events[sent.index] if e.speaker]
+        if named:
+            last, last_pos = named[-1], pos
+        persons = persons_in(masked.replace("\x00", " "), reg)
+        mentioned = persons[-1] if persons else mentioned
+    return events, before
+
+
+def _quotation(pieces: list[_Piece], by_index: dict[int, Sentence],
+               events: dict[int, list[_Event]], before: dict[int, tuple[str | None, int]]) -> Quotation:
+    first, last = pieces[0], pieces[-1]
+    # The speech verb closest to the quotation, in its first or last sentence.
+    near = [(abs(e.pos - first.start), e) for e in events.get(first.sentence, [])]
+    if last.sentence != first.sentence:
+        near += [(abs(e.pos - last.end), e) for e in events.get(last.sentence, [])]
+    speaker = min(near, key=lambda pair: pair[0])[1].speaker if near else None
+    if not near:
+        # A quotation standing alone continues the speaker of the sentence before.
+        prior, distance = before.get(first.sentence, (None, 99))
+        speaker = prior if distance <= 2 else None
+    sents = tuple(dict.fromkeys(p.sentence for p in pieces))
+    return Quotation(_quote_text(by_index, pieces), speaker, first.sentence, sents)
+
+
+# ----------------------------------------------------------------- matching
+
+# Changes that do not make a quotation unfaithful: articles anywhere, and
+# function words at the edges of a fragment ("We need to shift" against a
+# source that quotes "need to shift"); a negation never.
+_ARTICLES = {"the", "a", "an"}
+_NEGATIONS = {"not", "no", "nor", "never", "none", "neither", "without", "cannot"}
+ALTERED_MIN = 0.6  # difflib ratio of the best source window, for "altered"
+PROSE_MIN = 0.7  # ... of the best prose window, for "not_quoted_in_source"
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    w0: int  # window of the source token list
+    w1: int
+    ops: tuple[tuple[str, int, int, int, int], ...]  # opcodes, window-relative
+    matched: int
+    ratio: float
+    changes: int  # meaningful changes
+
+    @property
+    def faithful(self) -> bool:
+        return self.changes == 0 and self.matched > 0
+
+
+def _window(a: list[str], b: list[str]) -> tuple[int, int] | None:
+    """The stretch of ``a`` that lines up with ``b``: blocks consistent with the longest."""
+    blocks = [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
+    if not blocks:
+        return None
+    anchor = max(blocks, key=lambda blk: blk.size)
+    tolerance = max(3, len(b) // 6)
+    kept = [blk for blk in blocks if abs((blk.a - blk.b) - (anchor.a - anchor.b)) <= tolerance]
+    return min(k.a for k in kept), max(k.a + k.size for k in kept)
+
+
+def _match(src: Sequence[Token], out: Sequence[Token]) -> _Match | None:
+    a, b = [t.key for t in src], [t.key for t in out]
+    window = _window(a, b)
+    if window is None:
+        return None
+    w0, w1 = window
+    ops = tuple(SequenceMatcher(None, a[w0:w1], b, autojunk=False).get_opcodes())
+    matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    changes = sum(1 for op in ops if op[0] != "equal" and _meaningful(op, src[w0:w1], out))
+    ratio = 2 * matched / ((w1 - w0) + len(b)) if b else 0.0
+    return _Match(w0, w1, ops, matched, ratio, changes)
+
+
+def _meaningful(op: tuple[str, int, int, int, int], src: Sequence[Token], out: Sequence[Token]) -> bool:
+    tag, i1, i2, j1, j2 = op
+    involved = list(src[i1:i2]) + list(out[j1:j2])
+    if all(t.key in _ARTICLES for t in involved):
+        return False
+    at_edge = tag == "insert" and (j1 == 0 or j2 == len(out))
+    if at_edge and all(not t.content for t in involved) and not any(t.key in _NEGATIONS for t in involved):
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Passage:
+    """Source text to match against: a quotation, or the prose outside quotes."""
+
+    text: str
+    toks: tuple[Token, ...]
+    sentences: tuple[int, ...] = ()  # for prose: the sentence of each token
+
+
+def _prose(content: list[Sentence], scanned: list[list[_Piece]]) -> _Passage:
+    """All words outside quotation marks, as one stream (sentence kept per token)."""
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for pieces in scanned:
+        for p in pieces:
+            quoted.setdefault(p.sentence, []).append((p.start, p.end))
+    toks: list[Token] = []
+    where: list[int] = []
+    for sent in content:
+        for t in tokens(sent.text):
+            if not any(s <= t.start < e for s, e in quoted.get(sent.index, [])):
+                toks.append(t)
+                where.append(sent.index)
+    return _Passage("", tuple(toks), tuple(where))
+
+
+def _prose_text(passage: _Passage, match: _Match, by_index: dict[int, Sentence]) -> str:
+    """The source's own words for a prose match, sentence by sentence."""
+    parts: list[str] = []
+    i = match.w0
+    while i < match.w1:
+        j = i
+        while j + 1 < match.w1 and passage.sentences[j + 1] == passage.sentences[i]:
+            j += 1
+        text = by_index[passage.sentences[i]].text
+        parts.append(text[passage.toks[i].start:passage.toks[j].end])
+        i = j + 1
+    return " … ".join(parts)
+
+
+def _source_passages(quotes: Sequence[Quotation]) -> list[_Passage]:
+    """Each source quotation, and each pair of neighbouring ones read together."""
+    out = [_Passage(q.text, tokens(q.text)) for q in quotes]
+    for q1, q2 in zip(quotes, quotes[1:]):
+        if q2.sentence - q1.sentences[-1] <= 1:
+            text = f"{q1.text} {q2.text}"
+            out.append(_Passage(text, tokens(text)))
+    return out
+
+
+def _diff(src: _Passage, match: _Match, out_text: str) -> tuple[DiffOp, ...]:
+    """Word diff of the matched source window against the outlet's quotation.
+
+    Built by worddiff, so each side's pieces concatenate back to its text, as
+    every renderer expects.
+    """
+    window = src.text[src.toks[match.w0].start:src.toks[match.w1 - 1].end]
+    return word_diff(window, out_text)
+
+
+def _verdict(q: Quotation, passages: list[_Passage], prose: _Passage,
+             by_index: dict[int, Sentence]) -> Quote:
+    out_toks = tokens(q.text)
+    scored = [(m, p) for p in passages if (m := _match(p.toks, out_toks))]
+    best = max(scored, key=lambda mp: (mp[0].faithful, mp[0].matched, mp[0].ratio), default=None)
+    pm = _match(prose.toks, out_toks) if prose.toks else None
+
+    def quote(verdict: Verdict, source_text: str | None, diff: tuple[DiffOp, ...] = ()) -> Quote:
+        return Quote(q.text, q.speaker, verdict, source_text, diff, q.sentence)
+
+    enough = lambda m: m.matched >= 3 or m.matched == len(out_toks)  # noqa: E731
+    if best and best[0].faithful:
+        return quote(Verdict.FAITHFUL, best[1].text)
+    if pm and pm.faithful:
+        return quote(Verdict.NOT_QUOTED_IN_SOURCE, _prose_text(prose, pm, by_index))
+    altered = best if best and best[0].ratio >= ALTERED_MIN and enough(best[0]) else None
+    if altered and (not pm or altered[0].matched >= pm.matched):
+        return quote(Verdict.ALTERED, altered[1].text, _diff(altered[1], altered[0], q.text))
+    if pm and pm.ratio >= PROSE_MIN and enough(pm):
+        return quote(Verdict.NOT_QUOTED_IN_SOURCE, _prose_text(prose, pm, by_index))
+    if altered:
+        return quote(Verdict.ALTERED, altered[1].text, _diff(altered[1], altered[0], q.text))
+    return quote(Verdict.UNSOURCED, None)
+
+
+def compare_quotes(source: Sequence[Sentence], outlet: Sequence[Sentence]) -> tuple[Quote, ...]:
+    """One verdict per outlet quotation, in outlet order."""
+    src_content = _content(source)
+    reg = people(src_content).merged(people(_content(outlet)))
+    src_quotes = find_quotes(source, reg)
+    passages = _source_passages(src_quotes)
+    prose = _prose(src_content, _scan(src_content))
+    by_index = {s.index: s for s in src_content}
+    return tuple(_verdict(q, passages, prose, by_index) for q in find_quotes(outlet, reg))

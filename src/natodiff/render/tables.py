@@ -1,0 +1,131 @@
+"""Facts and quotations tables for the terminal report.
+
+Every piece of article text enters rich as a ``Text`` object, never as
+markup, so "[bold]" in an article prints literally. Status and verdict
+labels are words (colour only repeats them), and a diff carries
+``[-deleted-]`` / ``{+inserted+}`` markers, so the tables read the same
+without colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+from natodiff.model import DiffOp, Fact, FactStatus, Op, Quote, Verdict
+
+STATUS_LABELS = {
+    FactStatus.CONFIRMED: "confirmed",
+    FactStatus.CONFLICT: "CONFLICT",
+    FactStatus.SOURCE_ONLY: "source only",
+    FactStatus.OUTLET_ONLY: "outlet only",
+}
+STATUS_STYLES = {
+    FactStatus.CONFIRMED: "green",
+    FactStatus.CONFLICT: "bold red",
+    FactStatus.SOURCE_ONLY: "yellow",
+    FactStatus.OUTLET_ONLY: "cyan",
+}
+VERDICT_LABELS = {
+    Verdict.FAITHFUL: "faithful",
+    Verdict.ALTERED: "ALTERED",
+    Verdict.NOT_QUOTED_IN_SOURCE: "not quoted in source",
+    Verdict.UNSOURCED: "UNSOURCED",
+}
+VERDICT_STYLES = {
+    Verdict.FAITHFUL: "green",
+    Verdict.ALTERED: "bold red",
+    Verdict.NOT_QUOTED_IN_SOURCE: "yellow",
+    Verdict.UNSOURCED: "bold magenta",
+}
+QUOTE_WIDTH = 120  # characters of a quotation shown before "…"
+
+
+def _plain(text: str | None, limit: int | None = None) -> Text:
+    """Article text as a literal Text, control characters shown, long text cut."""
+    if not text:
+        return Text("—", style="dim")
+    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in " ".join(text.split()))
+    if limit and len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+        text = cut.rstrip(",;: ") + " …"
+    return Text(text)
+
+
+def facts_table(facts: Sequence[Fact]) -> Table:
+    """fact · type · source says · outlet says · status."""
+    table = Table(title="Facts", title_justify="left", show_lines=False, expand=False)
+    table.add_column("fact", overflow="fold")
+    table.add_column("type", style="dim")
+    table.add_column("source says", overflow="fold")
+    table.add_column("outlet says", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    for f in facts:
+        table.add_row(
+            _plain(f.text),
+            Text(f.type.value),
+            _plain(f.source_says),
+            _plain(f.outlet_says),
+            Text(STATUS_LABELS[f.status], style=STATUS_STYLES[f.status]),
+        )
+    return table
+
+
+def diff_markers(ops: Sequence[DiffOp]) -> Text:
+    """The changed words only: ``[-source words-] {+outlet words+}``, with a little context."""
+    out = Text()
+    for i, op in enumerate(ops):
+        if op.op is Op.EQUAL:
+            continue
+        if out:
+            out.append(" … ", style="dim")
+        before = ops[i - 1].outlet.split()[-3:] if i and ops[i - 1].op is Op.EQUAL else []
+        after = ops[i + 1].outlet.split()[:3] if i + 1 < len(ops) and ops[i + 1].op is Op.EQUAL else []
+        if before:
+            out.append_text(_plain(" ".join(before)))
+            out.append(" ")
+        if op.op in (Op.DELETE, Op.REPLACE):
+            out.append_text(_marked(op.source, "[-", "-]", "red strike"))
+        if op.op is Op.REPLACE:
+            out.append(" ")
+        if op.op in (Op.INSERT, Op.REPLACE):
+            out.append_text(_marked(op.outlet, "{+", "+}", "green underline"))
+        if after:
+            out.append(" ")
+            out.append_text(_plain(" ".join(after)))
+    return out
+
+
+def _marked(words: str, left: str, right: str, style: str) -> Text:
+    piece = _plain(words)
+    piece.stylize(style)
+    return Text(left) + piece + Text(right)
+
+
+def _what_changed(q: Quote) -> Text:
+    if q.verdict is Verdict.ALTERED and q.diff:
+        return diff_markers(q.diff)
+    if q.verdict is Verdict.NOT_QUOTED_IN_SOURCE:
+        return Text("source's own words: ", style="dim") + _plain(q.source_text, QUOTE_WIDTH)
+    if q.verdict is Verdict.UNSOURCED:
+        return Text("not found in the source", style="dim")
+    return Text("—", style="dim")
+
+
+def quotes_table(quotes: Sequence[Quote]) -> Table:
+    """quote · speaker · verdict · what changed."""
+    table = Table(title="Quotations", title_justify="left", expand=False)
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("speaker")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("what changed", overflow="fold", ratio=2)
+    for q in quotes:
+        table.add_row(
+            Text("“") + _plain(q.text, QUOTE_WIDTH) + Text("”"),
+            _plain(q.speaker) if q.speaker else Text("unknown", style="dim"),
+            Text(VERDICT_LABELS[q.verdict], style=VERDICT_STYLES[q.verdict]),
+            _what_changed(q),
+        )
+    return table

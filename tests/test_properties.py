@@ -1,0 +1,170 @@
+"""Invariants that must hold for any pair of texts (hypothesis).
+
+Nothing lost, determinism, symmetry, self-comparison, and the metamorphic
+properties: reordering body paragraphs, re-wrapping lines, British to
+American spelling and straight to curly quotes change no link.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import textwrap
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from natodiff import compare
+from natodiff.model import Comparison, Kind, Options
+from natodiff.render.json import to_dict
+
+NO_FACTS = Options(facts=False)
+
+VOCAB = (
+    "ministers allies defence centre organisation programme analyse colour security Ukraine "
+    "Brussels summit agreed deliver drones ammunition production budget spending percent "
+    "billion million training mission forces eastern flank exercise capabilities support "
+    "coalition partners statement officials council treaty readiness deterrence investment "
+    "pledge industry contracts jobs agency report meeting decision aid air missile systems"
+).split()
+FILLER = "the a of to in and on for with by that this will has have was were".split()
+
+
+@st.composite
+def sentence(draw) -> str:
+    words = draw(st.lists(st.sampled_from(VOCAB + FILLER), min_size=4, max_size=18, unique=True))
+    number = draw(st.one_of(st.none(), st.integers(1, 999)))
+    if number is not None:
+        words.insert(draw(st.integers(0, len(words))), str(number))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + draw(st.sampled_from([".", ".", ".", "?", "!"]))
+
+
+paragraphs = st.lists(st.lists(sentence(), min_size=1, max_size=4), min_size=1, max_size=8)
+
+
+def article(paras: list[list[str]]) -> str:
+    return "\n\n".join(" ".join(p) for p in paras) + "\n"
+
+
+@st.composite
+def pair(draw) -> tuple[list[list[str]], list[list[str]]]:
+    """A source and an outlet built from it: kept, dropped and new sentences."""
+    source = draw(paragraphs)
+    flat = [s for p in source for s in p]
+    kept = draw(st.lists(st.sampled_from(flat), max_size=len(flat), unique=True))
+    extra = draw(st.lists(sentence(), max_size=4))
+    body = kept + extra
+    random.Random(draw(st.integers(0, 2**16))).shuffle(body)
+    outlet = [body[k : k + 2] for k in range(0, len(body), 2)] or [[draw(sentence())]]
+    return source, outlet
+
+
+def linked_texts(c: Comparison) -> set[tuple[str, str]]:
+    src = {s.index: s.text for s in c.source.sentences}
+    out = {s.index: s.text for s in c.outlet.sentences}
+    return {(src[s.source], out[s.outlet]) for a in c.alignments for s in a.links}
+
+
+def folded(text: str) -> str:
+    return "".join(text.split())
+
+
+@given(st.text(max_size=400), st.text(max_size=400))
+def test_any_unicode_nothing_lost(a: str, b: str) -> None:
+    c = compare(a, b, options=NO_FACTS)
+    for doc, side in ((c.source, "source"), (c.outlet, "outlet")):
+        placed = sorted(s.index for item in c.alignments for s in getattr(item, side))
+        assert placed == list(range(len(doc.sentences)))
+    assert folded("".join(s.text for s in c.source.sentences)) == folded(a)
+    assert folded("".join(s.text for s in c.outlet.sentences)) == folded(b)
+
+
+@given(pair())
+def test_every_sentence_exactly_once(p) -> None:
+    source, outlet = p
+    c = compare(article(source), article(outlet), options=NO_FACTS)
+    for doc, side in ((c.source, "source"), (c.outlet, "outlet")):
+        placed = [s.index for item in c.alignments for s in getattr(item, side)]
+        assert sorted(placed) == list(range(len(doc.sentences)))
+
+
+@given(pair())
+def test_deterministic(p) -> None:
+    a, b = article(p[0]), article(p[1])
+    first = json.dumps(to_dict(compare(a, b)), ensure_ascii=False)
+    assert json.dumps(to_dict(compare(a, b)), ensure_ascii=False) == first
+
+
+@given(pair())
+def test_symmetry(p) -> None:
+    a, b = article(p[0]), article(p[1])
+    forward = compare(a, b, options=NO_FACTS)
+    backward = compare(b, a, options=NO_FACTS)
+    assert {(o, s) for s, o in linked_texts(backward)} == linked_texts(forward)
+    assert forward.summary.outlet_only == backward.summary.source_only
+    assert forward.summary.source_only == backward.summary.outlet_only
+
+
+@given(paragraphs)
+def test_self_comparison_is_all_shared(paras) -> None:
+    text = article(paras)
+    c = compare(text, text, options=NO_FACTS)
+    assert {a.kind for a in c.alignments} <= {Kind.SHARED, Kind.BOILERPLATE}
+    if c.summary.shared:
+        assert c.summary.reuse == c.summary.coverage == 1.0
+
+
+@given(pair(), st.integers(0, 2**16))
+def test_reordering_body_paragraphs_keeps_links(p, seed) -> None:
+    source, outlet = p
+    # The title and lead stay on top: their position is evidence by design.
+    head, body = outlet[:1], outlet[1:]
+    assume(len(body) > 1)
+    shuffled = list(body)
+    random.Random(seed).shuffle(shuffled)
+    before = compare(article(source), article(outlet), options=NO_FACTS)
+    # Which of two near-identical sentences is "the repeat" is decided by order.
+    assume(before.summary.repeats == 0)
+    after = compare(article(source), article(head + shuffled), options=NO_FACTS)
+    assume(after.summary.repeats == 0)
+    assert linked_texts(after) == linked_texts(before)
+
+
+@given(pair(), st.integers(60, 90))
+def test_rewrapping_keeps_links(p, width) -> None:
+    # Hard wrapping happens at 60-100 columns; shorter lines read as line-per-paragraph.
+    source, outlet = p
+    plain = article(outlet)
+    wrapped = "\n\n".join(textwrap.fill(" ".join(para), width) for para in outlet) + "\n"
+    before = compare(article(source), plain, options=NO_FACTS)
+    after = compare(article(source), wrapped, options=NO_FACTS)
+    assert {(s, " ".join(o.split())) for s, o in linked_texts(after)} == linked_texts(before)
+
+
+AMERICAN = {"defence": "defense", "centre": "center", "organisation": "organization",
+            "programme": "program", "analyse": "analyze", "colour": "color"}
+
+
+@given(pair())
+def test_american_spelling_keeps_links(p) -> None:
+    source, outlet = p
+    text = article(outlet)
+    american = " ".join(AMERICAN.get(w, w) for w in text.split(" "))
+    assume(american != text)
+    before = compare(article(source), text, options=NO_FACTS)
+    after = compare(article(source), american, options=NO_FACTS)
+    assert len(linked_texts(after)) == len(linked_texts(before))
+    assert {s for s, _ in linked_texts(after)} == {s for s, _ in linked_texts(before)}
+
+
+@given(pair())
+def test_curly_quotes_keep_links(p) -> None:
+    source, outlet = p
+    straight = article([[f'"{s[:-1]}," he said.' if k % 2 else s for k, s in enumerate(para)] for para in outlet])
+    curly = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", straight)
+    assert '"' not in curly
+    before = compare(article(source), straight, options=NO_FACTS)
+    after = compare(article(source), curly, options=NO_FACTS)
+    assert {s for s, _ in linked_texts(after)} == {s for s, _ in linked_texts(before)}
