@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import re
 import sys
@@ -561,6 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pair", metavar="NAME", help="run one pair (a directory name under tests/gold)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious links, wrong kinds and segmentation mismatches")
     parser.add_argument("--gold", metavar="DIR", type=Path, default=GOLD_DIR, help="gold corpus directory")
+    parser.add_argument("--threshold", type=float, metavar="T", help="link cut-off to score (default: natodiff's)")
     args = parser.parse_args(argv)
 
     pairs = load_pairs(args.gold, args.pair)
@@ -583,6 +585,10 @@ def main(argv: list[str] | None = None) -> int:
         compare = None
         core_note = f"{type(exc).__name__}: {exc}"
 
+    if compare is not None and args.threshold is not None:
+        from natodiff.model import Options
+
+        compare = functools.partial(compare, options=Options(threshold=args.threshold))
     results = [run_pair(p, compare) for p in pairs]
     core = compare is not None
     if args.json:

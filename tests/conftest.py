@@ -1,4 +1,4 @@
-"""Shared fixtures; hypothesis profiles (the default keeps CI under a minute)."""
+"""Shared fixtures; hypothesis profiles: "ci" (the default, under a minute) and "thorough"."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ settings.register_profile(
 settings.register_profile(
     "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# "ci" unless $HYPOTHESIS_PROFILE names another; hypothesis's own pytest plugin
+# then applies --hypothesis-profile=NAME over this (the profiles must be
+# registered here, before it looks them up). Pinned by tests/test_properties.py.
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from natodiff.compare import compare
+from natodiff.align import MUTUAL_MARGIN
 from natodiff.model import Kind, Options
 
 SOURCE = """\
@@ -114,3 +115,26 @@ def test_threshold_option_controls_linking() -> None:
     strict = compare(SOURCE, outlet, options=Options(facts=False, threshold=0.95))
     assert item_of(loose, "outlet", "hub").kind is Kind.REWORDED
     assert item_of(strict, "outlet", "hub").kind is Kind.OUTLET_ONLY
+
+
+MUTUAL_SRC = ("Air and missile defence has been a top priority for the Alliance since "
+              "Russia's full-scale invasion of Ukraine.")
+MUTUAL_OUT = ("NATO officials say air defense has been a top priority since the Ukraine crisis "
+              "escalated in February 2022.")
+
+
+def _linked(source: str, outlet: str, threshold: float) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    c = compare(source, outlet, options=Options(threshold=threshold, facts=False))
+    return [(tuple(s.index for s in a.source), tuple(s.index for s in a.outlet))
+            for a in c.alignments if a.source and a.outlet]
+
+
+def _link_score(source: str, outlet: str) -> float:
+    (item,) = compare(source, outlet, options=Options(threshold=0.05, facts=False)).alignments
+    return item.links[0].score
+
+
+def test_mutual_best_matches_link_a_little_below_the_threshold() -> None:
+    score = _link_score(MUTUAL_SRC, MUTUAL_OUT)
+    assert _linked(MUTUAL_SRC, MUTUAL_OUT, score + MUTUAL_MARGIN - 0.01) == [((0,), (0,))]
+    assert _linked(MUTUAL_SRC, MUTUAL_OUT, score + MUTUAL_MARGIN + 0.01) == []

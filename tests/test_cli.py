@@ -303,8 +303,20 @@ def test_a_bug_exits_2_not_1(monkeypatch):
     r = run("compare", str(SOURCE), str(OUTLET), "--exit-code")
     assert (r.exit_code, r.stdout) == (2, "")
     assert r.stderr == "natodiff: internal error: RuntimeError: boom (run with --debug for the traceback)\n"
-    debug = run("compare", str(SOURCE), str(OUTLET), "--debug")
-    assert isinstance(debug.exception, RuntimeError)
+    debug = run("compare", str(SOURCE), str(OUTLET), "--debug", "--exit-code")
+    assert (debug.exit_code, debug.stdout) == (2, "")
+    assert debug.stderr.startswith("Traceback (most recent call last):\n")
+    assert debug.stderr.endswith("RuntimeError: boom\n") and "natodiff: " not in debug.stderr
+
+
+def test_debug_shows_the_traceback_of_a_user_error(tmp_path):
+    missing = tmp_path / "missing.txt"
+    plain = run("compare", str(SOURCE), str(missing))
+    assert (plain.exit_code, plain.stderr) == (2, f"natodiff: error: {missing}: no such file\n")
+    debug = run("compare", str(SOURCE), str(missing), "--debug")
+    assert (debug.exit_code, debug.stdout) == (2, "")
+    assert "FileNotFoundError" in debug.stderr  # the cause, then
+    assert debug.stderr.endswith(f"natodiff.errors.InputError: {missing}: no such file\n")
 
 
 # ---------------------------------------------------------------- batch
@@ -401,3 +413,75 @@ def test_batch_outlet_from_stdin():
     assert r.exit_code == 0
     assert list(csv.DictReader(io.StringIO(r.stdout)))[0]["name"] == "<stdin>"
     assert run("batch", "-", "-", input="x").exit_code == 2
+
+
+# ---------------------------------------------------------------- facts
+
+
+def test_facts_lists_the_sample_sources_figures_names_and_quotes():
+    r = run("facts", str(SOURCE), env={"COLUMNS": "120"})
+    assert (r.exit_code, r.stderr) == (0, "")
+    lines = r.stdout.splitlines()
+    assert lines[0] == f"{SOURCE}  (27 facts, 7 quotations)"
+    rows = {line.split("│")[1].strip(): line for line in lines if line.startswith("│")}
+    for fact, kind, written in [("600 billion dollars", "money", "600 billion dollars"),
+                                ("2%", "percent", "2%"),
+                                ("10 billion dollars", "money", "$10 billion US dollars"),
+                                ("1 million drones", "count", "one million drones"),
+                                ("Steadfast Defender 24", "entity", "Steadfast Defender 24"),
+                                ("Rustem Umerov", "entity", "Rustem Umerov")]:
+        assert [cell.strip() for cell in rows[fact].split("│")[1:4]] == [fact, kind, written]
+    assert "│ “historic progress”" in r.stdout
+    assert r.stdout.count("Jens Stoltenberg │") >= 7 - 1  # every quotation is his (one cell may wrap)
+
+
+def test_facts_json():
+    r = run("facts", str(SOURCE), "-f", "json")
+    assert (r.exit_code, r.stderr) == (0, "")
+    data = json.loads(r.stdout)
+    assert list(data) == ["schema", "document", "facts", "quotes"]
+    assert data["schema"] == "natodiff.facts/1"
+    assert data["document"] == {"name": str(SOURCE), "words": 439, "sentences": 21, "paragraphs": 11}
+    facts = {f["text"]: f for f in data["facts"]}
+    assert facts["600 billion dollars"] == {
+        "type": "money", "text": "600 billion dollars", "value": 600000000000.0, "says": "600 billion dollars",
+        "sentence": facts["600 billion dollars"]["sentence"]}
+    assert "600 billion dollars for defence" in facts["600 billion dollars"]["sentence"]
+    assert facts["2%"]["value"] == 2.0 and facts["18 Allies"]["value"] == 18
+    assert facts["Steadfast Defender 24"]["type"] == "entity"
+    assert facts["10 billion dollars"]["says"] == "$10 billion US dollars"
+    quotes = data["quotes"]
+    assert len(quotes) == 7 and {q["speaker"] for q in quotes} == {"Jens Stoltenberg"}
+    assert quotes[0] == {"text": "historic progress", "speaker": "Jens Stoltenberg", "pull": False,
+                         "sentence": quotes[0]["sentence"]}
+    assert "historic progress" in quotes[0]["sentence"]
+
+
+def test_facts_from_stdin_and_to_a_file(tmp_path):
+    out = tmp_path / "facts.json"
+    r = run("facts", "-", "-f", "json", "-o", str(out), input=OUTLET.read_bytes())
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "", "")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["document"]["name"] == "<stdin>"
+    assert {"$380 billion", "Bydgoszcz"} & {f["says"] for f in data["facts"]}
+    again = run("facts", "-", "-o", str(out), input=OUTLET.read_bytes())
+    assert (again.exit_code, again.stderr) == (2, f"natodiff: error: {out}: file exists (use --force to overwrite)\n")
+
+
+def test_facts_of_a_text_without_any():
+    r = run("facts", "-", input=b"the talks went on late into the night.\n")
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "<stdin>  (0 facts, 0 quotations)\n", "")
+
+
+def test_facts_colour_and_input_format(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("<p>NATO said 2% on <b>15 February 2024</b>.</p><p>More text here.</p>", encoding="utf-8")
+    r = run("facts", str(page), "--input-format", "html", "-f", "json")
+    assert [f["text"] for f in json.loads(r.stdout)["facts"]] == ["NATO", "2%", "15 February 2024"]
+    assert ANSI.search(run("facts", str(SOURCE), "--color", "always").stdout)
+    assert not ANSI.search(run("facts", str(SOURCE)).stdout)
+
+
+def test_facts_help_has_an_example():
+    r = run("facts", "--help")
+    assert r.exit_code == 0 and "natodiff facts release.txt --format json" in r.stdout

@@ -225,3 +225,64 @@ def test_batch_unreadable_outlet(ten, tmp_path):
     assert r.stderr == f"natodiff: error: {missing}: no such file\n".encode()
     outlets = json.loads(r.stdout)["outlets"]
     assert outlets[0]["reuse"] is not None and outlets[1]["error"] == "no such file"
+
+
+# ---------------------------------------------------------------- --debug
+
+
+def test_debug_shows_the_traceback_of_a_user_error(tmp_path):
+    missing = tmp_path / "missing.txt"
+    r = natodiff("compare", str(SOURCE), str(missing), "--debug")
+    assert (r.returncode, r.stdout) == (2, b"")
+    assert r.stderr.startswith(b"Traceback (most recent call last):\n")
+    assert r.stderr.endswith(f"natodiff.errors.InputError: {missing}: no such file\n".encode())
+
+
+# natodiff with a bug planted in the core, as a real process.
+A_BUG = """
+import sys
+import natodiff.compare  # the package's "compare" is the function; the module is in sys.modules
+
+def broken(*args, **kwargs):
+    raise RuntimeError("boom")
+
+sys.modules["natodiff.compare"].compare = broken
+from natodiff.cli import main
+sys.argv[0] = "natodiff"
+main()
+"""
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["one-line", "debug"])
+def test_a_bug_in_a_real_process(debug):
+    r = subprocess.run([sys.executable, "-c", A_BUG, "compare", str(SOURCE), str(OUTLET), "--exit-code",
+                        *(["--debug"] if debug else [])], capture_output=True, env=clean_env(), timeout=120)
+    assert (r.returncode, r.stdout) == (2, b"")
+    if debug:
+        assert r.stderr.startswith(b"Traceback (most recent call last):\n")
+        assert b'File "<string>", line 6, in broken\nRuntimeError: boom\n' in r.stderr
+    else:
+        assert r.stderr == b"natodiff: internal error: RuntimeError: boom (run with --debug for the traceback)\n"
+
+
+# ---------------------------------------------------------------- facts
+
+
+def test_facts_json_from_stdin():
+    r = natodiff("facts", "-", "--format", "json", input=SOURCE.read_bytes())
+    assert (r.returncode, r.stderr) == (0, b"")
+    data = json.loads(r.stdout)
+    assert data["schema"] == "natodiff.facts/1" and data["document"]["name"] == "<stdin>"
+    assert {"600 billion dollars", "2%", "Steadfast Defender 24"} <= {f["text"] for f in data["facts"]}
+    assert "Jens Stoltenberg" in {q["speaker"] for q in data["quotes"]}
+
+
+def test_identical_bytes_across_hash_seeds():
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(natodiff, "compare", str(SOURCE), str(OUTLET), "-f", "json", PYTHONHASHSEED=seed)
+                for seed in ("0", "4242")]
+        first, second = (f.result() for f in runs)
+    assert first.returncode == second.returncode == 0
+    assert first.stdout == second.stdout

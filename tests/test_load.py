@@ -271,7 +271,8 @@ def test_html_soup_unclosed_tags():
 
 def test_html_soup_stray_brackets():
     assert html_to_text("<p><<<>>></p>") == "<<<>>>"
-    assert load(b"<<<>>>", "a.html").text == "<<<>>>"
+    assert load(b"<p>NATO <<<>>> met</p>", "a.html").text == "NATO <<<>>> met"
+    assert problem(b"<<<>>>", "a.html") == "no words (only punctuation and symbols)"
 
 
 @pytest.mark.parametrize(
@@ -420,3 +421,22 @@ def test_importing_load_does_not_import_python_docx():
     code = "import sys, natodiff.load; print('docx' in sys.modules, 'lxml' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8():
+    data = "Stoltenberg said: \u201cWe are united\u201d \u2013 caf\u00e9 \U0001f680".encode() + b" \xff \xed\xa0\x80 end"
+    text, encoding, warnings = decode(data, "a.txt")
+    assert encoding == "utf-8"
+    assert text == "Stoltenberg said: \u201cWe are united\u201d \u2013 caf\u00e9 \U0001f680 \ufffd \ufffd\ufffd\ufffd end"
+    assert warnings == ["not valid UTF-8: 4 bad bytes replaced with U+FFFD"]
+
+
+def test_a_real_replacement_character_is_not_counted_as_bad():
+    data = "caf\u00e9 \u201cx\u201d \ufffd".encode() + b"\xff"
+    assert decode(data, "a.txt")[2] == ["not valid UTF-8: 1 bad byte replaced with U+FFFD"]
+
+
+def test_text_with_no_letters_or_digits_is_refused():
+    assert problem(b"[[ ]] [/] {} (( )) <> --- ***\n") == "no words (only punctuation and symbols)"
+    assert problem("\U0001f680 \U0001f680\n".encode()) == "no words (only punctuation and symbols)"
+    assert load(b"[bold]x[/]", "a.txt").text == "[bold]x[/]"

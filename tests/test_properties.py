@@ -8,6 +8,7 @@ American spelling and straight to curly quotes change no link.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import textwrap
@@ -168,3 +169,82 @@ def test_curly_quotes_keep_links(p) -> None:
     before = compare(article(source), straight, options=NO_FACTS)
     after = compare(article(source), curly, options=NO_FACTS)
     assert {s for s, _ in linked_texts(after)} == {s for s, _ in linked_texts(before)}
+
+
+# ------------------------------------------------ arbitrary Unicode, facts on
+
+unicode_paragraphs = st.lists(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120), min_size=1, max_size=6
+).map(lambda ps: "\n\n".join(ps))
+
+
+@given(unicode_paragraphs, unicode_paragraphs)
+def test_any_unicode_with_facts_renders_everywhere(a: str, b: str) -> None:
+    """No exception anywhere: the core with facts, and every text renderer."""
+    import io
+
+    from natodiff.cli import make_console
+    from natodiff.render import html, markdown
+    from natodiff.render import text as render_text
+
+    c = compare(a, b)
+    for doc, side in ((c.source, "source"), (c.outlet, "outlet")):
+        placed = sorted(s.index for item in c.alignments for s in getattr(item, side))
+        assert placed == list(range(len(doc.sentences)))  # every sentence exactly once
+    json.loads(render_json(c))
+    markdown.render(c).encode("utf-8")
+    html.render(c).encode("utf-8")
+    render_text.render(c, make_console(io.StringIO(), color=True, width=80), markers=False)
+
+
+@given(unicode_paragraphs, unicode_paragraphs)
+def test_any_unicode_deterministic_json(a: str, b: str) -> None:
+    assert render_json(compare(a, b)) == render_json(compare(a, b))
+
+
+@given(unicode_paragraphs)
+def test_any_unicode_self_comparison_loses_nothing(text: str) -> None:
+    c = compare(text, text, options=NO_FACTS)
+    assert c.summary.outlet_only == c.summary.source_only == 0
+    assert linked_texts(c) == {(s, s) for s, _ in linked_texts(c)}  # each sentence linked to itself
+
+
+def render_json(c: Comparison) -> str:
+    from natodiff.render.json import render
+
+    return render(c)
+
+
+def test_the_profile_in_use(request) -> None:
+    """--hypothesis-profile wins, then $HYPOTHESIS_PROFILE, then "ci" (see conftest.py)."""
+    from hypothesis import settings
+
+    expected = (request.config.getoption("hypothesis_profile", None)
+                or os.environ.get("HYPOTHESIS_PROFILE") or "ci")
+    assert settings.default.max_examples == settings.get_profile(expected).max_examples
+    probe = os.environ.get("NATODIFF_PROFILE_PROBE")
+    if probe:
+        with open(probe, "w", encoding="utf-8") as fh:
+            fh.write(f"{expected} {settings.default.max_examples}")
+
+
+def test_profiles_are_chosen_by_flag_or_environment(tmp_path) -> None:
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    def probe(name: str, flag: list[str], env: dict[str, str]) -> str:
+        out = tmp_path / name
+        environ = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_PROFILE"}
+        environ.update(env, NATODIFF_PROFILE_PROBE=str(out))
+        r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *flag,
+                            f"{__file__}::test_the_profile_in_use"], capture_output=True, env=environ,
+                           cwd=os.path.dirname(os.path.dirname(__file__)), timeout=120)
+        assert r.returncode == 0, r.stdout.decode() + r.stderr.decode()
+        return out.read_text(encoding="utf-8")
+
+    # Without either, test_the_profile_in_use itself checks the default ("ci") in this run.
+    with ThreadPoolExecutor(2) as pool:
+        flag = pool.submit(probe, "flag", ["--hypothesis-profile=thorough"], {"HYPOTHESIS_PROFILE": "ci"})
+        env = pool.submit(probe, "env", [], {"HYPOTHESIS_PROFILE": "thorough"})
+        assert (flag.result(), env.result()) == ("thorough 1000", "thorough 1000")

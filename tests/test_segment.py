@@ -54,6 +54,13 @@ def test_hyphen_at_wrap_rejoins_without_space() -> None:
     assert "highly-skilled" in paragraphs(text)[0]
 
 
+def test_a_number_wrapped_to_the_start_of_a_line_is_not_a_list_item() -> None:
+    wrapped = "Allies agreed to buy the interceptors for the centre in Article\n5. Ministers met later in the day to discuss it."
+    assert paragraphs(wrapped) == [wrapped.replace("\n", " ")]
+    listed = "Ministers agreed on three points for the year ahead in Brussels:\n1. More air defence for the eastern flank."
+    assert paragraphs(listed) == listed.split("\n")
+
+
 def test_headings_are_their_own_units() -> None:
     sents, n = segment("Training center in Poland\nThe centre opens in May. It trains troops.", Side.OUTLET)
     assert [s.text for s in sents] == ["Training center in Poland", "The centre opens in May.", "It trains troops."]

@@ -5,7 +5,8 @@ and names weigh most). An inverted index proposes candidate pairs, so
 difflib only runs on pairs that share something rare. Pairs are accepted
 greedily by score, one-to-one links first; then a leftover sentence may join
 an existing link (merges and splits), but two existing links never join,
-which keeps items readable.
+which keeps items readable. Last, two sentences still alone that are each
+other's best match link a little below the threshold.
 """
 
 from __future__ import annotations
@@ -36,9 +37,16 @@ PRIOR_MIN_COMMON = {"title": 2, "lead": 4}
 REPEAT_CONTAINMENT = 0.9
 # Largest item (sentences on both sides together) a merge or split may build.
 MAX_ITEM = 8
-# An index key in more sentences than this is too common to propose pairs;
-# the floor keeps every key for article-sized texts.
-MIN_DF_CAP = 64
+# An index key in more sentences than this (both texts together) proposes
+# no pair: pairing it costs quadratic time on long texts, and sentences worth
+# linking share a rarer word too. A proposed pair still counts every key
+# within _counting_cap, so texts up to 256 sentences get the pairs they got
+# when every such key proposed.
+DF_CAP = 64
+# Sentences left alone that are each other's best match link this far below
+# the threshold, when they share this many matching words.
+MUTUAL_MARGIN = 0.07
+MUTUAL_MIN_COMMON = 3
 
 
 @dataclass(slots=True)
@@ -50,6 +58,13 @@ class Unit:
     keys: tuple[str, ...]
     bag: Counter[str]
     content: int  # number of content tokens
+    # Key counts, and the keys used as a word or number: for score()'s ceiling.
+    counts: tuple[Counter[str], frozenset[str]] | None = None
+
+    def profile(self) -> tuple[Counter[str], frozenset[str]]:
+        if self.counts is None:
+            self.counts = Counter(self.keys), frozenset(t.key for t in self.tokens if t.cls in ("word", "number"))
+        return self.counts
 
 
 def prepare(sentences: Sequence[Sentence]) -> list[Unit]:
@@ -127,26 +142,59 @@ def score(src: Unit, out: Unit, weights: Weights) -> LinkScore:
     ratio rewards word order kept; a long verbatim run is copying by itself.
     The best of the three counts.
     """
-    common = src.bag & out.bag
-    overlap = sum(weights[k] * c for k, c in common.items())
-    wa, wb = weights.total(src.bag), weights.total(out.bag)
+    s = _score(src, out, weights, weights.total(src.bag), weights.total(out.bag))
+    assert s is not None
+    return s
+
+
+def _score(
+    src: Unit, out: Unit, weights: Weights, wa: float, wb: float, floor: float | None = None
+) -> LinkScore | None:
+    """score() with both bags' total weights given (computed once per sentence).
+
+    With a ``floor``, None for a pair that cannot score that much, decided
+    from word counts before difflib runs (most candidate pairs end there).
+    """
+    ob = out.bag
+    w = weights._w
+    # As Counter's "&" (in src.bag's order, so sums add up in the same order).
+    common = {k: min(c, ob[k]) for k, c in src.bag.items() if k in ob}
+    overlap = sum(w.get(k, STOP_WEIGHT) * c for k, c in common.items())
     if not overlap or not wa or not wb:
+        if floor is not None and floor > 0:
+            return None
         return LinkScore(src.sentence.index, out.sentence.index, 0.0, 0.0, 0.0, 0.0, ())
-    shared_content = sum(c for k, c in common.items() if weights[k] > STOP_WEIGHT)
+    shared_content = sum(c for k, c in common.items() if w.get(k, STOP_WEIGHT) > STOP_WEIGHT)
     # A pair sharing one or two words is weak evidence, however short.
     evidence = min(1.0, shared_content / 3)
     containment = overlap / min(wa, wb) * evidence
     dice = 2 * overlap / (wa + wb)
+    blend = 0.6 * containment + 0.4 * dice
+    difflib = containment > 0.2 or dice > 0.5
+    if floor is not None and blend < floor - 1e-6:
+        if not difflib:
+            return None
+        # ratio and run are bounded by the words both sides have, in any order.
+        (sk, s_words), (ok, o_words) = src.profile(), out.profile()
+        both = words = 0
+        for k, c in sk.items():
+            if k in ok:
+                m = min(c, ok[k])
+                both += m
+                if k in s_words or k in o_words:
+                    words += m
+        ceiling = max(2.0 * both / (len(src.keys) + len(out.keys)), min(RUN_CAP, (words + 1) / RUN_FOR_CERTAIN))
+        if ceiling < floor - 1e-6:
+            return None
     # difflib's ratio depends slightly on argument order; fix the order.
     ratio = run = 0.0
-    if containment > 0.2 or dice > 0.5:
+    if difflib:
         x, y = sorted((src.tokens, out.tokens), key=lambda ts: [t.key for t in ts])
         matcher = SequenceMatcher(None, [t.key for t in x], [t.key for t in y], autojunk=False)
         ratio = matcher.ratio()
         run = max((_run_weight(x[b.a : b.a + b.size]) for b in matcher.get_matching_blocks()), default=0.0)
-    blend = 0.6 * containment + 0.4 * dice
     best = max(ratio, blend, run)
-    rare = sorted((k for k in common if weights[k] > STOP_WEIGHT), key=lambda k: (-weights[k], k))
+    rare = sorted((k for k in common if w.get(k, STOP_WEIGHT) > STOP_WEIGHT), key=lambda k: (-w[k], k))
     return LinkScore(
         src.sentence.index,
         out.sentence.index,
@@ -178,40 +226,72 @@ def _index_keys(u: Unit) -> set[str]:
     return keys
 
 
-def candidates(left: Sequence[Unit], right: Sequence[Unit], weights: Weights) -> set[tuple[int, int]]:
+def candidates(
+    left: Sequence[Unit], right: Sequence[Unit], weights: Weights, *, below: bool = False
+) -> set[tuple[int, int]]:
     """Pairs (left position, right position) that share a rare enough key.
 
     Symmetric: swapping the sides swaps the pairs. A key in more sentences
-    than the cap (both sides together) proposes nothing: it is too common to
-    mean anything, and pairing it costs quadratic time.
+    than DF_CAP (both sides together) proposes nothing, so the work grows
+    with the length of the texts, not with its square. ``below`` keeps only
+    pairs (i, j) with j < i: one text against itself, each pair once.
     """
-    lpost = _postings(left)
-    rpost = _postings(right)
-    cap = max(MIN_DF_CAP, int(4 * math.sqrt(len(left) + len(right))))
-    hits: Counter[tuple[int, int]] = Counter()
+    lkeys = [_index_keys(u) for u in left]
+    rkeys = [_index_keys(u) for u in right]
+    lpost = _postings(lkeys)
+    rpost = _postings(rkeys)
+    rows: list[dict[int, int]] = [{} for _ in left]  # left position -> {right position: rare keys shared}
     for key, ls in lpost.items():
         rs = rpost.get(key)
-        if rs is None or len(ls) + len(rs) > cap:
+        if rs is None or len(ls) + len(rs) > DF_CAP:
             continue
         for i in ls:
-            for j in rs:
-                hits[(i, j)] += 1
+            row = rows[i]
+            for j in rs:  # postings ascend
+                if below and j >= i:
+                    break
+                row[j] = row.get(j, 0) + 1
+    cap = _counting_cap(len(left) + len(right))
+
+    def counted(keys: set[str], other: dict[str, list[int]], own: dict[str, list[int]]) -> set[str]:
+        return {k for k in keys if k in other and len(own[k]) + len(other[k]) <= cap}
+
     # Sharing a bigram or two content words is the least a link needs.
-    pairs = {(i, j) for (i, j), h in hits.items() if h >= 2 or min(left[i].content, right[j].content) <= 2}
+    pairs = set()
+    rcounted: dict[int, set[str]] = {}
+    for i, row in enumerate(rows):
+        short = left[i].content <= 2
+        mine = None
+        for j, h in row.items():
+            if h >= 2 or short or right[j].content <= 2:
+                pairs.add((i, j))
+                continue
+            if mine is None:
+                mine = counted(lkeys[i], rpost, lpost)
+            theirs = rcounted.get(j)
+            if theirs is None:
+                theirs = rcounted[j] = counted(rkeys[j], lpost, rpost)
+            if len(mine & theirs) >= 2:
+                pairs.add((i, j))
     # Identical sentences always qualify, even ones made of function words only.
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for j, u in enumerate(right):
         if u.keys:
             exact[u.keys].append(j)
     for i, u in enumerate(left):
-        pairs.update((i, j) for j in exact.get(u.keys, ())[:cap])
+        pairs.update((i, j) for j in exact.get(u.keys, ())[:cap] if not below or j < i)
     return pairs
 
 
-def _postings(units: Sequence[Unit]) -> dict[str, list[int]]:
+def _counting_cap(n: int) -> int:
+    """Keys in at most this many of ``n`` sentences count towards a pair's two."""
+    return max(DF_CAP, int(4 * math.sqrt(n)))
+
+
+def _postings(keys: Sequence[set[str]]) -> dict[str, list[int]]:
     post: dict[str, list[int]] = defaultdict(list)
-    for k, u in enumerate(units):
-        for key in _index_keys(u):
+    for k, ks in enumerate(keys):
+        for key in ks:
             post[key].append(k)
     return post
 
@@ -220,12 +300,15 @@ def find_repeats(units: Sequence[Unit], weights: Weights) -> dict[int, int]:
     """Sentence index -> index of the earlier sentence it repeats."""
     out: dict[int, int] = {}
     live = [u for u in units if not u.sentence.boilerplate and u.content >= 3]
-    for i, j in sorted(candidates(live, live, weights)):
-        if j >= i or live[j].sentence.index in out or live[i].sentence.index in out:
+    totals: dict[int, float] = {}
+    for i, j in sorted(candidates(live, live, weights, below=True)):
+        if live[j].sentence.index in out or live[i].sentence.index in out:
             continue
         later, earlier = live[i], live[j]
-        common = later.bag & earlier.bag
-        w_later = weights.total(later.bag)
+        eb = earlier.bag
+        # As Counter's "&", in later.bag's order, so the sum adds up alike.
+        common = {k: min(c, eb[k]) for k, c in later.bag.items() if k in eb}
+        w_later = totals[i] if i in totals else totals.setdefault(i, weights.total(later.bag))
         if w_later and sum(weights[k] * c for k, c in common.items()) / w_later >= REPEAT_CONTAINMENT:
             out[later.sentence.index] = earlier.sentence.index
     return out
@@ -265,13 +348,25 @@ def link(
     src_open, out_open = openers(source), openers(outlet)
     priors = {(src_open[k], out_open[k]): k for k in ("title", "lead") if k in src_open and k in out_open}
     pairs.update(priors)
-    scored = []
+    scored, near = [], []
+    best_src: dict[int, float] = {}
+    best_out: dict[int, float] = {}
+    floor = threshold - MUTUAL_MARGIN
+    src_total = [weights.total(u.bag) for u in source]
+    out_total = [weights.total(u.bag) for u in outlet]
     for i, j in pairs:
-        s = score(source[i], outlet[j], weights)
-        if (i, j) in priors:
-            s = with_prior(s, priors[(i, j)])
+        prior = priors.get((i, j))
+        s = _score(source[i], outlet[j], weights, src_total[i], out_total[j], None if prior else floor)
+        if s is None:
+            continue
+        if prior:
+            s = with_prior(s, prior)
+        best_src[s.source] = max(best_src.get(s.source, 0.0), s.score)
+        best_out[s.outlet] = max(best_out.get(s.outlet, 0.0), s.score)
         if s.score >= threshold:
             scored.append(s)
+        elif s.score >= floor:
+            near.append(s)
     # Ties go to the closer match (ratio), then by the words themselves, so
     # neither position nor which text is which decides; positions only order
     # identical sentences.
@@ -313,4 +408,16 @@ def link(
             parent[rb] = ra
             size[ra] += size[rb]
             accepted.append(s)
+    # Last, two sentences still alone that are each other's best match link
+    # on a lower score: a paraphrase that kept the facts but not the words.
+    near.sort(key=order)
+    for s in near:
+        a, b = ("s", s.source), ("o", s.outlet)
+        if a in parent or b in parent or len(s.common) < MUTUAL_MIN_COMMON:
+            continue
+        if s.score < best_src[s.source] or s.score < best_out[s.outlet]:
+            continue
+        parent[a] = parent[b] = a
+        size[a] = 2
+        accepted.append(s)
     return accepted

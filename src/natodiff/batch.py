@@ -126,7 +126,8 @@ class Outcome:
     warnings: tuple[str, ...] = ()
 
 
-def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Options) -> Outcome:
+def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Options,
+            fallback: bool = True) -> Outcome:
     """Decode one outlet and compare it with the source (runs in a worker)."""
     from natodiff.compare import compare
     from natodiff.load import load
@@ -134,7 +135,7 @@ def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Opt
     if job.data is None:
         return Outcome(Row(job.name, error=job.error))
     try:
-        loaded = load(job.data, job.name, fmt)
+        loaded = load(job.data, job.name, fmt, fallback=fallback)
     except NatodiffError as e:
         return Outcome(Row(job.name, error=e.problem))
     c = compare(source_text, loaded.text, options=options, source_name=source_name, outlet_name=job.name)
@@ -150,16 +151,18 @@ def run(
     options: Options = Options(),
     workers: int = 1,
     on_done: Callable[[Outcome], None] | None = None,
+    fallback: bool = True,
 ) -> list[Outcome]:
     """Compare every job, in ``workers`` processes; outcomes in job order.
 
     ``on_done`` is called in this process as each outlet finishes (for a
-    progress bar and for warnings).
+    progress bar and for warnings). ``fallback``: decode non-UTF-8 outlets
+    as Windows-1252 (as ``load``).
     """
     outcomes: list[Outcome | None] = [None] * len(jobs)
     if workers <= 1 or len(jobs) <= 1:
         for n, job in enumerate(jobs):
-            outcomes[n] = analyse(job, source_text, source_name, fmt, options)
+            outcomes[n] = analyse(job, source_text, source_name, fmt, options, fallback)
             if on_done:
                 on_done(outcomes[n])
     else:
@@ -172,7 +175,7 @@ def run(
         )
         try:
             futures = {
-                pool.submit(analyse, job, source_text, source_name, fmt, options): n
+                pool.submit(analyse, job, source_text, source_name, fmt, options, fallback): n
                 for n, job in enumerate(jobs)
             }
             for future in as_completed(futures):

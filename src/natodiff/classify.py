@@ -38,6 +38,9 @@ def build_items(
             by_source[i] = g
         for j in outs:
             by_outlet[j] = g
+    group_links: dict[int, list[LinkScore]] = defaultdict(list)  # a link lies inside one group
+    for s in links:
+        group_links[by_source[s.source]].append(s)
 
     drafts: list[dict] = []  # filled in outlet order, then source-only slotted in
     group_draft: dict[int, dict] = {}
@@ -46,7 +49,7 @@ def build_items(
         if j in by_outlet:
             g = by_outlet[j]
             if g not in group_draft:
-                group_draft[g] = _linked_draft(groups[g], source, outlet, links, weights)
+                group_draft[g] = _linked_draft(groups[g], source, outlet, group_links[g], weights)
                 drafts.append(group_draft[g])
         else:
             drafts.append(_single(u.sentence, repeats_outlet.get(j)))
@@ -113,7 +116,8 @@ def _components(links: Sequence[LinkScore]) -> list[tuple[list[int], list[int]]]
     return sorted(members.values(), key=lambda m: min(m[1]))
 
 
-def _linked_draft(group, source, outlet, links, weights) -> dict:
+def _linked_draft(group, source, outlet, own, weights) -> dict:
+    """One item's draft; ``own`` are the links inside the group."""
     srcs, outs = group
     s_units = [source[i] for i in srcs]
     o_units = [outlet[j] for j in outs]
@@ -124,8 +128,6 @@ def _linked_draft(group, source, outlet, links, weights) -> dict:
     # A merge or a split restructures the text: reworded however verbatim the words.
     one_to_one = len(s_units) == 1 and len(o_units) == 1
     kind = Kind.SHARED if one_to_one and is_shared(s_toks, o_toks) else Kind.REWORDED
-    members = set(srcs), set(outs)
-    own = tuple(s for s in links if s.source in members[0] and s.outlet in members[1])
     return {
         "kind": kind,
         "similarity": round(merged.score, 4),

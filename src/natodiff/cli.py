@@ -25,8 +25,34 @@ if TYPE_CHECKING:
 
     from natodiff.model import Comparison
 
+class _Group(typer.core.TyperGroup):
+    """Usage errors as one line, like every other error: ``natodiff: error: ...``."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _usage_in_one_line():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx):
+        with _usage_in_one_line():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _usage_in_one_line() -> Iterator[None]:
+    try:
+        yield
+    except _UsageError as e:
+        if type(e).__name__ == "NoArgsIsHelpError":  # bare "natodiff": the help, as asked
+            raise
+        message = e.format_message().replace("Value error, ", "").rstrip(".")
+        hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+        err(f"error: {message}{hint}")
+        raise typer.Exit(ExitStatus.ERROR) from None
+
+
 app = typer.Typer(  # no help=: it would hide main_callback's docstring (examples, exit status)
     name="natodiff",
+    cls=_Group,
     pretty_exceptions_show_locals=False,
     no_args_is_help=True,
     add_completion=True,
@@ -80,6 +106,7 @@ def main_callback(
       natodiff compare release.txt story.docx --format html -o report.html
       natodiff batch release.txt 'coverage/*' --format csv > table.csv
       natodiff memo release.txt story.txt -o memo.docx
+      natodiff facts release.txt --format json | jq '.quotes[].speaker'
 
     \b
     Exit status:
@@ -95,31 +122,34 @@ def main_callback(
 
 
 def err(message: str) -> None:
-    sys.stderr.write(f"natodiff: {message}\n")
+    """One line on stderr; a file name's newlines and escapes are shown, not obeyed."""
+    from natodiff.render import visible
+
+    sys.stderr.write(f"natodiff: {visible(message)}\n")
 
 
-try:  # exceptions click reports itself; typer >= 0.20 vendors click
-    _CLICK_OWN: tuple[type[BaseException], ...] = (typer.Exit, typer.Abort, typer.TyperException)
-except AttributeError:  # older typer raises click's own
-    import click
+try:  # typer >= 0.20 vendors click
+    from typer._click.exceptions import ClickException as _ClickException
+    from typer._click.exceptions import UsageError as _UsageError
+except ImportError:  # older typer raises click's own
+    from click import ClickException as _ClickException
+    from click import UsageError as _UsageError
 
-    _CLICK_OWN = (typer.Exit, typer.Abort, click.ClickException)
+# Exceptions click reports itself: usage errors (exit 2) and deliberate exits.
+_CLICK_OWN: tuple[type[BaseException], ...] = (typer.Exit, typer.Abort, _ClickException)
 
 
 @contextmanager
 def guard(debug: bool) -> Iterator[None]:
-    """One error funnel: a one-line message and exit 2, or the traceback with --debug."""
+    """One error funnel: a one-line message, or with --debug the traceback; the same exit status."""
     signal.signal(signal.SIGTERM, _terminated)
     try:
         yield
     except NatodiffError as e:
-        if debug:
-            raise
-        err(f"error: {e}")
+        _report(debug, f"error: {e}")
         raise typer.Exit(ExitStatus.ERROR) from None
     except KeyboardInterrupt:
-        if debug:
-            raise
+        _report(debug, None)
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
     except BrokenPipeError:
         # The reader (head, less) has gone: stop quietly, as cat does.
@@ -130,10 +160,18 @@ def guard(debug: bool) -> Iterator[None]:
         raise  # usage errors (exit 2) and deliberate exits are click's to report
     except Exception as e:
         # A bug. Exit 2, never 1: with --exit-code, 1 means "differences found".
-        if debug:
-            raise
-        err(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+        _report(debug, f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
         raise typer.Exit(ExitStatus.ERROR) from None
+
+
+def _report(debug: bool, message: str | None) -> None:
+    """The one-line message, or with --debug the whole traceback of the exception being handled."""
+    if debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+    elif message:
+        err(message)
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -179,19 +217,22 @@ def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = Tru
 
 
 def load_pair(
-    source: str, outlet: str, source_format: InputFormat, outlet_format: InputFormat, max_size: int
+    source: str, outlet: str, source_format: InputFormat, outlet_format: InputFormat, max_size: int,
+    *, fallback: bool = True,
 ) -> tuple[str, str, str, str]:
     if source == "-" and outlet == "-":
         raise InputError("standard input can be read only once", name="-")
-    s_name, s_text = read_text(source, source_format, max_size)
-    o_name, o_text = read_text(outlet, outlet_format, max_size)
+    s_name, s_text = read_text(source, source_format, max_size, fallback=fallback)
+    o_name, o_text = read_text(outlet, outlet_format, max_size, fallback=fallback)
     return s_name, s_text, o_name, o_text
 
 
-def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts) -> "Comparison":
+def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts,
+                fallback: bool = True) -> "Comparison":
     from natodiff.compare import compare
 
-    s_name, s_text, o_name, o_text = load_pair(source, outlet, source_format, outlet_format, max_size)
+    s_name, s_text, o_name, o_text = load_pair(source, outlet, source_format, outlet_format, max_size,
+                                               fallback=fallback)
     return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts),
                    source_name=s_name, outlet_name=o_name)
 
@@ -215,9 +256,9 @@ def _size(value: str) -> int:
     try:
         size = int(float(number) * scale)
     except ValueError:
-        raise typer.BadParameter(f"not a size: {value!r} (try 50M)") from None
+        raise typer.BadParameter(f"not a size: {value!r} (try 50M)", param_hint="--max-size") from None
     if size <= 0:
-        raise typer.BadParameter("must be positive")
+        raise typer.BadParameter("must be positive", param_hint="--max-size")
     return size
 
 
@@ -231,7 +272,10 @@ MAX_SIZE = typer.Option("50M", "--max-size", help="Refuse inputs larger than thi
                         envvar="NATODIFF_MAX_SIZE")
 THRESHOLD = typer.Option(Options().threshold, "--threshold", min=0.05, max=1.0,
                          help="Link cut-off on the combined similarity score (0-1).")
-DEBUG = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors.")
+STRICT_ENCODING = typer.Option(
+    False, "--strict-encoding",
+    help="Refuse an input that is not valid UTF-8 (by default it is read as Windows-1252, with a warning).")
+DEBUG = typer.Option(False, "--debug", help="Show the traceback instead of a one-line error (same exit status).")
 MEMO_TITLE = typer.Option(None, "--title", help="Memo title (default: the source's headline).")
 MEMO_AUTHOR = typer.Option(None, "--author", help="Memo author, shown and set in the document properties.")
 MEMO_MARKING = typer.Option(None, "--classification",
@@ -259,6 +303,7 @@ def compare(
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,
+    strict_encoding: bool = STRICT_ENCODING,
     debug: bool = DEBUG,
 ) -> None:
     """Align OUTLET against SOURCE and report what was kept, reworded, added and left out.
@@ -267,7 +312,7 @@ def compare(
     """
     with guard(debug):
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=facts)
+                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding)
         if memo is not None:
             if memo == "-" and not quiet and output in (None, "-"):
                 raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
@@ -301,6 +346,7 @@ def batch(
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,
+    strict_encoding: bool = STRICT_ENCODING,
     debug: bool = DEBUG,
 ) -> None:
     """Compare SOURCE with many OUTLETs: one row per outlet, highest reuse first.
@@ -316,7 +362,7 @@ def batch(
         size = _size(max_size)
         if source == "-" and "-" in outlets:
             raise InputError("standard input can be read only once", name="-")
-        s_name, s_text = read_text(source, source_format, size)
+        s_name, s_text = read_text(source, source_format, size, fallback=not strict_encoding)
         todo = batching.read_all(batching.expand(outlets), size)
         with _progress(len(todo), color=styled(color, sys.stderr), hidden=quiet) as (progress, task):
 
@@ -328,7 +374,8 @@ def batch(
                 progress.advance(task)
 
             outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, workers=jobs,
-                                    options=Options(threshold=threshold, facts=facts), on_done=done)
+                                    options=Options(threshold=threshold, facts=facts), on_done=done,
+                                    fallback=not strict_encoding)
         rows = batching.sort_rows(o.row for o in outcomes)
         if not quiet:
             emit(render_batch(rows, format, s_name, color=styled(color) and output is None), output, force)
@@ -356,8 +403,13 @@ def render_batch(rows, fmt: BatchFormat, source_name: str, *, color: bool) -> st
         return batching.to_json(rows, source_name)
     if fmt is BatchFormat.csv:
         return batching.to_csv(rows)
+    from dataclasses import replace
+
+    from natodiff.render import visible
+
+    shown = [replace(r, name=visible(r.name)) for r in rows]  # a file name's escapes are not obeyed
     buffer = StringIO()
-    make_console(buffer, color=color, width=_terminal_width()).print(batching.table(rows, source_name))
+    make_console(buffer, color=color, width=_terminal_width()).print(batching.table(shown, visible(source_name)))
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
@@ -403,6 +455,60 @@ def emit(report: str, output: str | None, force: bool) -> None:
     from natodiff.inputs import atomic_write_text
 
     atomic_write_text(output, report, force=force)
+
+
+# --- one text: facts -----------------------------------------------------------
+
+
+class FactsFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("facts")
+def facts_command(
+    file: str = typer.Argument(..., help="The text (path, or - for stdin).", show_default=False),
+    format: FactsFormat = typer.Option(FactsFormat.text, "--format", "-f", help="Listing format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the listing to this file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (on a terminal), always, never."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read FILE."),
+    max_size: str = MAX_SIZE,
+    strict_encoding: bool = STRICT_ENCODING,
+    debug: bool = DEBUG,
+) -> None:
+    """List one text's facts (figures, dates, names) and quotations with their speakers.
+
+    Example: natodiff facts release.txt --format json | jq '.facts[].text'
+    """
+    with guard(debug):
+        name, text = read_text(file, input_format, _size(max_size), fallback=not strict_encoding)
+        doc, found, quoted = list_facts(text, name)
+        emit(render_facts(doc, found, quoted, format, color=styled(color) and output is None), output, force)
+
+
+def list_facts(text: str, name: str):
+    """(Document, facts, quotations) of one text, from the core."""
+    from natodiff import facts, quotes
+    from natodiff.compare import read_document
+    from natodiff.model import Side
+
+    doc = read_document(text, Side.SOURCE, name)
+    return doc, facts.list_facts(doc.sentences, side=Side.SOURCE), quotes.find_quotes(doc.sentences)
+
+
+def render_facts(doc, found, quoted, fmt: FactsFormat, *, color: bool) -> str:
+    if fmt is FactsFormat.json:
+        from natodiff.render import json as render_json
+
+        return render_json.render_listing(doc, found, quoted)
+    from natodiff.render import tables
+
+    buffer = StringIO()
+    console = make_console(buffer, color=color, width=_terminal_width())
+    for part in tables.listing(doc, found, quoted):
+        console.print(part)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
 # --- Word documents: memo and redline ----------------------------------------
@@ -469,6 +575,7 @@ def memo(
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,
+    strict_encoding: bool = STRICT_ENCODING,
     debug: bool = DEBUG,
 ) -> None:
     """Write a briefing memo (.docx): bottom line, combined facts, additions, omissions, quotations, alignment.
@@ -477,7 +584,7 @@ def memo(
     """
     with guard(debug):
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=facts)
+                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding)
         write_memo(c, output, force, title=title, author=author, classification=classification, paper=paper)
 
 
@@ -496,6 +603,7 @@ def redline(
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,
+    strict_encoding: bool = STRICT_ENCODING,
     debug: bool = DEBUG,
 ) -> None:
     """Write OUTLET as a Word document with tracked changes against SOURCE.
@@ -508,7 +616,7 @@ def redline(
     with guard(debug):
         when = run_date(date)
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=False)
+                        max_size=_size(max_size), threshold=threshold, facts=False, fallback=not strict_encoding)
         from natodiff.render import redline as render_redline
 
         write_docx(render_redline.render(c, date=when, static=static, paper=paper.value), output, force)

@@ -2,19 +2,22 @@
 
 segment -> mark boilerplate -> normalise (prepare) -> align -> classify ->
 summarise -> facts/quotes. No file access, printing, clock or randomness.
+
+The stages are imported when first used, so ``import natodiff`` (and so
+``natodiff --help``) does not pay for compiling their patterns.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from natodiff import align, boilerplate, classify, facts, metrics, quotes
 from natodiff.model import Comparison, Document, Options, Sentence, Side
-from natodiff.segment import segment
 
 
 def read_document(text: str, side: Side, name: str) -> Document:
     """Sentences of one text, with page furniture marked."""
+    from natodiff.segment import segment
+
     sentences, n_paragraphs = segment(text, side)
     marked = _mark_boilerplate(sentences)
     words = sum(len(s.text.split()) for s in marked)
@@ -22,6 +25,8 @@ def read_document(text: str, side: Side, name: str) -> Document:
 
 
 def _mark_boilerplate(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    from natodiff import boilerplate
+
     by_paragraph: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_paragraph.setdefault(s.paragraph, []).append(s)
@@ -45,6 +50,8 @@ def compare(
     outlet_name: str = "outlet",
 ) -> Comparison:
     """Align ``outlet`` against ``source`` and classify every sentence of both."""
+    from natodiff import align, classify, metrics
+
     options = options or Options()
     src_doc = read_document(source, Side.SOURCE, source_name)
     out_doc = read_document(outlet, Side.OUTLET, outlet_name)
@@ -66,7 +73,10 @@ def compare(
 
 
 def _facts_and_quotes(src: Document, out: Document) -> tuple[tuple, tuple]:
+    from natodiff import facts, quotes
+
+    reg = facts.register(src.sentences, out.sentences)  # both layers resolve names alike
     return (
-        facts.compare_facts(src.sentences, out.sentences),
-        quotes.compare_quotes(src.sentences, out.sentences),
+        facts.compare_facts(src.sentences, out.sentences, reg),
+        quotes.compare_quotes(src.sentences, out.sentences, reg),
     )

@@ -9,11 +9,13 @@ states" agree.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
 from natodiff.normalise import NUMBER_WORDS, STOPWORDS, fold, tokens
@@ -202,13 +204,15 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
     return out
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
+
+
 def _after_name(text: str, start: int) -> bool:
     """"Defender 24", "Article 5": a number right after a mid-sentence capitalised word."""
-    before = text[:start]
-    m = re.search(r"([A-Za-z][\w-]*) $", before)
+    m = _WORD_BEFORE.search(text, 0, start)
     if not m or m.group(1).casefold() in STOPWORDS or not m.group(1)[0].isupper():
         return False
-    return bool(before[: m.start()].strip())  # not the first word of the sentence
+    return bool(text[: m.start()].strip())  # not the first word of the sentence
 
 
 def _counted_noun(text: str, pos: int) -> tuple[list[str], int, bool] | None:
@@ -331,7 +335,7 @@ class Word:
 
     @property
     def low(self) -> str:
-        return _bare(self.text).casefold()
+        return _low(self.text)
 
 
 @dataclass(slots=True)
@@ -357,6 +361,7 @@ class People:
         return out
 
 
+@lru_cache(maxsize=1 << 14)
 def entity_key(name: str) -> str:
     """Matching key of a name: accents, spelling, plurals, case, dots and hyphens folded."""
     plain = unicodedata.normalize("NFKD", fold(name))
@@ -372,20 +377,37 @@ def title_key(title: str) -> str:
     return " ".join(words)
 
 
+_SUFFIX = re.compile(r"(?:['’]s|['’]|-(?:led|based|backed|made|run))$")
+
+
+@lru_cache(maxsize=1 << 14)
 def _bare(word: str) -> str:
     """A word without a possessive, a "-led" or a trailing abbreviation dot."""
-    word = re.sub(r"(?:['’]s|['’]|-(?:led|based|backed|made|run))$", "", word)
+    word = _SUFFIX.sub("", word)
     return word if "." in word[:-1] else word.rstrip(".")
 
 
-def _words(text: str) -> list[Word]:
+@lru_cache(maxsize=1 << 14)
+def _low(word: str) -> str:
+    return _bare(word).casefold()
+
+
+_ANY_WORD = re.compile(r"\w")
+_OPENING = re.compile(r"(?:[:\-–—]\s|\s[\"“])$|^\W*[\"“]$")
+
+
+@lru_cache(maxsize=1 << 15)
+def _words(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` (cached: every fact extractor reads them)."""
     folded = fold(text)
+    first = _ANY_WORD.search(folded)
     out = []
     for m in _NAME_WORD.finditer(folded):
-        before = folded[: m.start()]
-        initial = not re.search(r"\w", before) or bool(re.search(r"(?:[:\-–—]\s|\s[\"“])$|^\W*[\"“]$", before))
-        out.append(Word(text[m.start():m.end()], m.start(), m.end(), initial))
-    return out
+        start = m.start()
+        # Past the first word only the two characters before can open a quotation.
+        initial = first is None or first.start() >= start or bool(_OPENING.search(folded, max(start - 2, 0), start))
+        out.append(Word(text[start:m.end()], start, m.end(), initial))
+    return tuple(out)
 
 
 def _junk(word: Word) -> bool:
@@ -396,8 +418,12 @@ def _capital(word: Word) -> bool:
     return word.text[0].isupper() and not _junk(word)
 
 
-def _runs(text: str) -> list[list[Word]]:
-    """Runs of capitalised words joined only by spaces ("Steadfast Defender 24")."""
+@lru_cache(maxsize=1 << 15)
+def _runs(text: str) -> tuple[list[Word], ...]:
+    """Runs of capitalised words joined only by spaces ("Steadfast Defender 24").
+
+    Cached; callers copy a run before changing it.
+    """
     words = _words(text)
     folded = fold(text)
     runs: list[list[Word]] = []
@@ -419,7 +445,7 @@ def _runs(text: str) -> list[list[Word]]:
             _flush(runs, cur)
             cur = []
     _flush(runs, cur)
-    return runs
+    return tuple(runs)
 
 
 def _flush(runs: list[list[Word]], cur: list[Word]) -> None:
@@ -429,27 +455,32 @@ def _flush(runs: list[list[Word]], cur: list[Word]) -> None:
         runs.append(list(cur))
 
 
+_SPACE = re.compile(r"\s+")
+_DOT_SPACE = re.compile(r"\.\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _joined(gap: str, prev: Word) -> bool:
-    if re.fullmatch(r"\s+", gap):
+    if _SPACE.fullmatch(gap):
         return True
     # "Mr. Stoltenberg", "J. Smith", "U.S. forces"
-    return bool(re.fullmatch(r"\.\s+", gap)) and (prev.low in _HONORIFICS or len(prev.low) == 1 or "." in prev.text)
+    return bool(_DOT_SPACE.fullmatch(gap)) and (prev.low in _HONORIFICS or len(prev.low) == 1 or "." in prev.text)
 
 
 def _possessive(word: Word) -> bool:
-    return bool(re.search(r"['’]s?$", word.text))
+    return bool(_POSSESSIVE.search(word.text))
 
 
 def _connector(w: Word, cur: list[Word], rest: list[Word], folded: str) -> bool:
     """"Ministry of Defence", "Training and Education Centre"."""
-    if not rest or not _capital(rest[0]) or not re.fullmatch(r"\s+", folded[w.end:rest[0].start]):
+    if not rest or not _capital(rest[0]) or not _SPACE.fullmatch(folded, w.end, rest[0].start):
         return False
     if w.text in ("of", "for"):
         return cur[-1].low in _ORG_HEADS or cur[-1].low in _TITLE_HEADS
     if w.text == "and":
         tail = []
         for prev, nxt in zip([w, *rest], rest):
-            if not _capital(nxt) or not re.fullmatch(r"\s+", folded[prev.end:nxt.start]):
+            if not _capital(nxt) or not _SPACE.fullmatch(folded, prev.end, nxt.start):
                 break
             tail.append(nxt)
         return bool(tail) and tail[-1].low in _ORG_HEADS and cur[-1].low not in _ORG_HEADS
@@ -632,9 +663,13 @@ def _titlecase_caps(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 4 else text
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLOSED = re.compile(r"[.!?\"”’]$")
+
+
 def _title_case(sent: Sentence) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sent.text) if len(w) > 3]
-    headline = sent.heading or not re.search(r"[.!?\"”’]$", sent.text.strip())
+    words = [w for w in _TITLE_WORD.findall(sent.text) if len(w) > 3]
+    headline = sent.heading or not _CLOSED.search(sent.text.strip())
     return headline and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -656,13 +691,26 @@ def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
 # ------------------------------------------------------------------ context
 
 
-def _with_context(m: Mention, toks_cache: dict[int, tuple]) -> Mention:
+CONTEXT_WINDOW = 64
+
+
+@lru_cache(maxsize=4096)
+def _bounds(text: str) -> tuple[list[int], list[int]]:
+    toks = tokens(text)
+    return [t.start for t in toks], [t.end for t in toks]
+
+
+def _with_context(m: Mention) -> Mention:
     """Attach the sentence's content words, weighted by closeness to the fact."""
-    toks = toks_cache.setdefault(id(m.sentence), tokens(m.sentence.text))
-    inside = [i for i, t in enumerate(toks) if t.start < m.end and m.start < t.end]
-    lo, hi = (inside[0], inside[-1]) if inside else (0, 0)
+    toks = tokens(m.sentence.text)
+    starts, ends = _bounds(m.sentence.text)
+    first, stop = bisect.bisect_right(ends, m.start), bisect.bisect_left(starts, m.end)
+    lo, hi = (first, stop - 1) if first < stop else (0, 0)
     ctx: dict[str, float] = {}
-    for i, t in enumerate(toks):
+    # Beyond CONTEXT_WINDOW tokens a word weighs under 6%: leaving it out keeps
+    # a 100 KB one-line paste from costing mentions x tokens.
+    for i in range(max(0, lo - CONTEXT_WINDOW), min(len(toks), hi + CONTEXT_WINDOW + 1)):
+        t = toks[i]
         if lo <= i <= hi or not t.content or t.cls == "number":
             continue
         weight = 1.0 / (1.0 + min(abs(i - lo), abs(i - hi)) / 4.0)
@@ -689,12 +737,12 @@ def extract(sentences: Sequence[Sentence], reg: People | None = None) -> list[Me
     found: list[Mention] = []
     for sent in content:
         found += _figures(sent)
-    spans = {(m.sentence.index, m.start, m.end) for m in found}
-    found += [e for e in _entities(content, reg)
-              if not any(i == e.sentence.index and s < e.end and e.start < t for i, s, t in spans)]
+    spans: dict[int, list[tuple[int, int]]] = {}  # sentence index -> figure spans
+    for m in found:
+        spans.setdefault(m.sentence.index, []).append((m.start, m.end))
+    found += [e for e in _entities(content, reg) if not _overlaps(e.start, e.end, spans.get(e.sentence.index, []))]
     found.sort(key=lambda m: (m.sentence.index, m.start))
-    cache: dict[int, tuple] = {}
-    return [_with_context(m, cache) for m in found]
+    return [_with_context(m) for m in found]
 
 
 def list_facts(sentences: Sequence[Sentence], side: Side = Side.SOURCE) -> tuple[Fact, ...]:
@@ -732,13 +780,15 @@ CONFLICT_THRESHOLD = 0.55
 
 def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]]) -> list[tuple[Mention, Mention]]:
     """Pair unmatched figures that measure the same thing in similar sentences."""
+    same_kind: dict[tuple, list[tuple]] = {}  # (type, group) -> outlet keys, in order
+    for okey in out:
+        same_kind.setdefault(okey[:2], []).append(okey)
     candidates = []
     for skey, sms in src.items():
         if skey[0] is FactType.ENTITY:
             continue
-        for okey, oms in out.items():
-            if okey[:2] != skey[:2]:
-                continue
+        for okey in same_kind.get(skey[:2], ()):
+            oms = out[okey]
             score = max(_similarity(a, b) for a in sms for b in oms)
             if score >= CONFLICT_THRESHOLD:
                 candidates.append((score, skey, okey))
@@ -752,9 +802,16 @@ def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]])
     return pairs
 
 
-def compare_facts(source: Sequence[Sentence], outlet: Sequence[Sentence]) -> tuple[Fact, ...]:
+def register(source: Sequence[Sentence], outlet: Sequence[Sentence]) -> People:
+    """Who is who across both texts, as facts and quotations resolve names."""
+    return people(_content(source)).merged(people(_content(outlet)))
+
+
+def compare_facts(
+    source: Sequence[Sentence], outlet: Sequence[Sentence], reg: People | None = None
+) -> tuple[Fact, ...]:
     """Cross-check both texts' facts: confirmed, conflict, source_only, outlet_only."""
-    reg = people(_content(source)).merged(people(_content(outlet)))
+    reg = reg if reg is not None else register(source, outlet)
     src, out = _grouped(extract(source, reg)), _grouped(extract(outlet, reg))
     confirmed = [(src[k][0], out[k][0]) for k in src if k in out]
     conflicts = _conflicts({k: v for k, v in src.items() if k not in out},

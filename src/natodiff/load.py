@@ -104,6 +104,11 @@ def _invalid(label: str, data: bytes, exc: UnicodeDecodeError) -> str:
 
 
 def _decode_fallback(data: bytes, charset: str | None, warnings: list[str]) -> tuple[str, str]:
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        warnings.append(f"not valid UTF-8: {bad} bad byte{'s' if bad != 1 else ''} replaced with U+FFFD")
+        return text, "utf-8"
     if charset:
         try:
             declared = codecs.lookup(charset).name
@@ -120,6 +125,18 @@ def _decode_fallback(data: bytes, charset: str | None, warnings: list[str]) -> t
         return data.decode("cp1252"), "cp1252"
     warnings.append("not valid UTF-8 or Windows-1252; read as Latin-1")
     return data.decode("latin-1"), "latin-1"
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad bytes (a paste, a truncated character): (text, bad bytes).
+
+    Windows-1252 text almost never holds a valid UTF-8 sequence, so more
+    valid multi-byte characters than bad places means UTF-8 with damage.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    return (text, bad) if valid > bad else None
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -473,6 +490,7 @@ def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True) ->
         text = _clean_controls(docx_to_text(data, name), name, warnings)
         if not text.strip():
             raise InputError("no text in the document", name)
+        _require_words(text, name)
         return Loaded(_tidy_lines(text), "utf-8", fmt, tuple(warnings))
 
     charset = _meta_charset(data) if fmt == "html" or (sniff and fmt == "text") else None
@@ -489,4 +507,11 @@ def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True) ->
     if not text.strip():
         problem = "no text (only whitespace)" if fmt == "text" else "no text after removing markup"
         raise InputError(problem, name)
+    _require_words(text, name)
     return Loaded(_tidy_lines(text), encoding, fmt, tuple(warnings))
+
+
+def _require_words(text: str, name: str) -> None:
+    """Refuse a text with no letter or digit at all ("[/] [[ ]]", a row of emoji)."""
+    if not any(ch.isalnum() for ch in text):
+        raise InputError("no words (only punctuation and symbols)", name)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Characters that typography varies but meaning does not.
 _TYPO = str.maketrans(
@@ -115,8 +115,9 @@ PHRASES = {
 _PHRASE_FIRST = {p[0] for p in PHRASES}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word's matching key and span; a named tuple, as books have many."""
+
     key: str
     start: int
     end: int
@@ -225,8 +226,13 @@ def word_key(word: str) -> str:
     return ALIASES.get(key, key)
 
 
+@lru_cache(maxsize=1 << 15)
 def tokens(text: str) -> tuple[Token, ...]:
-    """Matching tokens of ``text``, each with the span of the word it came from."""
+    """Matching tokens of ``text``, each with the span of the word it came from.
+
+    Cached: alignment, facts, quotations and metrics all read the same
+    sentences, and the result is immutable.
+    """
     folded = fold(text)
     raw = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
     out: list[Token] = []
@@ -278,6 +284,10 @@ def _phrases(toks: list[Token]) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(toks):
+        if toks[i].key not in _PHRASE_FIRST:
+            out.append(toks[i])
+            i += 1
+            continue
         for phrase, key in PHRASES.items():
             n = len(phrase)
             if tuple(t.key for t in toks[i : i + n]) == phrase:
@@ -299,6 +309,9 @@ def keys(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokens(text))
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _thousands(number: str) -> bool:
     """``1,000`` and ``12,500,000`` are grouped thousands; ``2,5`` is not."""
-    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", number))
+    return bool(_THOUSANDS.fullmatch(number))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from natodiff.facts import People, people, persons_in, resolve_person
+from natodiff.facts import People, people, persons_in, register, resolve_person
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
 from natodiff.normalise import Token, fold, tokens
 from natodiff.worddiff import word_diff
@@ -42,6 +42,11 @@ class _Piece:
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 _DOUBLE = _OPENERS + _CLOSERS + '"'
+_HAS_DOUBLE = re.compile(f"[{_DOUBLE}]")
+# Every character _mark may call a quote mark; the others need no look.
+_MARKS = re.compile(f"[{_DOUBLE}‘’']")
+_CONTINUED = re.compile(r"\s*[“\"«„‘']")
+_ANY_WORD = re.compile(r"\w")
 
 
 def _content(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -50,7 +55,7 @@ def _content(sentences: Sequence[Sentence]) -> list[Sentence]:
 
 def _scan(sentences: Sequence[Sentence]) -> list[list[_Piece]]:
     """Quoted spans, in order; a quotation may run over sentences and paragraphs."""
-    single = not any(ch in _DOUBLE for s in sentences for ch in s.text)
+    single = not any(_HAS_DOUBLE.search(s.text) for s in sentences)
     quotes: list[list[_Piece]] = []
     pieces: list[_Piece] | None = None  # the open quotation
     depth = 0
@@ -60,7 +65,7 @@ def _scan(sentences: Sequence[Sentence]) -> list[list[_Piece]]:
         if pieces is not None and sent.paragraph != prev_para:
             # Classic news style: an unclosed quote goes on when the next paragraph
             # opens with a quote mark; otherwise it simply ended with the paragraph.
-            cont = re.match(r"\s*[“\"«„‘']", text)
+            cont = _CONTINUED.match(text)
             if cont and (not single or cont.group().strip() in "‘'"):
                 begin = cont.end()
             else:
@@ -68,7 +73,8 @@ def _scan(sentences: Sequence[Sentence]) -> list[list[_Piece]]:
                 pieces, depth = None, 0
         prev_para = sent.paragraph
         start = begin
-        for i in range(begin, len(text)):
+        for mark in _MARKS.finditer(text, begin):
+            i = mark.start()
             kind = _mark(text, i, pieces is not None, single)
             if kind == "open":
                 if pieces is None:
@@ -87,7 +93,8 @@ def _scan(sentences: Sequence[Sentence]) -> list[list[_Piece]]:
             start = 0
     if pieces:
         quotes.append(pieces)
-    return [q for q in quotes if any(re.search(r"\w", _piece_text(sentences, p)) for p in q)]
+    by_index = {s.index: s for s in reversed(sentences)}  # the first of an index wins, as next() did
+    return [q for q in quotes if any(_ANY_WORD.search(_piece_text(by_index, p)) for p in q)]
 
 
 def _mark(text: str, i: int, is_open: bool, single: bool) -> str | None:
@@ -112,9 +119,8 @@ def _mark(text: str, i: int, is_open: bool, single: bool) -> str | None:
     return None
 
 
-def _piece_text(sentences: Sequence[Sentence], piece: _Piece) -> str:
-    sent = next(s for s in sentences if s.index == piece.sentence)
-    return sent.text[piece.start:piece.end]
+def _piece_text(by_index: dict[int, Sentence], piece: _Piece) -> str:
+    return by_index[piece.sentence].text[piece.start:piece.end]
 
 
 def _quote_text(by_index: dict[int, Sentence], pieces: list[_Piece]) -> str:
@@ -368,12 +374,91 @@ def _diff(src: _Passage, match: _Match, out_text: str) -> tuple[DiffOp, ...]:
     return word_diff(window, out_text)
 
 
-def _verdict(q: Quotation, passages: list[_Passage], prose: _Passage,
-             by_index: dict[int, Sentence]) -> Quote:
+# An article-sized source is searched whole: every outlet quotation against
+# every source passage and against all of the prose. Above these sizes (a
+# book-length source) only passages and prose sentences sharing a rare word
+# with the quotation are searched, so the check grows linearly, not as
+# quotations x source.
+WHOLE_PASSAGES = 64
+WHOLE_PROSE = 5000  # tokens, about 30 KB of prose
+RARE = 64  # a word in more passages (or prose sentences) than this proposes none
+NEAR = 3  # prose sentences most alike the quotation, each read with its neighbours
+NEAR_PASSAGES = 8  # source quotations most alike it
+
+
+class _Finder:
+    """Where in the source an outlet quotation may come from."""
+
+    def __init__(self, passages: list[_Passage], prose: _Passage) -> None:
+        self.passages = passages
+        self.prose = prose
+        self.by_passage = _index([p.toks for p in passages]) if len(passages) > WHOLE_PASSAGES else None
+        self.bounds: list[tuple[int, int]] = []  # token range of each prose sentence
+        self.by_sentence = None
+        if len(prose.toks) > WHOLE_PROSE:
+            start = 0
+            for k in range(1, len(prose.toks) + 1):
+                if k == len(prose.toks) or prose.sentences[k] != prose.sentences[start]:
+                    self.bounds.append((start, k))
+                    start = k
+            self.by_sentence = _index([prose.toks[a:b] for a, b in self.bounds])
+
+    def passages_for(self, out_toks: Sequence[Token]) -> list[_Passage]:
+        if self.by_passage is None:
+            return self.passages
+        hits = _hits(self.by_passage, out_toks)
+        near = sorted(hits, key=lambda k: (-hits[k], k))[:NEAR_PASSAGES]
+        return [self.passages[k] for k in sorted(near)]
+
+    def prose_for(self, out_toks: Sequence[Token]) -> list[_Passage]:
+        """The prose, or for a long source the stretches around the likeliest sentences."""
+        if self.by_sentence is None:
+            return [self.prose] if self.prose.toks else []
+        hits = _hits(self.by_sentence, out_toks)
+        near = sorted(hits, key=lambda k: (-hits[k], k))[:NEAR]
+        spans: list[list[int]] = []
+        for k in sorted(near):
+            lo, hi = max(k - 1, 0), min(k + 1, len(self.bounds) - 1)
+            if spans and lo <= spans[-1][1] + 1:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
+        prose = self.prose
+        out = []
+        for lo, hi in spans:
+            a, b = self.bounds[lo][0], self.bounds[hi][1]
+            out.append(_Passage("", prose.toks[a:b], prose.sentences[a:b]))
+        return out
+
+
+def _index(streams: Sequence[Sequence[Token]]) -> dict[str, list[int]]:
+    """Content word -> positions of the streams holding it."""
+    index: dict[str, list[int]] = {}
+    for k, toks in enumerate(streams):
+        for key in dict.fromkeys(t.key for t in toks if t.content):
+            index.setdefault(key, []).append(k)
+    return index
+
+
+def _hits(index: dict[str, list[int]], toks: Sequence[Token]) -> dict[int, int]:
+    """Streams sharing rare words with ``toks``, with how many; the rarest word if none is rare."""
+    postings = sorted((index[key] for key in dict.fromkeys(t.key for t in toks if t.content) if key in index), key=len)
+    hits: dict[int, int] = {}
+    for post in [p for p in postings if len(p) <= RARE] or postings[:1]:
+        for k in post:
+            hits[k] = hits.get(k, 0) + 1
+    return hits
+
+
+def _best(scored: list[tuple[_Match, _Passage]]) -> tuple[_Match, _Passage] | None:
+    return max(scored, key=lambda mp: (mp[0].faithful, mp[0].matched, mp[0].ratio), default=None)
+
+
+def _verdict(q: Quotation, finder: _Finder, by_index: dict[int, Sentence]) -> Quote:
     out_toks = tokens(q.text)
-    scored = [(m, p) for p in passages if (m := _match(p.toks, out_toks))]
-    best = max(scored, key=lambda mp: (mp[0].faithful, mp[0].matched, mp[0].ratio), default=None)
-    pm = _match(prose.toks, out_toks) if prose.toks else None
+    best = _best([(m, p) for p in finder.passages_for(out_toks) if (m := _match(p.toks, out_toks))])
+    near = _best([(m, p) for p in finder.prose_for(out_toks) if (m := _match(p.toks, out_toks))])
+    pm, prose = near if near else (None, finder.prose)
 
     def quote(verdict: Verdict, source_text: str | None, diff: tuple[DiffOp, ...] = ()) -> Quote:
         return Quote(q.text, q.speaker, verdict, source_text, diff, q.sentence)
@@ -393,12 +478,14 @@ def _verdict(q: Quotation, passages: list[_Passage], prose: _Passage,
     return quote(Verdict.UNSOURCED, None)
 
 
-def compare_quotes(source: Sequence[Sentence], outlet: Sequence[Sentence]) -> tuple[Quote, ...]:
+def compare_quotes(
+    source: Sequence[Sentence], outlet: Sequence[Sentence], reg: People | None = None
+) -> tuple[Quote, ...]:
     """One verdict per outlet quotation, in outlet order."""
     src_content = _content(source)
-    reg = people(src_content).merged(people(_content(outlet)))
+    reg = reg if reg is not None else register(source, outlet)
     src_quotes = find_quotes(source, reg)
     passages = _source_passages(src_quotes)
-    prose = _prose(src_content, _scan(src_content))
+    finder = _Finder(passages, _prose(src_content, _scan(src_content)))
     by_index = {s.index: s for s in src_content}
-    return tuple(_verdict(q, passages, prose, by_index) for q in find_quotes(outlet, reg))
+    return tuple(_verdict(q, finder, by_index) for q in find_quotes(outlet, reg))

@@ -56,8 +56,10 @@ def paragraphs(text: str) -> list[str]:
 def _soft_wrap(prev: str, line: str, width: int) -> bool:
     """True when ``line`` continues ``prev`` (hard-wrapped prose)."""
     # Hard wrapping happens at 60-100 columns; longer lines are paragraphs.
-    if _BULLET.match(line) or not 40 <= width <= 100:
+    if not 40 <= width <= 100:
         return False
+    if _BULLET.match(line) and not (line[0].isdigit() and re.search(r"[\w,]$", prev)):
+        return False  # a list item, unless a number wrapped mid-sentence ("the centre\n1. Ministers")
     if is_boilerplate(prev) or is_boilerplate(line):
         return False  # "From: Ministry of Defence" / "Published 4 March 2024"
     if len(prev) < 0.6 * width:  # a short line ends a paragraph or is a heading

@@ -1,1 +1,33 @@
-"""Renderers: each consumes a Comparison and never re-aligns or recounts."""
+"""Renderers: each consumes a Comparison and never re-aligns or recounts.
+
+``visible`` is the one rule every renderer applies to article text: a
+character that would act on a terminal or a page instead of being shown
+(control characters, lone surrogates, line separators, bidi overrides) is
+shown as its escape code. Emoji, RTL text and joiners pass untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls, DEL, lone surrogates, line/paragraph separators and the
+# bidi embeddings, overrides and isolates ("Trojan Source" reordering).
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def code(ch: str) -> str:
+    r"""One character as Python writes its escape: ``\x1b``, ``\u202e``, ``\ud800``.
+
+    >>> code("\x1b"), code("\u202e")
+    ('\\x1b', '\\u202e')
+    """
+    return ascii(ch)[1:-1]
+
+
+def visible(text: str) -> str:
+    r"""``text`` with every unsafe character shown as its escape code.
+
+    >>> visible("red \x1b[31m text \u202eevil")
+    'red \\x1b[31m text \\u202eevil'
+    """
+    return UNSAFE.sub(lambda m: code(m.group()), text)

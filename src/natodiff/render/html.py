@@ -16,6 +16,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
+from natodiff.render import code
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -32,8 +33,9 @@ MEANINGS = {
     Kind.BOILERPLATE: "page furniture (captions, related links, bylines); not counted",
 }
 
-# Characters HTML does not allow in text (C0 except tab/LF/CR, DEL, C1).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters HTML does not allow in text (C0 except tab/LF/CR, DEL, C1, lone
+# surrogates) or that would reorder it (bidi overrides): see render.visible.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 CSS = """
 :root { color-scheme: light; }
@@ -104,7 +106,7 @@ a { color: inherit; }
 
 def esc(text: str) -> str:
     """Escaped text; control characters shown as their code, as in the terminal."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _CONTROL.sub(lambda m: code(m.group()), text)
     return _escape(text, quote=True)
 
 

@@ -7,11 +7,16 @@ added, never renamed; numbers are rounded once, in the core.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+import re
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Document, Fact, LinkScore, Quote, Sentence
 
+if TYPE_CHECKING:
+    from natodiff.quotes import Quotation
+
 SCHEMA = "natodiff.comparison/1"
+FACTS_SCHEMA = "natodiff.facts/1"
 
 
 def sentence(s: Sentence) -> dict[str, Any]:
@@ -110,11 +115,54 @@ def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
     }
 
 
+# JSON escapes C0 controls itself; these it would pass through raw: DEL and
+# C1 (a terminal obeys U+009B as an escape, as it does ESC), lone surrogates
+# (not encodable as UTF-8), the line separators JavaScript chokes on and the
+# bidi overrides that reorder a line on screen (render.UNSAFE, less C0).
+_RAW = re.compile("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(data: Any, *, indent: int | None = None) -> str:
+    """JSON with non-ASCII text kept readable and every risky character escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def render(c: Comparison, *, explain: bool = False) -> str:
-    return json.dumps(to_dict(c, explain=explain), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_dict(c, explain=explain), indent=2) + "\n"
 
 
 def render_lines(c: Comparison, *, explain: bool = False) -> Iterator[str]:
     """JSON Lines: one alignment item per line, for jq -c and streaming."""
     for a in c.alignments:
-        yield json.dumps(alignment(a, explain=explain), ensure_ascii=False) + "\n"
+        yield dumps(alignment(a, explain=explain)) + "\n"
+
+
+# --- natodiff facts: one text's facts and quotations -------------------------
+
+
+def listing(doc: Document, facts: Sequence[Fact], quotes: Sequence["Quotation"]) -> dict[str, Any]:
+    """natodiff.facts/1: a document's facts and quotations, in text order."""
+    text = {s.index: s.text for s in doc.sentences}
+    return {
+        "schema": FACTS_SCHEMA,
+        "document": document(doc),
+        "facts": [
+            {
+                "type": f.type.value,
+                "text": f.text,
+                "value": f.value,
+                "says": f.source_says or f.outlet_says,
+                "sentence": f.source or f.outlet,
+            }
+            for f in facts
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "pull": q.pull, "sentence": text.get(q.sentence)}
+            for q in quotes
+        ],
+    }
+
+
+def render_listing(doc: Document, facts: Sequence[Fact], quotes: Sequence["Quotation"]) -> str:
+    return dumps(listing(doc, facts, quotes), indent=2) + "\n"

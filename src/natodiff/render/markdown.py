@@ -15,6 +15,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
+from natodiff.render import UNSAFE, code
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -30,13 +31,13 @@ LABELS = {
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~$@&#!])")
 # What would open a block (list, heading underline, ordered list) at line start.
 _BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = UNSAFE  # shown as their escape code (see render.visible); tab and newlines as spaces
 
 
 def escape(text: str) -> str:
     """Article text as literal Markdown on one line."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else f"\\\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "\\" + code(m.group()), text)
 
 
 def _block_safe(line: str) -> str:

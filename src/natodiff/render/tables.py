@@ -1,4 +1,4 @@
-"""Facts and quotations tables for the terminal report.
+"""Facts and quotations tables for the terminal report (and ``natodiff facts``).
 
 Every piece of article text enters rich as a ``Text`` object, never as
 markup, so "[bold]" in an article prints literally. Status and verdict
@@ -10,11 +10,17 @@ without colour.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from natodiff.model import DiffOp, Fact, FactStatus, Op, Quote, Verdict
+from natodiff.model import DiffOp, Document, Fact, FactStatus, Op, Quote, Verdict
+from natodiff.render import visible
+
+if TYPE_CHECKING:
+    from natodiff.quotes import Quotation
 
 STATUS_LABELS = {
     FactStatus.CONFIRMED: "confirmed",
@@ -47,7 +53,7 @@ def _plain(text: str | None, limit: int | None = None) -> Text:
     """Article text as a literal Text, control characters shown, long text cut."""
     if not text:
         return Text("—", style="dim")
-    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in " ".join(text.split()))
+    text = visible(" ".join(text.split()))
     if limit and len(text) > limit:
         cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
         text = cut.rstrip(",;: ") + " …"
@@ -112,6 +118,31 @@ def _what_changed(q: Quote) -> Text:
     if q.verdict is Verdict.UNSOURCED:
         return Text("not found in the source", style="dim")
     return Text("—", style="dim")
+
+
+def listing(doc: Document, facts: Sequence[Fact], quotes: Sequence["Quotation"]) -> list[RenderableType]:
+    """``natodiff facts``: a title line, then one text's facts and its quotations."""
+    counts = f"{len(facts)} fact{'s' * (len(facts) != 1)}, {len(quotes)} quotation{'s' * (len(quotes) != 1)}"
+    out: list[RenderableType] = [Text(visible(doc.name), style="bold") + Text(f"  ({counts})")]
+    if facts:
+        table = Table(title="Facts", title_justify="left", expand=False)
+        table.add_column("fact", overflow="fold")
+        table.add_column("type", style="dim")
+        table.add_column("as written", overflow="fold")
+        for f in facts:
+            table.add_row(_plain(f.text), Text(f.type.value), _plain(f.source_says or f.outlet_says))
+        out.append(table)
+    if quotes:
+        table = Table(title="Quotations", title_justify="left", expand=False)
+        table.add_column("quote", overflow="fold", ratio=3)
+        table.add_column("speaker", ratio=1)
+        for q in quotes:
+            speaker = _plain(q.speaker) if q.speaker else Text("unknown", style="dim")
+            if q.pull:
+                speaker.append(" (pull quote)", style="dim")
+            table.add_row(Text("“") + _plain(q.text) + Text("”"), speaker)
+        out.append(table)
+    return out
 
 
 def quotes_table(quotes: Sequence[Quote]) -> Table:

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
+from natodiff.render import visible
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -36,9 +37,7 @@ INSERTED = "green underline"
 
 def clean(text: str) -> str:
     """Control characters shown as their code, so none reaches the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
+    return visible(text)
 
 
 def ids(sentences: Sequence[Sentence], prefix: str) -> str:
