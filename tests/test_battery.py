@@ -230,7 +230,8 @@ def test_an_unknown_format_in_process(command):
 def test_memo_and_redline_have_no_format_option(command):
     r = run(command, str(SOURCE), str(OUTLET), "-o", "x.docx", "--format", "pdf")
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr.startswith("natodiff: error: No such option: --format (Possible options: --force, ")
+    # click words it differently from version to version; the option and the fix are what matter
+    assert r.stderr.startswith("natodiff: error: No such option") and "--format" in r.stderr
     assert r.stderr.endswith(f"(see 'natodiff {command} --help')\n") and r.stderr.count("\n") == 1
 
 

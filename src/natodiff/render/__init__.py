@@ -9,6 +9,10 @@ shown as its escape code. Emoji, RTL text and joiners pass untouched.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from natodiff.model import Comparison
 
 # C0 and C1 controls, DEL, lone surrogates, line/paragraph separators and the
 # bidi embeddings, overrides and isolates ("Trojan Source" reordering).
@@ -31,3 +35,17 @@ def visible(text: str) -> str:
     'red \\x1b[31m text \\u202eevil'
     """
     return UNSAFE.sub(lambda m: code(m.group()), text)
+
+
+def lead_line(c: "Comparison", quoted: Callable[[str], str]) -> str:
+    """What the outlet led with, against the source's lead; ``quoted`` escapes for the format."""
+    lead = c.summary.lead
+    led = lead.outlet_leads_with
+    if led is None:
+        return "the outlet carries nothing from the source"
+    if lead.same:
+        return f"the outlet leads with the source's own lead (S{led.index + 1})"
+    text = f"the outlet leads with S{led.index + 1} {quoted(led.text)}"
+    if lead.source_lead is not None:
+        text += f"; the source leads with S{lead.source_lead.index + 1} {quoted(lead.source_lead.text)}"
+    return text

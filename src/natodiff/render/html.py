@@ -16,7 +16,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import code
+from natodiff.render import code, lead_line
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -207,16 +207,7 @@ def summary(c: Comparison) -> list[str]:
 
 
 def _lead(c: Comparison) -> str:
-    lead = c.summary.lead
-    led = lead.outlet_leads_with
-    if led is None:
-        return "the outlet carries nothing from the source"
-    if lead.same:
-        return f"the outlet leads with the source's own lead (S{led.index + 1})"
-    text = f"the outlet leads with S{led.index + 1} {_quoted(led.text)}"
-    if lead.source_lead is not None:
-        text += f"; the source leads with S{lead.source_lead.index + 1} {_quoted(lead.source_lead.text)}"
-    return text
+    return lead_line(c, _quoted)
 
 
 def _cell(sentences: Sequence[Sentence], prefix: str, body: str | None) -> str:

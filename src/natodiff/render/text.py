@@ -15,7 +15,7 @@ from rich.text import Text
 
 from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
-from natodiff.render import visible
+from natodiff.render import lead_line, visible
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -113,19 +113,7 @@ def header(c: Comparison) -> RenderableType:
 
 
 def _lead(c: Comparison) -> Text:
-    lead = c.summary.lead
-    out = Text()
-    if lead.outlet_leads_with is None:
-        out.append("the outlet carries nothing from the source")
-        return out
-    led = lead.outlet_leads_with
-    if lead.same:
-        out.append(f"the outlet leads with the source's own lead (S{led.index + 1})")
-        return out
-    out.append(f"the outlet leads with S{led.index + 1} “{clean(_trim(led.text, 70))}”")
-    if lead.source_lead is not None:
-        out.append(f"; the source leads with S{lead.source_lead.index + 1} “{clean(_trim(lead.source_lead.text, 70))}”")
-    return out
+    return Text(lead_line(c, lambda text: f"“{clean(_trim(text, 70))}”"))
 
 
 def _trim(text: str, n: int) -> str:
