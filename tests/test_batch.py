@@ -134,3 +134,12 @@ def test_rows_agree_with_compare(jobs, source_text):
     direct = compare(source_text, OUTLET.read_text(encoding="utf-8"), source_name=SOURCE.name, outlet_name="o0.txt")
     assert out[0].row == batch.row(direct)
     assert replace(out[0].row, name="x") != batch.Row("x")
+
+
+def test_json_survives_an_undecodable_file_name() -> None:
+    from natodiff.batch import to_json
+
+    name = "report-\udcff.txt"  # how Python spells a non-UTF-8 byte in a file name
+    text = to_json([], name)
+    text.encode("utf-8")  # printable on a strict UTF-8 stdout
+    assert json.loads(text)["source"] == name

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import glob
 import io
-import json
 import multiprocessing
 import os
 import signal
@@ -200,7 +199,9 @@ def _ignore_sigint() -> None:
 
 def to_json(rows: Sequence[Row], source_name: str) -> str:
     data = {"schema": SCHEMA, "source": source_name, "outlets": [asdict(r) for r in rows]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from natodiff.render.json import dumps  # escapes lone surrogates from odd file names
+
+    return dumps(data, indent=2) + "\n"
 
 
 def to_csv(rows: Sequence[Row]) -> str:
