@@ -36,9 +36,17 @@ _LABEL = re.compile(
     r"^\s*(?:background|related(?: articles| stories| content)?|more on this(?: story)?|"
     r"comments?|share|(?:joint )?press (?:conference|point|briefing) (?:by|with)\b.*|"
     r"(?:video|watch|photo gallery|gallery|podcast|audio|live)\b\s*[:|-].*|"
-    r"opening remarks by\b.*|doorstep (?:statement )?by\b.*)\s*$",
+    r"opening remarks by\b.*|doorstep (?:statement )?by\b.*|"
+    r"related coverage|skip to (?:main )?content|\d+\s*min(?:ute)?s? read|read more|most (?:read|popular)|"
+    r"recommended(?: for you| stories)?|story continues(?: below)?(?: advertisement)?|"
+    r"listen to (?:this|the) (?:article|story)|continue reading|loading\W*|copy link|"
+    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|messenger|"
+    r"our standards:.*|contact the authors?\b.*|"
+    r"(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg)(?: photo)?)\s*$",
     re.IGNORECASE,
 )
+# A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".
+_DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -47,7 +55,7 @@ _DATE_ONLY = re.compile(
     rf"^[\s\W]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s*\d{{2,4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    rf"(?:[\s,|-]*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
+    rf"(?:[\s,|-]*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
     re.IGNORECASE,
 )
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
@@ -64,7 +72,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if not any(ch.isalnum() for ch in text):
         return True  # "• |", "***"
-    if _LINK.search(text) or _FURNITURE.search(text) or _DATE_ONLY.match(text):
+    if _LINK.search(text) or _FURNITURE.search(text) or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text):
         return True
     words = len(text.split())
     if _BYLINE.match(text) and words <= 12:
