@@ -138,3 +138,16 @@ def test_mutual_best_matches_link_a_little_below_the_threshold() -> None:
     score = _link_score(MUTUAL_SRC, MUTUAL_OUT)
     assert _linked(MUTUAL_SRC, MUTUAL_OUT, score + MUTUAL_MARGIN - 0.01) == [((0,), (0,))]
     assert _linked(MUTUAL_SRC, MUTUAL_OUT, score + MUTUAL_MARGIN + 0.01) == []
+
+
+def test_a_dropped_or_flipped_function_word_that_changes_meaning_is_not_shared() -> None:
+    for source, outlet in [
+        ("NATO will not send troops to Ukraine this year.", "NATO will send troops to Ukraine this year."),
+        ("Ministers did not agree on the new air defence plan.", "Ministers did agree on the new air defence plan."),
+        ("The allies met before the summit in Vilnius.", "The allies met after the summit in Vilnius."),
+    ]:
+        (item,) = compare(source, outlet, options=NO_FACTS).alignments
+        assert item.kind is Kind.REWORDED, outlet
+    (item,) = compare("NATO will send the troops to Ukraine.", "NATO will send troops to Ukraine.",
+                      options=NO_FACTS).alignments
+    assert item.kind is Kind.SHARED  # an article dropped is still verbatim

@@ -231,6 +231,14 @@ def test_output_file_and_force(tmp_path):
     assert run("compare", str(SOURCE), str(OUTLET), "-f", "html", "-o", str(out), "--force").exit_code == 0
 
 
+def test_memo_is_not_written_when_the_report_cannot_be(tmp_path):
+    report, memo = tmp_path / "report.txt", tmp_path / "memo.docx"
+    report.write_text("keep me")
+    r = run("compare", str(SOURCE), str(OUTLET), "-o", str(report), "--memo", str(memo))
+    assert r.exit_code == 2 and "file exists" in r.stderr
+    assert not memo.exists() and report.read_text() == "keep me"
+
+
 # ---------------------------------------------------------------- colour and width
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 
 import pytest
@@ -273,3 +274,27 @@ def test_text_to_file(tmp_path):
         atomic_write_text(str(target), "again")
     atomic_write_text(str(target), "again", force=True)
     assert target.read_text(encoding="utf-8") == "again"
+
+
+def test_force_writes_through_a_symlink(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    atomic_write(str(link), b"new", force=True)
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+def test_a_fifo_is_written_to_not_replaced(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write(str(fifo), b"report", force=False)  # writing into a pipe overwrites nothing
+    reader.join(timeout=10)
+    assert got == [b"report"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -115,6 +115,8 @@ def test_self_comparison_is_all_shared(paras) -> None:
     assert {a.kind for a in c.alignments} <= {Kind.SHARED, Kind.BOILERPLATE}
     if c.summary.shared:
         assert c.summary.reuse == c.summary.coverage == 1.0
+    if c.summary.lead.outlet_leads_with is not None:
+        assert c.summary.lead.same  # a text leads with its own lead
 
 
 @given(pair(), st.integers(0, 2**16))

@@ -25,6 +25,8 @@ STOP_WEIGHT = 0.1
 # Numbers and names carry the facts an analyst checks first.
 NUMBER_BOOST = 1.5
 NAME_BOOST = 1.2
+# Share of containment in the blend of containment and weighted overlap.
+BLEND_CONTAINMENT = 0.6
 # Content words in one verbatim run that make a link certain (score 1.0).
 RUN_FOR_CERTAIN = 10
 RUN_CAP = 0.95
@@ -169,7 +171,7 @@ def _score(
     evidence = min(1.0, shared_content / 3)
     containment = overlap / min(wa, wb) * evidence
     dice = 2 * overlap / (wa + wb)
-    blend = 0.6 * containment + 0.4 * dice
+    blend = blend_of(containment, dice)
     difflib = containment > 0.2 or dice > 0.5
     if floor is not None and blend < floor - 1e-6:
         if not difflib:
@@ -204,6 +206,11 @@ def _score(
         round(dice, 6),
         tuple(rare[:6]),
     )
+
+
+def blend_of(containment: float, overlap: float) -> float:
+    """Containment carries condensation; overlap keeps a short sentence from matching any long one."""
+    return BLEND_CONTAINMENT * containment + (1 - BLEND_CONTAINMENT) * overlap
 
 
 def _run_weight(run: Sequence[Token]) -> float:

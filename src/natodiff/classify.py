@@ -13,7 +13,7 @@ from typing import Sequence
 
 from natodiff.align import Unit, Weights, score
 from natodiff.model import Alignment, DiffOp, Kind, LinkScore, Op, Sentence
-from natodiff.normalise import Token
+from natodiff.normalise import POLARITY, Token
 from natodiff.worddiff import word_diff
 
 # "Shared" tolerates this many differing function words per ten tokens
@@ -183,7 +183,8 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
     """Same content words in the same order; at most one function word in ten differs.
 
     Datelines and closing "he said" tags do not count: a wire adds them to
-    sentences it otherwise carries word for word.
+    sentences it otherwise carries word for word. A dropped "not" or a
+    "before" made "after" is never a trivial edit.
     """
     s_content = [t.key for t in s_toks if t.content]
     o_content = [t.key for t in o_toks if t.content]
@@ -191,6 +192,8 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
         return False
     s_stop = [t.key for t in s_toks if t.cls == "stop"]
     o_stop = [t.key for t in o_toks if t.cls == "stop"]
+    if sorted(k for k in s_stop if k in POLARITY) != sorted(k for k in o_stop if k in POLARITY):
+        return False
     from difflib import SequenceMatcher
 
     m = SequenceMatcher(None, s_stop, o_stop, autojunk=False)

@@ -316,6 +316,10 @@ def compare(
         if memo is not None:
             if memo == "-" and not quiet and output in (None, "-"):
                 raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
+            from natodiff.inputs import check_writable
+
+            if output is not None and not quiet:
+                check_writable(output, force=force)  # fail before the memo is written, not after
             write_memo(c, memo, force, title=title, author=author, classification=classification)
         if not quiet:
             emit(render_report(c, format, order=order, facts=facts, explain=explain,

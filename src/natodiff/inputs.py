@@ -8,6 +8,7 @@ failed or interrupted run never leaves a half-written report behind.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from typing import BinaryIO
@@ -96,17 +97,14 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
         out.flush()
         return
 
-    directory = os.path.dirname(path) or "."
-    if not os.path.isdir(directory):
-        raise OutputError("directory does not exist", name=path)
-    if os.path.isdir(path):
-        raise OutputError("is a directory", name=path)
-    exists = os.path.lexists(path)
-    if exists and not force:
-        raise OutputError("file exists (use --force to overwrite)", name=path)
+    if _is_special(path):
+        _write_through(path, data)  # /dev/stdout, a FIFO, >(process): nothing to replace
+        return
+    target = check_writable(path, force=force)
+    directory = os.path.dirname(target) or "."
 
     try:
-        mode = os.stat(path).st_mode & 0o7777 if exists else _new_file_mode()
+        mode = os.stat(target).st_mode & 0o7777 if os.path.exists(target) else _new_file_mode()
     except OSError:
         mode = _new_file_mode()
 
@@ -118,7 +116,7 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
         tmp = None
     except BaseException as exc:
         # Also on KeyboardInterrupt/SystemExit: never leave a temp file behind.
@@ -131,6 +129,37 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
             raise OutputError(_os_problem(exc), name=path) from exc
         raise
     _fsync_dir(directory)
+
+
+def check_writable(path: str, *, force: bool = False) -> str:
+    """The file a write to ``path`` would replace, or OutputError; checked before any work is written."""
+    if path == "-" or _is_special(path):
+        return path
+    target = os.path.realpath(path) if os.path.islink(path) else path  # write through a symlink
+    if not os.path.isdir(os.path.dirname(target) or "."):
+        raise OutputError("directory does not exist", name=path)
+    if os.path.isdir(target):
+        raise OutputError("is a directory", name=path)
+    if os.path.lexists(path) and not force:
+        raise OutputError("file exists (use --force to overwrite)", name=path)
+    return target
+
+
+def _is_special(path: str) -> bool:
+    """An existing output that is not a regular file or a directory (a device, a pipe)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode))
+
+
+def _write_through(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise OutputError(_os_problem(exc), name=path) from exc
 
 
 def _fsync_dir(directory: str) -> None:

@@ -98,7 +98,12 @@ def _fragments(item: Alignment, outlet: Sequence[Unit]) -> list[Fragment]:
 def _lead(items: Sequence[Alignment], source: Sequence[Unit]) -> Lead:
     content = [u.sentence for u in source if not u.sentence.boilerplate and not u.sentence.heading]
     source_lead = content[0] if content else None
-    first = next((it for it in items if it.links and it.repeat_of is None), None)
-    led = min(first.source, key=lambda s: s.index) if first else None
+    # A headline is not a lead: the first linked item with body text on the outlet's side.
+    first = next(
+        (it for it in items if it.links and it.repeat_of is None and not all(s.heading for s in it.outlet)),
+        None,
+    )
+    body = [s for s in first.source if not s.heading] or list(first.source) if first else []
+    led = min(body, key=lambda s: s.index) if body else None
     same = bool(first and source_lead and any(s.index == source_lead.index for s in first.source))
     return Lead(outlet_leads_with=led, source_lead=source_lead, same=same)

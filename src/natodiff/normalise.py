@@ -31,6 +31,10 @@ _TYPO = str.maketrans(
 # Dotted acronyms ("U.K.", "U.S.") first, so they stay one word.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[$€£¥]|%|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 
+# Function words that flip what a sentence says: an edit to one is never trivial.
+NEGATIONS = frozenset({"not", "no", "nor", "never", "none", "neither", "without", "cannot"})
+POLARITY = NEGATIONS | {"before", "after", "more", "less", "fewer", "above", "below", "against", "only"}
+
 STOPWORDS = frozenset(
     """a an the and or but nor so yet for of to in on at by with from into onto
     upon about above below over under after before during since until while as

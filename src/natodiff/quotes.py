@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from natodiff.facts import People, people, persons_in, register, resolve_person
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
-from natodiff.normalise import Token, fold, tokens
+from natodiff.normalise import NEGATIONS, Token, fold, tokens
 from natodiff.worddiff import word_diff
 
 
@@ -261,7 +261,7 @@ def _quotation(pieces: list[_Piece], by_index: dict[int, Sentence],
 # function words at the edges of a fragment ("We need to shift" against a
 # source that quotes "need to shift"); a negation never.
 _ARTICLES = {"the", "a", "an"}
-_NEGATIONS = {"not", "no", "nor", "never", "none", "neither", "without", "cannot"}
+_NEGATIONS = NEGATIONS
 ALTERED_MIN = 0.6  # difflib ratio of the best source window, for "altered"
 PROSE_MIN = 0.7  # ... of the best prose window, for "not_quoted_in_source"
 

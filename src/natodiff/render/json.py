@@ -36,6 +36,7 @@ def link(s: LinkScore) -> dict[str, Any]:
         "containment": s.containment,
         "overlap": s.weighted_overlap,
         "common": list(s.common),
+        "prior": s.prior,
     }
 
 

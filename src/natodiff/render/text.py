@@ -122,12 +122,17 @@ def _trim(text: str, n: int) -> str:
 
 def explanation(a: Alignment) -> Text:
     """Score parts of each link, for --explain."""
+    from natodiff.align import BLEND_CONTAINMENT, PRIOR_DISCOUNT, blend_of
+
     out = Text(style="dim")
     for s in a.links:
+        blend = blend_of(s.containment, s.weighted_overlap)
+        prior = f"; x1/{PRIOR_DISCOUNT} as {s.prior} against {s.prior}" if s.prior else ""
         out.append(
             f"why: S{s.source + 1}~O{s.outlet + 1} score {s.score:.2f} = best of ratio {s.ratio:.2f}, "
-            f"containment {s.containment:.2f}, overlap {s.weighted_overlap:.2f}; "
-            f"rarest shared: {', '.join(s.common) or '-'}\n"
+            f"blend {blend:.2f} ({BLEND_CONTAINMENT} x containment {s.containment:.2f} + "
+            f"{1 - BLEND_CONTAINMENT:.1f} x overlap {s.weighted_overlap:.2f}) and the longest verbatim run{prior}; "
+            f"rarest shared: {clean(', '.join(s.common)) or '-'}\n"
         )
     return out
 
