@@ -151,3 +151,10 @@ def test_a_dropped_or_flipped_function_word_that_changes_meaning_is_not_shared()
     (item,) = compare("NATO will send the troops to Ukraine.", "NATO will send troops to Ukraine.",
                       options=NO_FACTS).alignments
     assert item.kind is Kind.SHARED  # an article dropped is still verbatim
+
+
+def test_a_short_headline_does_not_link_to_a_long_sentence_that_contains_its_words(source_text: str) -> None:
+    # The sample source has long sentences with "Allies" and "meeting" in them.
+    outlet = "Allies meet\n\nThe weather in Madrid stayed warm and dry for the whole of the week.\n"
+    c = compare(source_text, outlet, options=NO_FACTS)
+    assert item_of(c, "outlet", "Allies meet").kind is Kind.OUTLET_ONLY

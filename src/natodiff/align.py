@@ -169,6 +169,8 @@ def _score(
     shared_content = sum(c for k, c in common.items() if w.get(k, STOP_WEIGHT) > STOP_WEIGHT)
     # A pair sharing one or two words is weak evidence, however short.
     evidence = min(1.0, shared_content / 3)
+    if src.sentence.heading != out.sentence.heading:
+        evidence *= evidence  # a two-word headline is inside many long sentences
     containment = overlap / min(wa, wb) * evidence
     dice = 2 * overlap / (wa + wb)
     blend = blend_of(containment, dice)

@@ -488,4 +488,12 @@ def compare_quotes(
     passages = _source_passages(src_quotes)
     finder = _Finder(passages, _prose(src_content, _scan(src_content)))
     by_index = {s.index: s for s in src_content}
-    return tuple(_verdict(q, finder, by_index) for q in find_quotes(outlet, reg))
+    verdicts = []
+    seen: set[str] = set()
+    for q in find_quotes(outlet, reg):
+        key = " ".join(fold(q.text).split())
+        if key in seen:
+            continue  # a pull quote printed again is one quotation, checked once
+        seen.add(key)
+        verdicts.append(_verdict(q, finder, by_index))
+    return tuple(verdicts)
