@@ -122,3 +122,15 @@ def test_documented_exit_statuses_match_the_help() -> None:
     for status in ("0", "1", "2", "130, 143"):
         assert f"| {status} |" in table
     assert "130/143" in _help()
+
+
+def test_the_readme_sample_report_is_the_real_one(monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)  # the report names the files as the README's command does
+    block = re.search(r"On the samples \(trimmed.*?```\n(.*?)```", README, re.S).group(1)
+    source, outlet = SAMPLES / "nato-press-release-2024-02-15.txt", SAMPLES / "outlet-report-2024-02-15.txt"
+    result = CliRunner().invoke(
+        app, ["compare", str(source.relative_to(ROOT)), str(outlet.relative_to(ROOT)), "--color", "never"],
+        env={"COLUMNS": "100"},
+    )
+    shown = [ln for ln in block.splitlines() if ln.strip() not in ("", "…") and not ln.startswith(("facts ", "quotations "))]
+    assert shown and [ln for ln in shown if ln not in result.stdout] == []
