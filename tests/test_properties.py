@@ -12,12 +12,14 @@ import os
 import random
 import re
 import textwrap
+from collections import Counter
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from natodiff import compare
 from natodiff.model import Comparison, Kind, Options
+from natodiff.normalise import keys
 from natodiff.render.json import to_dict
 
 NO_FACTS = Options(facts=False)
@@ -66,6 +68,10 @@ def linked_texts(c: Comparison) -> set[tuple[str, str]]:
     src = {s.index: s.text for s in c.source.sentences}
     out = {s.index: s.text for s in c.outlet.sentences}
     return {(src[s.source], out[s.outlet]) for a in c.alignments for s in a.links}
+
+
+def as_keys(links: set[tuple[str, str]]) -> Counter:
+    return Counter((keys(s), keys(o)) for s, o in links)
 
 
 def folded(text: str) -> str:
@@ -132,7 +138,9 @@ def test_reordering_body_paragraphs_keeps_links(p, seed) -> None:
     assume(before.summary.repeats == 0)
     after = compare(article(source), article(head + shuffled), options=NO_FACTS)
     assume(after.summary.repeats == 0)
-    assert linked_texts(after) == linked_texts(before)
+    # Sentences identical after normalisation ("… of." and "… of!") are interchangeable:
+    # which pairs with which may follow position, what is linked may not.
+    assert as_keys(linked_texts(after)) == as_keys(linked_texts(before))
 
 
 @given(pair(), st.integers(60, 90))
