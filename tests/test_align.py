@@ -140,6 +140,20 @@ def test_mutual_best_matches_link_a_little_below_the_threshold() -> None:
     assert _linked(MUTUAL_SRC, MUTUAL_OUT, score + MUTUAL_MARGIN + 0.01) == []
 
 
+def test_no_link_below_the_threshold_when_two_sentences_match_about_equally() -> None:
+    # The outlet sentence reports one of two source sentences; which one is a guess.
+    # Leads differ, so that no lead-to-lead prior tips the balance.
+    lead = "Ministers met in Brussels on Thursday for two days of talks.\n\n"
+    twin = MUTUAL_SRC.replace("full-scale invasion of", "full-scale attack on")
+    source, outlet = f"{lead}{MUTUAL_SRC}\n\n{twin}\n", f"Cold weather hit Madrid.\n\n{MUTUAL_OUT}\n"
+    alone = f"{lead}{MUTUAL_SRC}\n"
+    score = max(s.score for a in compare(alone, outlet, options=Options(threshold=0.05, facts=False)).alignments
+                for s in a.links if s.source == 1)
+    assert _linked(alone, outlet, score + MUTUAL_MARGIN - 0.01) == [((1,), (1,))]
+    assert _linked(source, outlet, score + MUTUAL_MARGIN - 0.01) == []
+    assert len(_linked(source, outlet, score - 0.01)) == 1  # above the threshold, one link
+
+
 def test_a_dropped_or_flipped_function_word_that_changes_meaning_is_not_shared() -> None:
     for source, outlet in [
         ("NATO will not send troops to Ukraine this year.", "NATO will send troops to Ukraine this year."),

@@ -49,6 +49,9 @@ DF_CAP = 64
 # the threshold, when they share this many matching words.
 MUTUAL_MARGIN = 0.07
 MUTUAL_MIN_COMMON = 3
+# ... and when each is clear of its runner-up by this much: three sentences
+# scoring within a hair of each other are a guess, not a paraphrase.
+MUTUAL_GAP = 0.02
 
 
 @dataclass(slots=True)
@@ -358,20 +361,24 @@ def link(
     priors = {(src_open[k], out_open[k]): k for k in ("title", "lead") if k in src_open and k in out_open}
     pairs.update(priors)
     scored, near = [], []
-    best_src: dict[int, float] = {}
-    best_out: dict[int, float] = {}
+    # Best two scores of each sentence, for the mutual-best rule.
+    best_src: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    best_out: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     floor = threshold - MUTUAL_MARGIN
     src_total = [weights.total(u.bag) for u in source]
     out_total = [weights.total(u.bag) for u in outlet]
     for i, j in pairs:
         prior = priors.get((i, j))
-        s = _score(source[i], outlet[j], weights, src_total[i], out_total[j], None if prior else floor)
+        s = _score(source[i], outlet[j], weights, src_total[i], out_total[j], None if prior else floor - MUTUAL_GAP)
         if s is None:
             continue
         if prior:
             s = with_prior(s, prior)
-        best_src[s.source] = max(best_src.get(s.source, 0.0), s.score)
-        best_out[s.outlet] = max(best_out.get(s.outlet, 0.0), s.score)
+        for top in (best_src[s.source], best_out[s.outlet]):
+            if s.score > top[0]:
+                top[:] = s.score, top[0]
+            elif s.score > top[1]:
+                top[1] = s.score
         if s.score >= threshold:
             scored.append(s)
         elif s.score >= floor:
@@ -424,7 +431,7 @@ def link(
         a, b = ("s", s.source), ("o", s.outlet)
         if a in parent or b in parent or len(s.common) < MUTUAL_MIN_COMMON:
             continue
-        if s.score < best_src[s.source] or s.score < best_out[s.outlet]:
+        if any(s.score < top[0] or top[1] > s.score - MUTUAL_GAP for top in (best_src[s.source], best_out[s.outlet])):
             continue
         parent[a] = parent[b] = a
         size[a] = 2

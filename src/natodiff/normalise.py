@@ -103,20 +103,41 @@ _RULES = (
 )
 
 
-# Names the press uses interchangeably for one body, keyed after stemming.
-ALIASES = {
-    "alliance": "nato", "britain": "uk", "ally": "member",
+# Names the press uses interchangeably for one body, written as plain words;
+# keyed through word_key() at the end of this module, so a table entry always
+# meets the key the text's word gets ("alliance" stems to "allianc").
+_ALIAS_WORDS = {"alliance": "nato", "britain": "uk", "british": "uk", "ally": "member", "türkiye": "turkey"}
+# Country adjectives: "Russian forces" report on Russia.
+_DEMONYMS = {
+    "afghan": "afghanistan", "albanian": "albania", "armenian": "armenia", "australian": "australia",
+    "austrian": "austria", "azerbaijani": "azerbaijan", "belarusian": "belarus", "belgian": "belgium",
+    "bosnian": "bosnia", "bulgarian": "bulgaria", "canadian": "canada", "chinese": "china",
+    "croatian": "croatia", "danish": "denmark", "dutch": "netherlands", "egyptian": "egypt",
+    "estonian": "estonia", "finnish": "finland", "french": "france", "georgian": "georgia",
+    "german": "germany", "greek": "greece", "hungarian": "hungary", "indian": "india",
+    "iranian": "iran", "iraqi": "iraq", "irish": "ireland", "israeli": "israel", "italian": "italy",
+    "japanese": "japan", "korean": "korea", "latvian": "latvia", "lithuanian": "lithuania",
+    "macedonian": "macedonia", "moldovan": "moldova", "montenegrin": "montenegro",
+    "norwegian": "norway", "pakistani": "pakistan", "palestinian": "palestine", "portuguese": "portugal",
+    "romanian": "romania", "russian": "russia", "serbian": "serbia", "slovak": "slovakia",
+    "slovenian": "slovenia", "spanish": "spain", "sudanese": "sudan", "swedish": "sweden",
+    "swiss": "switzerland", "syrian": "syria", "turkish": "turkey", "ukrainian": "ukraine",
 }
-PHRASES = {
-    ("north", "atlantic", "treaty", "organizat"): "nato",
-    ("united", "nation"): "un",
-    ("european", "union"): "eu",
-    ("united", "stat"): "us",
-    ("united", "kingdom"): "uk",
-    ("member", "stat"): "member",
-    ("member", "country"): "member",
+# Multi-word names folded to one key, matched on the words' keys.
+_PHRASE_WORDS = {
+    "north atlantic treaty organization": "nato",
+    "united nations": "un",
+    "european union": "eu",
+    "united states": "usa",
+    "united kingdom": "uk",
+    "russian federation": "russia",
+    "member states": "member",
+    "member countries": "member",
 }
-_PHRASE_FIRST = {p[0] for p in PHRASES}
+# Filled in at the end of the module, once word_key() exists.
+ALIASES: dict[str, str] = {}
+PHRASES: dict[tuple[str, ...], str] = {}
+_PHRASE_FIRST: set[str] = set()
 
 
 class Token(NamedTuple):
@@ -213,6 +234,8 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """Key of one already-tokenised alphabetic word (cached: words repeat)."""
+    if word in ("US", "U.S.", "U.S"):  # the country, not the pronoun "us"
+        return "usa"
     w = unicodedata.normalize("NFKC", word).casefold().replace(".", "")
     if not w.isascii():  # "Kogălniceanu" = "Kogalniceanu"
         w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
@@ -319,3 +342,16 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 def _thousands(number: str) -> bool:
     """``1,000`` and ``12,500,000`` are grouped thousands; ``2,5`` is not."""
     return bool(_THOUSANDS.fullmatch(number))
+
+
+def _build_tables() -> None:
+    """Key the alias and phrase tables the way the texts' words are keyed."""
+    for word, target in (*_ALIAS_WORDS.items(), *_DEMONYMS.items()):
+        ALIASES[stem(spelling(word))] = word_key(target)
+    word_key.cache_clear()
+    for phrase, key in _PHRASE_WORDS.items():
+        PHRASES[tuple(word_key(w) for w in phrase.split())] = key
+    _PHRASE_FIRST.update(p[0] for p in PHRASES)
+
+
+_build_tables()
