@@ -493,3 +493,15 @@ def test_facts_colour_and_input_format(tmp_path):
 def test_facts_help_has_an_example():
     r = run("facts", "--help")
     assert r.exit_code == 0 and "natodiff facts release.txt --format json" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_lead_that_is_a_quotation_is_not_wrapped_in_a_second_pair_of_quotes(tmp_path, fmt):
+    quote = "“We will continue to stand with Ukraine for as long as it takes,” Stoltenberg said."
+    (tmp_path / "s.txt").write_text(f"NATO ministers met in Brussels on Thursday to discuss air defence.\n\n{quote}\n")
+    (tmp_path / "o.txt").write_text(f"{quote[:-1]} on Thursday.\n\nThe weather in Madrid was cold and dry all week.\n")
+    result = run("compare", str(tmp_path / "s.txt"), str(tmp_path / "o.txt"), "--format", fmt, "--no-facts")
+    assert result.exit_code == 0, result.output
+    lead = next(line for line in result.stdout.splitlines() if "leads with" in line)
+    assert "S2 “We will continue" in lead
+    assert "““" not in result.stdout and "””" not in result.stdout

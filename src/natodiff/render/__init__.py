@@ -37,6 +37,21 @@ def visible(text: str) -> str:
     return UNSAFE.sub(lambda m: code(m.group()), text)
 
 
+def in_quotes(text: str, escape: Callable[[str], str] = str) -> str:
+    """``text`` escaped and set in curly quotes, unless it opens with its own quotation mark.
+
+    A sentence that is a quotation already reads as one; wrapping it again
+    prints three marks in a row.
+
+    >>> in_quotes("NATO met."), in_quotes("“We will,” he said.")
+    ('“NATO met.”', '“We will,” he said.')
+    """
+    return escape(text) if text[:1] in OPENING_QUOTES else f"“{escape(text)}”"
+
+
+OPENING_QUOTES = "\"“„«‘'"
+
+
 def lead_line(c: "Comparison", quoted: Callable[[str], str]) -> str:
     """What the outlet led with, against the source's lead; ``quoted`` escapes for the format."""
     lead = c.summary.lead

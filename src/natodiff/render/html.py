@@ -16,7 +16,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import code, lead_line
+from natodiff.render import code, in_quotes, lead_line
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -172,7 +172,7 @@ def _pct(x: float) -> str:
 
 
 def _quoted(text: str) -> str:
-    return f"“{esc(text)}”"
+    return in_quotes(text, esc)
 
 
 def summary(c: Comparison) -> list[str]:

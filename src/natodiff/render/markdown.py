@@ -15,7 +15,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import UNSAFE, code, lead_line
+from natodiff.render import UNSAFE, code, in_quotes, lead_line
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -130,7 +130,7 @@ def _ids(sentences: Sequence[Sentence], prefix: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    return f"“{escape(text)}”"
+    return in_quotes(text, escape)
 
 
 def _pct(x: float) -> str:

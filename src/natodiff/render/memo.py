@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, FactStatus, FactType, Kind, Op, Quote, Verdict
+from natodiff.render import in_quotes
 from natodiff.render.redline import add_field, new_document, set_properties, to_bytes, xml_safe
 
 RED = "C00000"
@@ -193,7 +194,7 @@ def bottom_line(c: Comparison) -> list[str]:
         if figures:
             text += f", bringing in {_listing(figures)}"
         else:
-            text += f", e.g. “{trim(add[0].outlet[0].text, 110)}”"
+            text += f", e.g. {in_quotes(trim(add[0].outlet[0].text, 110))}"
         bullets.append(_end(text))
     out = left_out(c)
     if out:
@@ -203,7 +204,7 @@ def bottom_line(c: Comparison) -> list[str]:
         if figures:
             text += f", among them {_listing(figures)}"
         else:
-            text += f", e.g. “{trim(out[0].source[0].text, 110)}”"
+            text += f", e.g. {in_quotes(trim(out[0].source[0].text, 110))}"
         bullets.append(_end(text))
     conflicts = [f for f in facts if f.status is FactStatus.CONFLICT]
     if conflicts:
@@ -220,13 +221,13 @@ def bottom_line(c: Comparison) -> list[str]:
             detail = ", ".join(f"{n} {label}" for label, n in kinds.items())
             first = bad[0]
             bullets.append(_end(f"{len(bad)} of {len(quotes)} quotations in the outlet do not match the source "
-                                f"({detail}), e.g. “{trim(first.text, 90)}”"))
+                                f"({detail}), e.g. {in_quotes(trim(first.text, 90))}"))
         else:
             bullets.append(f"All {len(quotes)} quotations in the outlet match the source word for word.")
     lead = s.lead
     if len(bullets) < 5 and lead.outlet_leads_with is not None and not lead.same:
         bullets.append(f"The outlet opens with the source's sentence S{lead.outlet_leads_with.index + 1} "
-                       f"(“{trim(lead.outlet_leads_with.text, 80)}”), not with the source's own lead.")
+                       f"({in_quotes(trim(lead.outlet_leads_with.text, 80))}), not with the source's own lead.")
     if len(bullets) < 3 and s.moved:
         bullets.append(f"{s.moved} passage{'s are' if s.moved != 1 else ' is'} told in a different order.")
     if len(bullets) < 3:

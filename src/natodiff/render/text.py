@@ -15,7 +15,7 @@ from rich.text import Text
 
 from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
-from natodiff.render import lead_line, visible
+from natodiff.render import in_quotes, lead_line, visible
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -106,14 +106,14 @@ def header(c: Comparison) -> RenderableType:
     grid.add_row("coverage", Text(f"{s.coverage:.0%} of the source's words are carried by the outlet"))
     run = f"{s.density:.2f} (longest verbatim run: {s.longest_shared.words} words"
     if s.longest_shared.text:
-        run += f", “{clean(_trim(s.longest_shared.text, 80))}”"
+        run += f", {in_quotes(_trim(s.longest_shared.text, 80), clean)}"
     grid.add_row("density", Text(run + ")"))
     grid.add_row("lead", _lead(c))
     return grid
 
 
 def _lead(c: Comparison) -> Text:
-    return Text(lead_line(c, lambda text: f"“{clean(_trim(text, 70))}”"))
+    return Text(lead_line(c, lambda text: in_quotes(_trim(text, 70), clean)))
 
 
 def _trim(text: str, n: int) -> str:
