@@ -40,6 +40,17 @@ from natodiff.normalise import keys, tokens
         ("Russian Federation", "Russia"),
         ("Ukrainian forces", "Ukraine forces"),
         ("member states", "members"),
+        ("Türkiye", "Turkey"),
+        ("Kiev", "Kyiv"),
+        ("co-operation", "cooperation"),
+        ("re-elected", "reelected"),
+        ("17\u00a0000 troops", "17,000 troops"),
+        ("£3m", "£3 million"),
+        ("F-16s", "F-16"),
+        ("isn't", "is not"),
+        ("won’t", "will not"),
+        ("can't", "cannot"),
+        ("we're", "we are"),
         ("training", "trained"),
         ("non\u00a0breaking", "non breaking"),
         ("en\u2013dash", "en-dash"),
@@ -50,9 +61,18 @@ def test_variants_share_keys(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize("a, b", [("2.5", "25"), ("defence", "offence"), ("18", "19"), ("news", "new"), ("U.S.", "us"),
-                                  ("Russia", "Belarus")])
+                                  ("Russia", "Belarus"), ("non-NATO", "nonmember"),
+                                  ("17 000", "17000"), ("3m", "3 million")])
 def test_different_things_stay_different(a: str, b: str) -> None:
     assert keys(a) != keys(b)
+
+
+def test_a_contraction_keeps_its_negation_as_a_word_with_its_own_span() -> None:
+    text = "We won’t go; it isn’t cheap."
+    assert [(t.key, text[t.start : t.end]) for t in tokens(text)] == [
+        ("we", "We"), ("will", "wo"), ("not", "n’t"), ("go", "go"), ("it", "it"), ("is", "is"),
+        ("not", "n’t"), ("cheap", "cheap"),
+    ]
 
 
 def test_spans_point_at_the_original_words() -> None:

@@ -68,6 +68,7 @@ CURRENCIES = {
     "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur",
     "£": "gbp", "gbp": "gbp", "sterling": "gbp", "¥": "jpy", "yen": "jpy",
 }
+_CURRENCY_KEYS = frozenset(CURRENCIES.values())
 MONTHS = {
     "jan": "january", "feb": "february", "mar": "march", "apr": "april",
     "jun": "june", "jul": "july", "aug": "august", "sep": "september",
@@ -106,7 +107,12 @@ _RULES = (
 # Names the press uses interchangeably for one body, written as plain words;
 # keyed through word_key() at the end of this module, so a table entry always
 # meets the key the text's word gets ("alliance" stems to "allianc").
-_ALIAS_WORDS = {"alliance": "nato", "britain": "uk", "british": "uk", "ally": "member", "türkiye": "turkey"}
+_ALIAS_WORDS = {
+    "alliance": "nato", "britain": "uk", "british": "uk", "ally": "member",
+    # Place names in their older or other transliteration.
+    "türkiye": "turkey", "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
+    "byelorussia": "belarus", "belorussia": "belarus", "burma": "myanmar",
+}
 # Country adjectives: "Russian forces" report on Russia.
 _DEMONYMS = {
     "afghan": "afghanistan", "albanian": "albania", "armenian": "armenia", "australian": "australia",
@@ -234,6 +240,12 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """Key of one already-tokenised alphabetic word (cached: words repeat)."""
+    key = _plain_key(word)
+    return ALIASES.get(key, key)
+
+
+def _plain_key(word: str) -> str:
+    """word_key() before aliases: what the alias table is keyed by."""
     if word in ("US", "U.S.", "U.S"):  # the country, not the pronoun "us"
         return "usa"
     w = unicodedata.normalize("NFKC", word).casefold().replace(".", "")
@@ -249,8 +261,7 @@ def word_key(word: str) -> str:
         return MONTHS[w]
     if w in STOPWORDS:
         return w
-    key = stem(spelling(w))
-    return ALIASES.get(key, key)
+    return stem(spelling(w))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -269,8 +280,15 @@ def tokens(text: str) -> tuple[Token, ...]:
         word, start, end = raw[i]
         nxt = raw[i + 1][0].casefold() if i + 1 < n else ""
         low = word.casefold()
+        attached = i > 0 and raw[i - 1][2] == start  # no space before: "3m", "F-16s"
         if word[0].isdigit():
-            out.append(Token(word.replace(",", "") if _thousands(word) else word, start, end, "number"))
+            key = word.replace(",", "") if _thousands(word) else word
+            # "17 000" with a no-break or thin space: one number, as "17,000".
+            while (i + 1 < n and key.isdigit() and len(raw[i + 1][0]) == 3 and raw[i + 1][0].isdigit()
+                   and raw[i + 1][1] == end + 1 and text[end] in _GROUP_SPACES):
+                key, end = key + raw[i + 1][0], raw[i + 1][2]
+                i += 1
+            out.append(Token(key, start, end, "number"))
         elif word == "%":
             out.append(Token("percent", start, end, "word"))
         elif low == "per" and nxt == "cent":
@@ -282,17 +300,21 @@ def tokens(text: str) -> tuple[Token, ...]:
             out.append(Token("1", start, end, "number"))
         elif low in CURRENCIES and _said_already(out, CURRENCIES[low]):
             pass  # "$10 billion US dollars" names its currency twice
+        elif attached and out and out[-1].cls == "number" and low == "s":
+            pass  # "F-16s", "1990s": a plural, not a word
+        elif attached and low in _SHORT_SCALES and out and out[-1].cls == "number" and _money(out):
+            out.append(Token(_SHORT_SCALES[low], start, end, "word"))  # "£3m", "$40k"
+        elif low in _PREFIXES and nxt.isalpha() and nxt == raw[i + 1][0] and raw[i + 1][1] == end + 1 \
+                and folded[end] == "-":
+            # "co-operation" = "cooperation": a prefix that is never a word by itself
+            # ("non-NATO" stays two words, so that it still says NATO).
+            joined, end = word + raw[i + 1][0], raw[i + 1][2]
+            out.append(_word_token(joined, start, end))
+            i += 1
+        elif "'" in low or low == "cannot":
+            out.extend(_contraction(word, low, start, end))
         else:
-            key = word_key(word)
-            if key.isdigit():
-                cls = "number"
-            elif key in STOPWORDS:
-                cls = "stop"
-            elif word[0].isupper() and not word.isupper() or len(word) > 1 and word.isupper():
-                cls = "name"
-            else:
-                cls = "word"
-            out.append(Token(key, start, end, cls))
+            out.append(_word_token(word, start, end))
         i += 1
     out = _phrases(out)
     spans = meta_spans(folded)
@@ -302,6 +324,47 @@ def tokens(text: str) -> tuple[Token, ...]:
             for t in out
         ]
     return tuple(out)
+
+
+def _word_token(word: str, start: int, end: int) -> Token:
+    key = word_key(word)
+    if key.isdigit():
+        cls = "number"
+    elif key in STOPWORDS:
+        cls = "stop"
+    elif word[0].isupper() and not word.isupper() or len(word) > 1 and word.isupper():
+        cls = "name"
+    else:
+        cls = "word"
+    return Token(key, start, end, cls)
+
+
+# Spaces that group thousands ("17 000"); a plain space is too ambiguous.
+_GROUP_SPACES = "\u00a0\u202f\u2009"
+_SHORT_SCALES = {"m": "million", "k": "thousand"}
+_PREFIXES = frozenset({"co", "re", "pre", "non", "e", "anti", "multi", "inter", "semi", "sub"})
+# "isn't" = "is not", "won't" = "will not", "we're" = "we are".
+_NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+_CLITICS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
+
+
+def _contraction(word: str, low: str, start: int, end: int) -> list[Token]:
+    """A contraction as its two words, each with its own span; other words whole."""
+    if low == "cannot":
+        return [Token("can", start, start + 3, "stop"), Token("not", start + 3, end, "stop")]
+    if low.endswith("n't") and len(low) > 3:
+        base = low[:-3]
+        return [_word_token(_NOT_BASES.get(base, base), start, end - 3), Token("not", end - 3, end, "stop")]
+    head, _, tail = low.rpartition("'")
+    if tail in _CLITICS and head:
+        cut = start + len(head)
+        return [_word_token(word[: len(head)], start, cut), _word_token(_CLITICS[tail], cut, end)]
+    return [_word_token(word, start, end)]
+
+
+def _money(out: list[Token]) -> bool:
+    """A currency just before the number: "£3m" is money, "3m" alone may be metres."""
+    return len(out) >= 2 and out[-2].key in _CURRENCY_KEYS
 
 
 def _phrases(toks: list[Token]) -> list[Token]:
@@ -347,7 +410,7 @@ def _thousands(number: str) -> bool:
 def _build_tables() -> None:
     """Key the alias and phrase tables the way the texts' words are keyed."""
     for word, target in (*_ALIAS_WORDS.items(), *_DEMONYMS.items()):
-        ALIASES[stem(spelling(word))] = word_key(target)
+        ALIASES[_plain_key(word)] = word_key(target)
     word_key.cache_clear()
     for phrase, key in _PHRASE_WORDS.items():
         PHRASES[tuple(word_key(w) for w in phrase.split())] = key
