@@ -14,40 +14,6 @@ _LINK = re.compile(
     r"\s*[:|>»-]",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
-    r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
-    r"\b(?:photo|picture|image|video)\s*(?:credit)?\s*:\s|"
-    r"\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Shutterstock)\s*(?:Photo)?\s*/\s*\w|"
-    r"^\s*(?:file photo|photo|credit)\b",
-    re.IGNORECASE,
-)
-_FURNITURE = re.compile(
-    r"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)\s*:?\s+\w|"
-    r"^\s*(?:share|share this|share on|tweet|email|print|subscribe|sign up|follow us|"
-    r"click here|advertisement|sponsored|copyright|all rights reserved|©|\(c\)\s)|"
-    r"^\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
-    r"^\s*(?:source|editor|contact|from|tags|topics|keywords|filed under)\s*:\s|"
-    r"^\s*(?:enditem|end item|\(end\)|-30-|#{3}|ends|for information media|not an official record|"
-    r"press release|press office|media contacts?|notes? to editors?)\b[\s.!:]*",
-    re.IGNORECASE,
-)
-# Section labels and embed titles: furniture only as a whole short line.
-_LABEL = re.compile(
-    r"^\s*(?:background|related(?: articles| stories| content)?|more on this(?: story)?|"
-    r"comments?|share|(?:joint )?press (?:conference|point|briefing) (?:by|with)\b.*|"
-    r"(?:video|watch|photo gallery|gallery|podcast|audio|live)\b\s*[:|-].*|"
-    r"opening remarks by\b.*|doorstep (?:statement )?by\b.*|"
-    r"related coverage|skip to (?:main )?content|\d+\s*min(?:ute)?s? read|read more|most (?:read|popular)|"
-    r"recommended(?: for you| stories)?|story continues(?: below)?(?: advertisement)?|"
-    r"listen to (?:this|the) (?:article|story)|continue reading|loading\W*|copy link|"
-    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|messenger|"
-    r"our standards:.*|contact the authors?\b.*|"
-    r"(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg)(?: photo)?)\s*$",
-    re.IGNORECASE,
-)
-# A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".
-_DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
-_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 )
@@ -58,6 +24,62 @@ _DATE_ONLY = re.compile(
     rf"(?:[\s,|-]*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
     re.IGNORECASE,
 )
+
+_AGENCY = r"(?i:AP|AFP|Reuters|Associated Press|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg|Anadolu|dpa|TASS)"
+_CREDIT = re.compile(
+    r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
+    r"\b(?:photo(?:graph)?|picture|image|video)\s*(?:credit)?\s*:\s|"
+    r"^\s*(?:file photo|photo|credit)s?\s*(?::|$)",
+    re.IGNORECASE,
+)
+# "REUTERS/Yves Herman", "Virginia Mayo/AP" closing a caption; not "a Reuters/Ipsos poll" mid-sentence.
+_CREDIT_END = re.compile(
+    rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
+    rf"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*{_AGENCY})"
+    r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
+)
+_WHEN = rf"(?:\d|{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|at\b|on\b|yesterday|today)"
+_FURNITURE = re.compile(
+    rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)"
+    rf"(?:\s*:\s*\S|\s+{_WHEN})|"
+    r"^\s*(?:share this|share on|share via|sign up (?:for|to|here|now)|subscribe (?:to|now|for|here)|"
+    r"follow us|click here|we use cookies|this (?:article|story) (?:was )?(?:originally|first) "
+    r"(?:published|appeared)|enjoyed this (?:article|story)|support (?:our|independent) journalism|"
+    r"all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s)|"
+    r"^\s*\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
+    r"^\s*(?:source|editor|contact|from|tags|topics|keywords|filed under)\s*:\s|"
+    r"^\s*(?:for information media|not an official record)\b|"
+    r"^\s*(?:enditem|end item|\(end\)|-30-|#{3}|ends|press release|press office|media contacts?|"
+    r"notes? to editors?)(?:[\s.!:-]*$|\s*[:|–—-]\s)|"
+    # "Associated Press writer Jill Lawless in London contributed to this report."
+    rf"^[-—–\s]*{_AGENCY}\s+(?:writers?|reporters?|correspondents?)\b.*\bcontributed\b|"
+    r"\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:to\s+)?(?:this\s+)?reporting)"
+    r"(?:\s+from\s+[\w ,.]+)?[\s.)]*$",
+    re.IGNORECASE,
+)
+# Section labels, buttons and embed titles: furniture only as a whole short line.
+_LABEL = re.compile(
+    r"^\s*(?:background|related(?: articles| stories| content| coverage)?|more on this(?: story)?|"
+    r"comments?|show comments|share|print|e-?mail|tweet|subscribe|advertisement|sponsored(?: content)?|"
+    r"menu|search|log ?in|sign ?in|sign ?up|register|video|photos?|gallery|"
+    r"(?:joint )?press (?:conference|point|briefing) (?:by|with)\b.*|"
+    r"(?:video|watch|photo gallery|gallery|podcast|audio|live)\b\s*[:|-].*|"
+    r"opening remarks by\b.*|doorstep (?:statement )?by\b.*|more (?:from|on) \S+(?: \S+)?|"
+    r"skip to (?:main )?content|\d+\s*min(?:ute)?s? read|read (?:more|next)|most (?:read|popular)|"
+    r"recommended(?: for you| stories)?|story continues(?: below)?(?: advertisement)?|"
+    r"listen to (?:this |the )?(?:article|story)|continue reading|loading\W*|copy link|link copied\W*|"
+    r"back to top|(?:next|previous) (?:article|story)|cookie (?:settings|preferences|policy)|"
+    r"accept (?:all )?cookies|(?:image|photo|slide) \d+ (?:of|/) \d+|"
+    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|messenger|"
+    r"our standards:.*|contact the authors?\b.*|"
+    r"(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg)(?: photo)?)\s*$",
+    re.IGNORECASE,
+)
+# A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".
+_DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
+# "Home > World > Europe": a breadcrumb trail.
+_TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
 _ATTRIBUTION = re.compile(
     r"^[-—–\s]*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*"
@@ -77,8 +99,8 @@ def is_boilerplate(paragraph: str) -> bool:
     words = len(text.split())
     if _BYLINE.match(text) and words <= 12:
         return True
-    if words <= 12 and (_LABEL.match(text) or " | " in text):
+    if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith((".", "!", "?"))):
         return True  # "Background", "Council of the EU | Press release"
-    if _CREDIT.search(text) and len(text.split()) <= 60:
+    if (_CREDIT.search(text) or _CREDIT_END.search(text)) and words <= 60:
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
