@@ -24,6 +24,12 @@ from natodiff.segment import paragraphs, segment, sentences
         ("He said: “We will.” Then he left.", ["He said: “We will.”", "Then he left."]),
         ("Is it? Yes! Fine.", ["Is it?", "Yes!", "Fine."]),
         ("Dr. Ana Costa and Gen. Cavoli met.", ["Dr. Ana Costa and Gen. Cavoli met."]),
+        ("J.D. Vance spoke. Then he left.", ["J.D. Vance spoke.", "Then he left."]),
+        ("He arrived at 5 p.m. The meeting ended.", ["He arrived at 5 p.m.", "The meeting ended."]),
+        ("They met at 10 a.m. Monday in Brussels.", ["They met at 10 a.m. Monday in Brussels."]),
+        ("Troops left the U.S. They flew to Europe.", ["Troops left the U.S.", "They flew to Europe."]),
+        ("He serves in U.S. Army Europe.", ["He serves in U.S. Army Europe."]),
+        ("It cost approx. $5 billion. Then it rose.", ["It cost approx. $5 billion.", "Then it rose."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

@@ -29,6 +29,12 @@ _END = re.compile(r"""[.!?]+["'”’»)\]]*$""")
 # A parenthesis after a full stop is a credit or an aside of the same sentence.
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«]?[\w$€£¥\d])""")
 _WORD_BEFORE = re.compile(r"""([\w.]+)$""")
+_FIRST_WORD = re.compile(r"""["'“‘«(\[]*(\w+)""")
+# Words that open sentences and hardly ever follow "U.S." or "a.m." inside one.
+_STARTERS = frozenset(
+    """the a an he she it they we i you this that these those there his her its their our
+    but and so yet however meanwhile still also in on at after before when while if as""".split()
+)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -105,10 +111,18 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     word = w.group(1).casefold().strip(".") if w else ""
     if word in _TITLES or len(word) == 1 and word.isalpha():
         return False  # "Mr. Stoltenberg", an initial "J. Smith"
+    if "." in word:
+        # "U.S. Army", "J.D. Vance", "10 a.m. Monday" run on; "5 p.m. The meeting" ends.
+        return _next_word(after) in _STARTERS
     if word in ABBREVIATIONS:
-        # "15 Feb. 2024", "No. 10"; "U.S. The" is rare next to "U.S. Army".
-        return first.isdigit() is False and "." not in word and word not in _MONTHS
+        # "15 Feb. 2024", "No. 10", "approx. $5 bn" run on.
+        return first.isupper() and word not in _MONTHS
     return True
+
+
+def _next_word(text: str) -> str:
+    m = _FIRST_WORD.match(text)
+    return m.group(1).casefold() if m else ""
 
 
 def is_heading(paragraph: str) -> bool:
