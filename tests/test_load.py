@@ -10,7 +10,9 @@ import zipfile
 import pytest
 
 from natodiff.errors import InputError
-from natodiff.load import Loaded, decode, html_to_text, load, markdown_to_text
+from natodiff.html_text import html_to_text
+from natodiff.load import Loaded, decode, load
+from natodiff.markdown_text import markdown_to_text
 
 ARTICLE = "NATO allies agreed on Thursday to raise spending.\n\nThe decision was unanimous.\n"
 

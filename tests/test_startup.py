@@ -47,3 +47,5 @@ def test_compare_does_not_import_docx(fmt):
     assert "natodiff.align" in mods  # the command did run the comparison
     if fmt == "json":
         assert "rich" not in top_level(mods)
+    # Readers of other input formats load only for those formats.
+    assert not mods & {"html.parser", "natodiff.html_text", "natodiff.markdown_text", "natodiff.docx_text"}

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Sequence
 
 from natodiff.align import Unit, Weights, score
-from natodiff.model import Alignment, DiffOp, Kind, LinkScore, Op, Sentence
+from natodiff.model import Alignment, Kind, LinkScore, Op, Sentence
 from natodiff.normalise import POLARITY, Token
 from natodiff.worddiff import word_diff
 

@@ -92,15 +92,16 @@ _DOUBLE_L = frozenset(
     "marvel panel parcel pencil".split()
 )
 # Broad rules, applied to both texts alike (see module docstring).
-_RULES = (
-    (re.compile(r"^(colo|hono|labo|favo|behavio|neighbo|harbo|rumo|vigo|armo|endeavo|"
-                r"valo|humo|flavo|savo|odo|parlo|splendo|clamo|cando|ardo|ranco|tumo|vapo)ur"),
+_DOUBLE_L_ENDINGS = ("lled", "lling", "ller", "llers")
+_RULES = (  # (a substring every match contains, pattern, replacement)
+    ("our", re.compile(r"^(colo|hono|labo|favo|behavio|neighbo|harbo|rumo|vigo|armo|endeavo|"
+                       r"valo|humo|flavo|savo|odo|parlo|splendo|clamo|cando|ardo|ranco|tumo|vapo)ur"),
      r"\1r"),
-    (re.compile(r"^(\w{2,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
-    (re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
-    (re.compile(r"^(\w{3,})tre(s?)$"), r"\1ter\2"),
-    (re.compile(r"^(\w{3,})bre(s?)$"), r"\1ber\2"),
-    (re.compile(r"^(\w{2,})ogue(s?)$"), r"\1og\2"),
+    ("is", re.compile(r"^(\w{2,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    ("ys", re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    ("tre", re.compile(r"^(\w{3,})tre(s?)$"), r"\1ter\2"),
+    ("bre", re.compile(r"^(\w{3,})bre(s?)$"), r"\1ber\2"),
+    ("ogue", re.compile(r"^(\w{2,})ogue(s?)$"), r"\1og\2"),
 )
 
 
@@ -198,13 +199,15 @@ def spelling(word: str) -> str:
     """American spelling key of a lower-case word, by table then rule."""
     if word in SPELLING:
         return SPELLING[word]
-    for stem in _DOUBLE_L:
-        if word.startswith(stem + "l") and word[len(stem) + 1 :] in ("ed", "ing", "er", "ers"):
-            return stem + word[len(stem) + 1 :]
-    for pattern, repl in _RULES:
-        new = pattern.sub(repl, word)
-        if new != word:
-            return new
+    if word.endswith(_DOUBLE_L_ENDINGS):
+        for suffix in ("ed", "ing", "er", "ers"):
+            if word.endswith("l" + suffix) and word[: -len(suffix) - 1] in _DOUBLE_L:
+                return word[: -len(suffix) - 1] + suffix
+    for hint, pattern, repl in _RULES:
+        if hint in word:  # a substring test first: most words meet no rule
+            new = pattern.sub(repl, word)
+            if new != word:
+                return new
     return word
 
 

@@ -312,7 +312,7 @@ def _run(paragraph, text: str, *, bold=False, italic=False, size=None, color=Non
 
 
 def _table(document, headers: Sequence[str], widths_mm: Sequence[float]):
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
     table = document.add_table(rows=1, cols=len(headers))
     table.style = document.styles["Table Grid"]

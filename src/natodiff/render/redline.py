@@ -504,7 +504,6 @@ class _Writer:
         return r
 
     def paragraph(self, para: Para, first_move: dict, last_move: dict, where: tuple[int, int]):
-        from docx.oxml.ns import qn
         from docx.oxml.parser import OxmlElement
 
         style = {"heading": "Heading 2", "boilerplate": None, "body": None}[para.style]
