@@ -109,6 +109,22 @@ def test_surname_only_in_outlet_confirms_full_name_in_source():
     assert by_text(result)["Jens Stoltenberg"] is FactStatus.CONFIRMED
 
 
+def test_a_name_said_inside_a_count_on_the_other_side_is_confirmed():
+    result = compared("Allies will buy Patriot missiles. They signed in Brussels.",
+                      "Allies will buy 1,000 Patriot missiles. Contracts worth $10 billion US dollars were agreed.")
+    statuses = by_text(result, FactType.ENTITY)
+    assert statuses["Patriot"] is FactStatus.CONFIRMED
+    assert "United States" not in statuses  # "US dollars" names a currency, not the country
+
+
+def test_the_agency_in_a_dateline_is_not_a_fact_but_the_place_is():
+    statuses = by_text(compared("Allies met on Thursday to discuss air defence.",
+                                "BRUSSELS (Reuters) - Allies met on Thursday to discuss air defence."),
+                       FactType.ENTITY)
+    assert "Reuters" not in statuses
+    assert statuses["Brussels"] is FactStatus.OUTLET_ONLY
+
+
 def test_boilerplate_is_skipped():
     text = "READ MORE: Allies pledge 5% of GDP\n\nAllies met in Brussels."
     assert found(text, FactType.PERCENT) == {}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
-from natodiff.normalise import NUMBER_WORDS, STOPWORDS, fold, tokens
+from natodiff.normalise import NUMBER_WORDS, STOPWORDS, fold, meta_spans, tokens
 
 # ------------------------------------------------------------------ numbers
 
@@ -679,13 +679,27 @@ def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
     for sent in sentences:
         if _title_case(sent):
             continue  # "Council Extends Mission By One Year": every word is capitalised
+        opened, closed = _dateline_credit(sent.text)
         for run in _runs(sent.text):
             for name in _names_in_run(run, voc):
+                if opened < name.start < closed:
+                    continue  # the agency in "BRUSSELS (Reuters) -": who filed it, not what it says
                 canon = _canonical(name, reg)
                 if canon:
                     display, key = canon
                     out.append(_mention(FactType.ENTITY, "", key, display, sent, name.start, name.end))
     return out
+
+
+def _dateline_credit(text: str) -> tuple[int, int]:
+    """Where "(Reuters)" sits in a leading dateline; (0, 0) when there is none."""
+    spans = meta_spans(fold(text))
+    if spans and spans[0][0] == 0:
+        closed = text.rfind(")", 0, spans[0][1])
+        opened = text.rfind("(", 0, closed)
+        if opened >= 0:
+            return opened, closed
+    return 0, 0
 
 
 # ------------------------------------------------------------------ context
@@ -732,17 +746,34 @@ def _similarity(a: Mention, b: Mention) -> float:
 
 def extract(sentences: Sequence[Sentence], reg: People | None = None) -> list[Mention]:
     """Every fact mention of one text, in text order (boilerplate skipped)."""
+    return _extract(sentences, reg)[0]
+
+
+def _extract(sentences: Sequence[Sentence], reg: People | None = None) -> tuple[list[Mention], list[Mention]]:
+    """extract(), and the names said inside a count ("1,000 Patriot missiles").
+
+    A name inside a figure is not listed twice, but it is said: the other
+    text naming it is not naming something this one leaves out.
+    """
     content = _content(sentences)
     reg = reg if reg is not None else people(content)
     found: list[Mention] = []
     for sent in content:
         found += _figures(sent)
     spans: dict[int, list[tuple[int, int]]] = {}  # sentence index -> figure spans
+    counted: dict[int, list[tuple[int, int]]] = {}  # ... of counts, whose noun names a thing
     for m in found:
         spans.setdefault(m.sentence.index, []).append((m.start, m.end))
-    found += [e for e in _entities(content, reg) if not _overlaps(e.start, e.end, spans.get(e.sentence.index, []))]
+        if m.type is FactType.COUNT:  # not money: "US dollars" names a currency, not a country
+            counted.setdefault(m.sentence.index, []).append((m.start, m.end))
+    inside: list[Mention] = []
+    for e in _entities(content, reg):
+        if not _overlaps(e.start, e.end, spans.get(e.sentence.index, [])):
+            found.append(e)
+        elif _overlaps(e.start, e.end, counted.get(e.sentence.index, [])):
+            inside.append(e)
     found.sort(key=lambda m: (m.sentence.index, m.start))
-    return [_with_context(m) for m in found]
+    return [_with_context(m) for m in found], inside
 
 
 def list_facts(sentences: Sequence[Sentence], side: Side = Side.SOURCE) -> tuple[Fact, ...]:
@@ -812,7 +843,13 @@ def compare_facts(
 ) -> tuple[Fact, ...]:
     """Cross-check both texts' facts: confirmed, conflict, source_only, outlet_only."""
     reg = reg if reg is not None else register(source, outlet)
-    src, out = _grouped(extract(source, reg)), _grouped(extract(outlet, reg))
+    (src_found, src_inside), (out_found, out_inside) = _extract(source, reg), _extract(outlet, reg)
+    src, out = _grouped(src_found), _grouped(out_found)
+    # A name listed on one side and said inside a figure on the other is confirmed.
+    for mine, theirs, said in ((src, out, out_inside), (out, src, src_inside)):
+        for m in said:
+            if m.key in mine and m.key not in theirs:
+                theirs[m.key] = [_with_context(m)]
     confirmed = [(src[k][0], out[k][0]) for k in src if k in out]
     conflicts = _conflicts({k: v for k, v in src.items() if k not in out},
                            {k: v for k, v in out.items() if k not in src})
