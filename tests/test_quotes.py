@@ -129,6 +129,26 @@ def test_dropped_negation_is_altered():
     assert (Op.DELETE, "not", "") in changes(q)
 
 
+@pytest.mark.parametrize("outlet", [
+    '"We do not see any imminent threat … and we will defend every inch of Allied territory," he said.',
+    '"We do not see any imminent threat ... and we will defend every inch of Allied territory," he said.',
+    '"We do not see any imminent threat [...] and we will defend every inch of Allied territory," he said.',
+    '"[NATO] will defend every inch of Allied territory," he said.',
+    '"We do not see any imminent threat against [NATO]," he said.',
+])
+def test_words_left_out_at_an_ellipsis_or_put_in_brackets_are_faithful(outlet):
+    assert verdict(outlet).verdict is Verdict.FAITHFUL
+
+
+@pytest.mark.parametrize("outlet", [
+    '"We do … see any imminent threat against the Alliance," he said.',  # the "not" left out
+    '"We do not see any imminent threat and we will defend every inch of Allied territory," he said.',  # no mark
+    '"We do not see [a danger to us] and we will defend every inch of Allied territory," he said.',  # too much
+])
+def test_unmarked_cuts_a_cut_negation_and_long_brackets_stay_altered(outlet):
+    assert verdict(outlet).verdict is Verdict.ALTERED
+
+
 def test_words_from_source_prose_are_not_quoted_in_source():
     q = verdict('Stoltenberg said leaders "will agree new targets" at the summit.')
     assert (q.verdict, q.source_text) == (Verdict.NOT_QUOTED_IN_SOURCE, "will agree new targets")

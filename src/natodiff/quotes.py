@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from natodiff.facts import People, people, persons_in, register, resolve_person
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
@@ -280,38 +281,85 @@ class _Match:
         return self.changes == 0 and self.matched > 0
 
 
-def _window(a: list[str], b: list[str]) -> tuple[int, int] | None:
+class _Marks(NamedTuple):
+    """A journalist's marks inside a quotation: "…" for words left out, [brackets] for words put in."""
+
+    gaps: frozenset[int]  # token positions an ellipsis stands before (len(toks): at the end)
+    bracketed: frozenset[int]  # tokens inside [square brackets]
+
+    @staticmethod
+    def of(text: str, toks: Sequence[Token]) -> "_Marks":
+        if "[" not in text and "…" not in text and ".." not in text and ". ." not in text:
+            return NO_MARKS
+        gaps = set()
+        for j in range(len(toks) + 1):
+            lo = toks[j - 1].end if j else 0
+            hi = toks[j].start if j < len(toks) else len(text)
+            if _ELLIPSIS.search(text, lo, hi):
+                gaps.add(j)
+        spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(text)]
+        bracketed = {j for j, t in enumerate(toks) if any(a < t.start and t.end < b for a, b in spans)}
+        return _Marks(frozenset(gaps), frozenset(bracketed))
+
+
+NO_MARKS = _Marks(frozenset(), frozenset())
+_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
+_BRACKETED = re.compile(r"\[[^\]\[]*\w[^\]\[]*\]")
+# Words an ellipsis may stand for: a clause or two, not paragraphs.
+ELISION_MAX = 40
+# Source words one [bracketed] insertion may stand for ("[NATO]" for "we").
+BRACKET_MAX = 4
+
+
+def _negates(toks: Sequence[Token]) -> bool:
+    """A negation among ``toks``; "not only" (… but also) is not one."""
+    return any(t.key in _NEGATIONS and not (t.key == "not" and k + 1 < len(toks) and toks[k + 1].key == "only")
+               for k, t in enumerate(toks))
+
+
+def _window(a: list[str], b: list[str], gaps: int = 0) -> tuple[int, int] | None:
     """The stretch of ``a`` that lines up with ``b``: blocks consistent with the longest."""
     blocks = [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
     if not blocks:
         return None
     anchor = max(blocks, key=lambda blk: blk.size)
-    tolerance = max(3, len(b) // 6)
+    tolerance = max(3, len(b) // 6) + gaps * ELISION_MAX
     kept = [blk for blk in blocks if abs((blk.a - blk.b) - (anchor.a - anchor.b)) <= tolerance]
     return min(k.a for k in kept), max(k.a + k.size for k in kept)
 
 
-def _match(src: Sequence[Token], out: Sequence[Token]) -> _Match | None:
-    a, b = [t.key for t in src], [t.key for t in out]
-    window = _window(a, b)
+def _match(src: Sequence[Token], out: Sequence[Token], marks: _Marks = NO_MARKS) -> _Match | None:
+    a = [t.key for t in src]
+    # A [bracketed] word is the journalist's: it may stand for source words, never match one.
+    b = [f"\x00{j}" if j in marks.bracketed else t.key for j, t in enumerate(out)]
+    window = _window(a, b, len(marks.gaps))
     if window is None:
         return None
     w0, w1 = window
     ops = tuple(SequenceMatcher(None, a[w0:w1], b, autojunk=False).get_opcodes())
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    changes = sum(1 for op in ops if op[0] != "equal" and _meaningful(op, src[w0:w1], out))
+    changes = sum(1 for op in ops if op[0] != "equal" and _meaningful(op, src[w0:w1], out, marks))
     ratio = 2 * matched / ((w1 - w0) + len(b)) if b else 0.0
     return _Match(w0, w1, ops, matched, ratio, changes)
 
 
-def _meaningful(op: tuple[str, int, int, int, int], src: Sequence[Token], out: Sequence[Token]) -> bool:
+def _meaningful(op: tuple[str, int, int, int, int], src: Sequence[Token], out: Sequence[Token],
+                marks: _Marks = NO_MARKS) -> bool:
     tag, i1, i2, j1, j2 = op
     involved = list(src[i1:i2]) + list(out[j1:j2])
     if all(t.key in _ARTICLES for t in involved):
         return False
+    negation = _negates(src[i1:i2]) or _negates(out[j1:j2])
     at_edge = tag == "insert" and (j1 == 0 or j2 == len(out))
-    if at_edge and all(not t.content for t in involved) and not any(t.key in _NEGATIONS for t in involved):
+    if at_edge and all(not t.content for t in involved) and not negation:
         return False
+    if negation:
+        return True  # a "not" left out at an ellipsis or replaced in brackets changes the claim
+    if tag == "delete" and j1 in marks.gaps and i2 - i1 <= ELISION_MAX:
+        return False  # left out where the quotation says so
+    inserted = range(j1, j2)
+    if tag in ("insert", "replace") and inserted and all(j in marks.bracketed for j in inserted):
+        return i2 - i1 > BRACKET_MAX  # "[NATO] will": the journalist's words, marked as such
     return True
 
 
@@ -456,8 +504,9 @@ def _best(scored: list[tuple[_Match, _Passage]]) -> tuple[_Match, _Passage] | No
 
 def _verdict(q: Quotation, finder: _Finder, by_index: dict[int, Sentence]) -> Quote:
     out_toks = tokens(q.text)
-    best = _best([(m, p) for p in finder.passages_for(out_toks) if (m := _match(p.toks, out_toks))])
-    near = _best([(m, p) for p in finder.prose_for(out_toks) if (m := _match(p.toks, out_toks))])
+    marks = _Marks.of(q.text, out_toks)
+    best = _best([(m, p) for p in finder.passages_for(out_toks) if (m := _match(p.toks, out_toks, marks))])
+    near = _best([(m, p) for p in finder.prose_for(out_toks) if (m := _match(p.toks, out_toks, marks))])
     pm, prose = near if near else (None, finder.prose)
 
     def quote(verdict: Verdict, source_text: str | None, diff: tuple[DiffOp, ...] = ()) -> Quote:
