@@ -172,3 +172,12 @@ def test_a_short_headline_does_not_link_to_a_long_sentence_that_contains_its_wor
     outlet = "Allies meet\n\nThe weather in Madrid stayed warm and dry for the whole of the week.\n"
     c = compare(source_text, outlet, options=NO_FACTS)
     assert item_of(c, "outlet", "Allies meet").kind is Kind.OUTLET_ONLY
+
+
+def test_a_denial_is_not_a_repeat_of_the_claim_it_denies() -> None:
+    source = ("Ministers met in Brussels.\n\nRussia says NATO is a party to the conflict because it sends weapons.\n\n"
+              "NATO is not a party to the conflict.\n")
+    c = compare(source, "Ministers met in Brussels.", options=NO_FACTS)
+    denial = item_of(c, "source", "not a party")
+    assert denial.repeat_of is None and denial.kind is Kind.SOURCE_ONLY
+    assert c.summary.repeats == 0

@@ -62,7 +62,8 @@ def test_variants_share_keys(a: str, b: str) -> None:
 
 @pytest.mark.parametrize("a, b", [("2.5", "25"), ("defence", "offence"), ("18", "19"), ("news", "new"), ("U.S.", "us"),
                                   ("Russia", "Belarus"), ("non-NATO", "nonmember"),
-                                  ("17 000", "17000"), ("3m", "3 million")])
+                                  ("17 000", "17000"), ("3m", "3 million"), ("defensive", "defence"),
+                                  ("effective", "effect")])
 def test_different_things_stay_different(a: str, b: str) -> None:
     assert keys(a) != keys(b)
 

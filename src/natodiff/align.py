@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from typing import Iterable, Sequence
 
 from natodiff.model import LinkScore, Sentence
-from natodiff.normalise import Token, tokens
+from natodiff.normalise import NEGATIONS, Token, tokens
 
 # Weight of a function word relative to a content word's IDF.
 STOP_WEIGHT = 0.1
@@ -321,9 +321,15 @@ def find_repeats(units: Sequence[Unit], weights: Weights) -> dict[int, int]:
         # As Counter's "&", in later.bag's order, so the sum adds up alike.
         common = {k: min(c, eb[k]) for k, c in later.bag.items() if k in eb}
         w_later = totals[i] if i in totals else totals.setdefault(i, weights.total(later.bag))
-        if w_later and sum(weights[k] * c for k, c in common.items()) / w_later >= REPEAT_CONTAINMENT:
+        if w_later and sum(weights[k] * c for k, c in common.items()) / w_later >= REPEAT_CONTAINMENT \
+                and _polarity(later) == _polarity(earlier):
             out[later.sentence.index] = earlier.sentence.index
     return out
+
+
+def _polarity(u: Unit) -> list[str]:
+    """The negations a sentence holds: "NATO is not a party" never repeats "NATO is a party"."""
+    return sorted(t.key for t in u.tokens if t.key in NEGATIONS)
 
 
 def openers(units: Sequence[Unit]) -> dict[str, int]:

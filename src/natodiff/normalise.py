@@ -216,7 +216,7 @@ def spelling(word: str) -> str:
 _SUFFIXES = (
     ("ational", "at"), ("ations", "at"), ("ation", "at"), ("ional", ""), ("ments", ""),
     ("ment", ""), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ical", ""),
-    ("ally", ""), ("ness", ""), ("ied", "y"), ("ies", "y"), ("ity", ""), ("ive", ""),
+    ("ally", ""), ("ness", ""), ("ied", "y"), ("ies", "y"), ("ity", ""),
     ("ed", ""), ("al", ""), ("ly", ""), ("es", ""), ("s", ""), ("e", ""),
 )
 _KEEP = ("ss", "us", "is", "ys")
