@@ -57,6 +57,11 @@ FURNITURE = [
     "Media contact: press@nato.int",
     "Press office - General Secretariat",
     "Defence ministers pose for a family photo at NATO headquarters. Virginia Mayo/AP",
+    "June 12, 2024 4:37 PM GMT+2 Updated 2 hours ago",
+    "Advertisement · Scroll to continue",
+    "By Marta Kowalczyk · 19 February 2025, 15:02 CET",
+    "Brussels, 3 March 2025",
+    "(As delivered)",
 ]
 
 STORY = [
@@ -83,6 +88,9 @@ STORY = [
     "The ministers said defence spending > 2% is the floor.",
     "Several Allies contributed troops to the mission, officials said.",
     "Modified F-16s will arrive in Ukraine this summer.",
+    "February 15, 2024 will be remembered as the day the allies agreed.",
+    "(The meeting was postponed.)",
+    "Brussels, the capital of Belgium, hosts NATO.",
 ]
 
 
@@ -94,3 +102,15 @@ def test_furniture(line: str) -> None:
 @pytest.mark.parametrize("line", STORY)
 def test_story_sentences_are_not_furniture(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_the_headline_under_a_bare_read_more_label_is_furniture_too() -> None:
+    from natodiff.compare import read_document
+    from natodiff.model import Side
+
+    text = ("NATO ministers met in Brussels on Thursday.\n\nRead more:\n\n"
+            "Ukraine's Zelenskiy pleads for more Patriots after deadly strike on Kharkiv\n\n"
+            "Ministers agreed to buy more air defence systems.\n")
+    marked = {s.text: s.boilerplate for s in read_document(text, Side.OUTLET, "o").sentences}
+    assert marked["Read more:"] and marked["Ukraine's Zelenskiy pleads for more Patriots after deadly strike on Kharkiv"]
+    assert not marked["Ministers agreed to buy more air defence systems."]

@@ -17,13 +17,29 @@ _LINK = re.compile(
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 )
-_DATE_ONLY = re.compile(
-    rf"^[\s\W]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
+_DATE = (
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s*\d{{2,4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
+# A date alone, perhaps with a time and a place: "Brussels, 3 March 2025", "15 Feb. 2024 17:48".
+_DATE_ONLY = re.compile(
+    rf"^[\s\W]*(?:[a-z][a-z .'’-]{{1,30}},\s*)?{_DATE}"
     rf"(?:[\s,|-]*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
     re.IGNORECASE,
 )
+# A short line opening with a date and not ending like a sentence: "June 12, 2024 4:37 PM GMT+2 Updated 2 hours ago".
+_DATE_FIRST = re.compile(rf"^[\s\W]*{_DATE}\b", re.IGNORECASE)
+# "(As delivered)", "(Check against delivery)": a stage direction on its own line.
+_ASIDE_ONLY = re.compile(r"^\([^().!?]{1,40}\)$")
+# A related-link label with its link on the next line ("Read more:" / the teaser headline).
+_LINK_LABEL = re.compile(
+    r"^\s*(?:read more|also read|read also|related(?: articles| stories| coverage)?|see also|more from \S+|"
+    r"recommended|you may also like|top stories|most read)\s*[:|>»-]?\s*$",
+    re.IGNORECASE,
+)
+# Parts of one line of furniture: "Advertisement · Scroll to continue", "By Jane Doe · 19 February 2025".
+_PARTS = re.compile(r"\s+[·•|]\s+")
 
 _AGENCY = r"(?i:AP|AFP|Reuters|Associated Press|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg|Anadolu|dpa|TASS)"
 _CREDIT = re.compile(
@@ -68,7 +84,7 @@ _LABEL = re.compile(
     r"skip to (?:main )?content|\d+\s*min(?:ute)?s? read|read (?:more|next)|most (?:read|popular)|"
     r"recommended(?: for you| stories)?|story continues(?: below)?(?: advertisement)?|"
     r"listen to (?:this |the )?(?:article|story)|continue reading|loading\W*|copy link|link copied\W*|"
-    r"back to top|(?:next|previous) (?:article|story)|cookie (?:settings|preferences|policy)|"
+    r"back to top|scroll to continue(?: reading)?|(?:next|previous) (?:article|story)|cookie (?:settings|preferences|policy)|"
     r"accept (?:all )?cookies|(?:image|photo|slide) \d+ (?:of|/) \d+|"
     r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|messenger|"
     r"our standards:.*|contact the authors?\b.*|"
@@ -97,6 +113,13 @@ def is_boilerplate(paragraph: str) -> bool:
     if _LINK.search(text) or _FURNITURE.search(text) or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text):
         return True
     words = len(text.split())
+    if words <= 12 and _DATE_FIRST.match(text) and not text.endswith((".", "!", "?")):
+        return True
+    if _ASIDE_ONLY.match(text) and words <= 6:
+        return True
+    parts = _PARTS.split(text)
+    if len(parts) > 1 and words <= 16 and all(is_boilerplate(part) for part in parts):
+        return True
     if _BYLINE.match(text) and words <= 12:
         return True
     if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith((".", "!", "?"))):
@@ -104,3 +127,9 @@ def is_boilerplate(paragraph: str) -> bool:
     if (_CREDIT.search(text) or _CREDIT_END.search(text)) and words <= 60:
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
+
+
+def teaser_after(previous: str, paragraph: str) -> bool:
+    """A headline-like line under a bare "Read more:" label is the link it announces."""
+    return bool(_LINK_LABEL.match(previous.strip())) and len(paragraph.split()) <= 25 \
+        and not paragraph.rstrip().endswith((".", "!", "?", ".”", '."'))

@@ -30,10 +30,12 @@ def _mark_boilerplate(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     by_paragraph: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_paragraph.setdefault(s.paragraph, []).append(s)
+    texts = {p: " ".join(s.text for s in group) for p, group in by_paragraph.items()}
     furniture = {
         p for p, group in by_paragraph.items()
-        if boilerplate.is_boilerplate(" ".join(s.text for s in group))
+        if boilerplate.is_boilerplate(texts[p])
         or all(boilerplate.is_boilerplate(s.text) for s in group)
+        or p - 1 in texts and boilerplate.teaser_after(texts[p - 1], texts[p])
     }
     return tuple(
         replace(s, boilerplate=True) if s.paragraph in furniture or boilerplate.is_boilerplate(s.text) else s
