@@ -91,6 +91,8 @@ STORY = [
     "February 15, 2024 will be remembered as the day the allies agreed.",
     "(The meeting was postponed.)",
     "Brussels, the capital of Belgium, hosts NATO.",
+    "decision 100.",  # found by hypothesis: "dec…" read as December, "100" as day 1, year 00
+    "marching 100 miles.",
 ]
 
 
