@@ -14,7 +14,7 @@ import re
 import textwrap
 from collections import Counter
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from natodiff import compare
@@ -144,6 +144,8 @@ def test_reordering_body_paragraphs_keeps_links(p, seed) -> None:
 
 
 @given(pair(), st.integers(60, 90))
+@example(p=([["Ministers allies defence centre."]],
+            [["Ministers allies defence centre.", "Ministers allies aid the a decision 100."]]), width=60)
 def test_rewrapping_keeps_links(p, width) -> None:
     # Hard wrapping happens at 60-100 columns; shorter lines read as line-per-paragraph.
     source, outlet = p
