@@ -30,6 +30,8 @@ from natodiff.segment import paragraphs, segment, sentences
         ("Troops left the U.S. They flew to Europe.", ["Troops left the U.S.", "They flew to Europe."]),
         ("He serves in U.S. Army Europe.", ["He serves in U.S. Army Europe."]),
         ("It cost approx. $5 billion. Then it rose.", ["It cost approx. $5 billion.", "Then it rose."]),
+        ("Police detained the tanker Eagle S. The vessel was seized.",
+         ["Police detained the tanker Eagle S.", "The vessel was seized."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

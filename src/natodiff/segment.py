@@ -109,8 +109,10 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return True
     w = _WORD_BEFORE.search(text[: m.start(1)])
     word = w.group(1).casefold().strip(".") if w else ""
-    if word in _TITLES or len(word) == 1 and word.isalpha():
-        return False  # "Mr. Stoltenberg", an initial "J. Smith"
+    if word in _TITLES:
+        return False  # "Mr. Stoltenberg"
+    if len(word) == 1 and word.isalpha():
+        return _next_word(after) in _STARTERS  # an initial "J. Smith"; "the tanker Eagle S. The vessel"
     if "." in word:
         # "U.S. Army", "J.D. Vance", "10 a.m. Monday" run on; "5 p.m. The meeting" ends.
         return _next_word(after) in _STARTERS
