@@ -125,6 +125,16 @@ def test_the_agency_in_a_dateline_is_not_a_fact_but_the_place_is():
     assert statuses["Brussels"] is FactStatus.OUTLET_ONLY
 
 
+def test_a_year_before_a_noun_is_a_date_not_a_count():
+    assert found("Spending rose above 2023 levels.", FactType.COUNT) == {}
+    assert "2023" in found("Spending rose above 2023 levels.", FactType.DATE)
+
+
+def test_a_country_opening_a_sentence_is_a_name():
+    text = "Germany, the Netherlands and Denmark have agreed to buy jets. Russia's war goes on."
+    assert {"Germany", "Denmark", "Russia"} <= set(found(text, FactType.ENTITY))
+
+
 def test_boilerplate_is_skipped():
     text = "READ MORE: Allies pledge 5% of GDP\n\nAllies met in Brussels."
     assert found(text, FactType.PERCENT) == {}

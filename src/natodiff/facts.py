@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
-from natodiff.normalise import NUMBER_WORDS, STOPWORDS, fold, meta_spans, tokens
+from natodiff.normalise import NUMBER_WORDS, PLACES, STOPWORDS, fold, meta_spans, tokens
 
 # ------------------------------------------------------------------ numbers
 
@@ -193,6 +193,8 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
     for m in _COUNT.finditer(folded):
         if _overlaps(m.start(), m.end(), taken) or _after_name(folded, m.start()):
             continue
+        if _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale"):
+            continue  # "2023 levels", "the 2024 budget": a year, listed as a date
         noun = _counted_noun(folded, m.end())
         value = _number(m.group("num")) * _scale(m.group("scale"))
         if noun is None or (noun[2] is False and value != 1):
@@ -205,6 +207,7 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
+_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
 
 
 def _after_name(text: str, start: int) -> bool:
@@ -544,6 +547,8 @@ def _acronym(word: Word) -> bool:
 def _common_initial(run: list[Word], voc: _Vocabulary) -> bool:
     """A sentence-initial word that is just a capitalised common word ("Finally")."""
     first = run[0].low
+    if first in PLACES:
+        return False  # "Germany, the Netherlands and Denmark have agreed"
     if first in voc.lower or first.endswith(("ly", "ing")):
         return True
     return len(run) == 1 and first not in voc.midcaps

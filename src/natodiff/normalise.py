@@ -130,6 +130,15 @@ _DEMONYMS = {
     "slovenian": "slovenia", "spanish": "spain", "sudanese": "sudan", "swedish": "sweden",
     "swiss": "switzerland", "syrian": "syria", "turkish": "turkey", "ukrainian": "ukraine",
 }
+# Places a sentence may open with that are names, not capitalised common words.
+PLACES = frozenset(
+    {"nato", "europe", "africa", "asia", "america", "ukraine", "turkey", "kyiv", "moscow", "brussels",
+     "washington", "london", "paris", "berlin", "warsaw", "ankara", "beijing", "vilnius", "riga",
+     "tallinn", "helsinki", "stockholm", "oslo", "copenhagen", "madrid", "rome", "bucharest", "sofia",
+     "budapest", "prague", "bratislava", "vienna", "athens", "lisbon", "ottawa", "tokyo", "tehran",
+     "minsk", "chisinau", "tbilisi", "belgrade", "zagreb", "ljubljana", "skopje", "tirana", "podgorica"}
+    | set(_DEMONYMS.values())
+)
 # Multi-word names folded to one key, matched on the words' keys.
 _PHRASE_WORDS = {
     "north atlantic treaty organization": "nato",
