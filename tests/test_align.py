@@ -181,3 +181,13 @@ def test_a_denial_is_not_a_repeat_of_the_claim_it_denies() -> None:
     denial = item_of(c, "source", "not a party")
     assert denial.repeat_of is None and denial.kind is Kind.SOURCE_ONLY
     assert c.summary.repeats == 0
+
+
+def test_a_currency_before_or_after_its_amount_is_still_shared() -> None:
+    (item,) = compare("Around $5bn of new aid was agreed by the Allies on Thursday.",
+                      "Around 5 billion dollars of new aid was agreed by the Allies on Thursday.",
+                      options=NO_FACTS).alignments
+    assert item.kind is Kind.SHARED
+    (item,) = compare("Contracts worth €10 billion were agreed.", "Contracts worth $10 billion were agreed.",
+                      options=NO_FACTS).alignments
+    assert item.kind is Kind.REWORDED  # another currency is another figure

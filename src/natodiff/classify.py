@@ -13,7 +13,7 @@ from typing import Sequence
 
 from natodiff.align import Unit, Weights, score
 from natodiff.model import Alignment, Kind, LinkScore, Op, Sentence
-from natodiff.normalise import POLARITY, Token
+from natodiff.normalise import CURRENCY_KEYS, POLARITY, SCALE_KEYS, Token
 from natodiff.worddiff import word_diff
 
 # "Shared" tolerates this many differing function words per ten tokens
@@ -186,8 +186,8 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
     sentences it otherwise carries word for word. A dropped "not" or a
     "before" made "after" is never a trivial edit.
     """
-    s_content = [t.key for t in s_toks if t.content]
-    o_content = [t.key for t in o_toks if t.content]
+    s_content = _money_last([t for t in s_toks if t.content])
+    o_content = _money_last([t for t in o_toks if t.content])
     if s_content != o_content:
         return False
     s_stop = [t.key for t in s_toks if t.cls == "stop"]
@@ -201,6 +201,22 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
     edits = max(len(s_stop), len(o_stop)) - same
     allowed = max(1, SHARED_STOP_EDITS_PER_10 * max(len(s_toks), len(o_toks)) // 10)
     return edits <= allowed
+
+
+def _money_last(toks: Sequence[Token]) -> list[str]:
+    """Keys with a currency said before its amount moved after it: "$5bn" = "5 billion dollars"."""
+    keys = [t.key for t in toks]
+    out: list[str] = []
+    k = 0
+    while k < len(keys):
+        if keys[k] in CURRENCY_KEYS and k + 1 < len(keys) and toks[k + 1].cls == "number":
+            amount = 2 if k + 2 < len(keys) and keys[k + 2] in SCALE_KEYS else 1
+            out += keys[k + 1 : k + 1 + amount] + [keys[k]]
+            k += 1 + amount
+        else:
+            out.append(keys[k])
+            k += 1
+    return out
 
 
 def _mark_moves(items: list[dict]) -> None:

@@ -68,7 +68,8 @@ CURRENCIES = {
     "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur",
     "£": "gbp", "gbp": "gbp", "sterling": "gbp", "¥": "jpy", "yen": "jpy",
 }
-_CURRENCY_KEYS = frozenset(CURRENCIES.values())
+CURRENCY_KEYS = frozenset(CURRENCIES.values())
+SCALE_KEYS = frozenset(SCALES.values())
 MONTHS = {
     "jan": "january", "feb": "february", "mar": "march", "apr": "april",
     "jun": "june", "jul": "july", "aug": "august", "sep": "september",
@@ -376,7 +377,7 @@ def _contraction(word: str, low: str, start: int, end: int) -> list[Token]:
 
 def _money(out: list[Token]) -> bool:
     """A currency just before the number: "£3m" is money, "3m" alone may be metres."""
-    return len(out) >= 2 and out[-2].key in _CURRENCY_KEYS
+    return len(out) >= 2 and out[-2].key in CURRENCY_KEYS
 
 
 def _phrases(toks: list[Token]) -> list[Token]:
