@@ -120,7 +120,7 @@ def _trim(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def explanation(a: Alignment) -> Text:
+def explanation(a: Alignment, threshold: float | None = None) -> Text:
     """Score parts of each link, for --explain."""
     from natodiff.align import BLEND_CONTAINMENT, PRIOR_DISCOUNT, blend_of
 
@@ -128,6 +128,9 @@ def explanation(a: Alignment) -> Text:
     for s in a.links:
         blend = blend_of(s.containment, s.weighted_overlap)
         prior = f"; x1/{PRIOR_DISCOUNT} as {s.prior} against {s.prior}" if s.prior else ""
+        if threshold is not None and s.score < threshold:
+            prior += (f"; below the {threshold:.2f} threshold, linked because each sentence is the other's "
+                      "clear best match")
         out.append(
             f"why: S{s.source + 1}~O{s.outlet + 1} score {s.score:.2f} = best of ratio {s.ratio:.2f}, "
             f"blend {blend:.2f} ({BLEND_CONTAINMENT} x containment {s.containment:.2f} + "
@@ -137,7 +140,7 @@ def explanation(a: Alignment) -> Text:
     return out
 
 
-def item(a: Alignment, *, markers: bool, explain: bool = False) -> RenderableType:
+def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float | None = None) -> RenderableType:
     """A label line (kind, score, sentence ids, flags) and the text below it."""
     label = Text()
     label.append(f"{LABELS[a.kind]:<12}", style=STYLES[a.kind])
@@ -181,7 +184,7 @@ def item(a: Alignment, *, markers: bool, explain: bool = False) -> RenderableTyp
             body.stylize("green")
     parts: list[RenderableType] = [label]
     if explain and a.links:
-        parts.append(Padding(explanation(a), (0, 0, 0, 4)))
+        parts.append(Padding(explanation(a, threshold), (0, 0, 0, 4)))
     parts.append(Padding(body, (0, 0, 1, 4)))
     return Group(*parts)
 
@@ -219,7 +222,7 @@ def render(
     items = source_order(c.alignments) if order == "source" else c.alignments
     console.rule(f"in {order} order", style="dim")
     for a in items:
-        console.print(item(a, markers=markers, explain=explain))
+        console.print(item(a, markers=markers, explain=explain, threshold=c.options.threshold))
     if facts and (c.facts or c.quotes):
         from natodiff.render import tables
 
