@@ -260,3 +260,20 @@ def test_profiles_are_chosen_by_flag_or_environment(tmp_path) -> None:
         flag = pool.submit(probe, "flag", ["--hypothesis-profile=thorough"], {"HYPOTHESIS_PROFILE": "ci"})
         env = pool.submit(probe, "env", [], {"HYPOTHESIS_PROFILE": "thorough"})
         assert (flag.result(), env.result()) == ("thorough 1000", "thorough 1000")
+
+
+_PUNCT = st.sampled_from(['"', "“", "”", "(", ")", ",", ".", " - ", "'", "…", ""])
+
+
+@given(st.lists(st.tuples(_PUNCT, st.sampled_from(VOCAB), _PUNCT), max_size=12),
+       st.lists(st.tuples(_PUNCT, st.sampled_from(VOCAB), _PUNCT), max_size=12))
+def test_word_diff_pieces_rebuild_both_texts_and_stay_on_their_side(a, b) -> None:
+    from natodiff.worddiff import word_diff
+
+    source = " ".join(f"{x}{w}{y}" for x, w, y in a)
+    outlet = " ".join(f"{x}{w}{y}" for x, w, y in b)
+    ops = word_diff(source, outlet)
+    assert "".join(o.source for o in ops) == source
+    assert "".join(o.outlet for o in ops) == outlet
+    assert not any(o.outlet for o in ops if o.op.value == "delete")  # a deletion shows no outlet text
+    assert not any(o.source for o in ops if o.op.value == "insert")

@@ -34,19 +34,23 @@ def word_diff(
         return tuple(ops)
     matcher = SequenceMatcher(None, [t.key for t in st], [t.key for t in ot], autojunk=False)
     codes = matcher.get_opcodes()
+    # The text before a side's first word and after its last goes with the first and
+    # last op that holds words of that side: a deletion opening the diff must not
+    # carry the outlet's opening quotation mark.
+    s_ops = [n for n, c in enumerate(codes) if c[1] < c[2]]
+    o_ops = [n for n, c in enumerate(codes) if c[3] < c[4]]
     out: list[DiffOp] = []
     for n, (tag, i1, i2, j1, j2) in enumerate(codes):
-        last = n == len(codes) - 1
-        s_text = _piece(source, st, i1, i2, first=n == 0, last=last)
-        o_text = _piece(outlet, ot, j1, j2, first=n == 0, last=last)
+        s_text = _piece(source, st, i1, i2, first=n == s_ops[0], last=n == s_ops[-1])
+        o_text = _piece(outlet, ot, j1, j2, first=n == o_ops[0], last=n == o_ops[-1])
         out.append(DiffOp(_OPS[tag], s_text, o_text))
     return tuple(out)
 
 
 def _piece(text: str, toks: Sequence[Token], i1: int, i2: int, *, first: bool, last: bool) -> str:
     """Text from token i1 up to token i2 (exclusive), with the gap that follows."""
-    start = 0 if first else (toks[i1].start if i1 < len(toks) else len(text))
-    end = len(text) if last else (toks[i2].start if i2 < len(toks) else len(text))
-    if i1 == i2 and not first and not last:
+    if i1 == i2:
         return ""
+    start = 0 if first else toks[i1].start
+    end = len(text) if last else (toks[i2].start if i2 < len(toks) else len(text))
     return text[start:end]
