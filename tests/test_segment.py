@@ -76,6 +76,14 @@ def test_headings_are_their_own_units() -> None:
     assert n == 2
 
 
+def test_a_long_first_line_without_a_full_stop_is_the_title() -> None:
+    title = ("Press conference by NATO Secretary General Jens Stoltenberg following the meeting of "
+             "NATO Ministers of Foreign Affairs")
+    sents, _ = segment(f"{title}\n\nGood afternoon. Today is a historic day.\n\n{title}\n", Side.SOURCE)
+    assert sents[0].heading
+    assert not sents[-1].heading  # only the first line may be that long
+
+
 def test_sample_sentence_counts(source_text: str, outlet_text: str) -> None:
     src, _ = segment(source_text, Side.SOURCE)
     out, _ = segment(outlet_text, Side.OUTLET)

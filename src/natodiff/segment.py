@@ -127,10 +127,17 @@ def _next_word(text: str) -> str:
     return m.group(1).casefold() if m else ""
 
 
-def is_heading(paragraph: str) -> bool:
-    """A short line without closing punctuation: a title, heading or caption."""
+def is_heading(paragraph: str, limit: int = 14) -> bool:
+    """A short line without closing punctuation: a title, heading or caption.
+
+    A document's first line may be longer ("Press conference by NATO Secretary
+    General Jens Stoltenberg following the meeting of …"): ``limit`` words.
+    """
     words = paragraph.split()
-    return len(words) <= 14 and not _END.search(paragraph) and not paragraph.endswith((",", ";"))
+    return len(words) <= limit and not _END.search(paragraph) and not paragraph.endswith((",", ";"))
+
+
+TITLE_WORDS = 30
 
 
 def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:
@@ -138,7 +145,7 @@ def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:
     out: list[Sentence] = []
     paras = paragraphs(text)
     for p, para in enumerate(paras):
-        if is_heading(para):
+        if is_heading(para, TITLE_WORDS if p == 0 else 14):
             out.append(Sentence(side, len(out), p, para, heading=True))
             continue
         for sent in sentences(para):
