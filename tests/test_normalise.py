@@ -76,6 +76,12 @@ def test_a_contraction_keeps_its_negation_as_a_word_with_its_own_span() -> None:
     ]
 
 
+def test_a_transcript_speaker_label_is_not_a_word_of_the_turn() -> None:
+    by_key = {t.key: t.cls for t in tokens("STOLTENBERG: All Allies agree that Ukraine will join NATO.")}
+    assert by_key["stoltenberg"] == "meta"
+    assert by_key["ukrain"] == "name"
+
+
 def test_spans_point_at_the_original_words() -> None:
     text = "The Alliance’s “high-tempo” production"
     assert [text[t.start : t.end] for t in tokens(text)] == ["The", "Alliance’s", "high", "tempo", "production"]

@@ -227,3 +227,21 @@ def test_quotes_table_marks_changes_without_colour_and_keeps_markup_literal():
     assert "[bold]We will[/bold]" in out and "[i]Jens[/i]" in out
     assert "{+in 2014+}" in out and "[-Allied-] {+allied [red]+}" in out
     assert "ALTERED" in out and "UNSOURCED" in out
+
+
+def test_words_spoken_in_a_transcript_are_quotable():
+    transcript = ("Press conference by the Secretary General\n\n"
+                  "OANA LUNGESCU (NATO Spokesperson): Good afternoon, the Secretary General will start.\n\n"
+                  "STOLTENBERG: Today is a historic day. Finland will become the 31st member of our Alliance.\n\n"
+                  "Q: Will NATO deploy more forces to Finland soon?\n\n"
+                  "STOLTENBERG: There will be no NATO troops in Finland without the consent of the Finnish "
+                  "government.\n")
+    outlet = ('Stoltenberg said: "There will be no NATO troops in Finland without the consent of the '
+              'Finnish government." He added that it was "a historic day." '
+              '"Will NATO deploy more forces to Finland soon?" a reporter asked.')
+    verdicts = {q.text: q.verdict for q in quotes.compare_quotes(sents(transcript), sents(outlet, Side.OUTLET))}
+    assert verdicts["There will be no NATO troops in Finland without the consent of the Finnish government."] \
+        is Verdict.FAITHFUL
+    assert verdicts["a historic day."] is Verdict.FAITHFUL
+    # A journalist's question is not the official's word.
+    assert verdicts["Will NATO deploy more forces to Finland soon?"] is not Verdict.FAITHFUL

@@ -188,10 +188,29 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# "STOLTENBERG:", "OANA LUNGESCU (NATO Spokesperson):", "Q:": who speaks in a transcript.
+SPEAKER_LABEL = re.compile(
+    r"^(?:Q|A|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:\s*\([^()]{1,60}\))?\s*:\s+(?=\S)"
+)
+
+
+# Words before a colon that open a headline, not a speaker's turn ("NATO: …", "UPDATE: …").
+_NOT_SPEAKERS = frozenset("nato eu un uk us usa note update breaking watch video exclusive analysis opinion "
+                          "editorial live factbox explainer timeline".split())
+
+
+def speaker_label(text: str) -> re.Match[str] | None:
+    m = SPEAKER_LABEL.match(text)
+    if m is None:
+        return None
+    name = m.group().split("(")[0].strip(" :").casefold()
+    return None if name in _NOT_SPEAKERS or name in PLACES else m
+
+
 def meta_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of a leading dateline and a closing "he said" tag."""
+    """Character ranges of a leading dateline or speaker label and a closing "he said" tag."""
     spans = []
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) or speaker_label(text)
     if m and len(text) - m.end() > 20:
         spans.append((0, m.end()))
     m = _ATTRIBUTION.search(text)

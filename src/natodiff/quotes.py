@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from natodiff.facts import People, people, persons_in, register, resolve_person
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
-from natodiff.normalise import NEGATIONS, Token, fold, tokens
+from natodiff.normalise import NEGATIONS, Token, speaker_label, fold, tokens
 from natodiff.worddiff import word_diff
 
 
@@ -412,6 +412,28 @@ def _source_passages(quotes: Sequence[Quotation]) -> list[_Passage]:
     return out
 
 
+def _speech(content: Sequence[Sentence]) -> list[_Passage]:
+    """A transcript's turns ("STOLTENBERG: Good afternoon. …"): spoken words are quotable.
+
+    A turn runs from its label to the next label; a journalist's question ("Q:")
+    is not the official's word.
+    """
+    out: list[_Passage] = []
+    turn: list[str] = []
+    for sent in [*content, None]:
+        label = speaker_label(sent.text) if sent is not None else None
+        if sent is None or label is not None:
+            if turn:
+                text = " ".join(turn)
+                out.append(_Passage(text, tokens(text)))
+            turn = []
+            if label is not None and label.group().split("(")[0].strip(" :") not in ("Q", "A"):
+                turn = [sent.text[label.end():]]
+        elif turn:
+            turn.append(sent.text)
+    return out
+
+
 def _diff(src: _Passage, match: _Match, out_text: str) -> tuple[DiffOp, ...]:
     """Word diff of the matched source window against the outlet's quotation.
 
@@ -534,7 +556,7 @@ def compare_quotes(
     src_content = _content(source)
     reg = reg if reg is not None else register(source, outlet)
     src_quotes = find_quotes(source, reg)
-    passages = _source_passages(src_quotes)
+    passages = _source_passages(src_quotes) + _speech(src_content)
     finder = _Finder(passages, _prose(src_content, _scan(src_content)))
     by_index = {s.index: s for s in src_content}
     verdicts = []
