@@ -158,6 +158,12 @@ def test_changed_figure_in_same_context_is_a_conflict():
     assert [(f.source_says, f.outlet_says) for f in conflict] == [("18 Allies", "19 member states")]
 
 
+def test_counts_of_one_thing_under_another_noun_are_compared():
+    result = compared("Up to 1,000 personnel will take part in the activity. 13 Allies signed the deal.",
+                      "Up to 1,500 troops will take part in the drills. 13 NATO countries signed the deal.")
+    assert by_text(result) == {"1,000 personnel": FactStatus.CONFLICT, "13 Allies": FactStatus.CONFIRMED}
+
+
 def test_unrelated_numbers_are_not_paired():
     result = compared("He expects 18 Allies to spend 2% of their GDP on defence this year.",
                       "NATO, founded in 1949, has 31 member states after several rounds of enlargement.")

@@ -185,6 +185,9 @@ def _month_number(name: str) -> int:
 # Nouns that mean "member countries of NATO" in news copy.
 _ALLY_NOUNS = {"ally", "allies", "members", "member", "nato allies"}
 _MEMBER_HEADS = {"state", "states", "country", "countries", "nation", "nations"}
+_MEMBER_OF = {"member", "allied", "nato", "alliance"}  # "18 member states", "13 NATO countries"
+# Counted nouns reports use for one another: "1,000 personnel" and "1,500 troops" count one thing.
+_SAME_COUNT = {"personnel": "troop", "soldier": "troop", "servicemember": "troop", "servicemen": "troop"}
 
 
 def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -255,11 +258,11 @@ def _noun_key(words: list[str]) -> tuple[str, str]:
     """Group key and display of a counted noun; NATO members all fold to "Allies"."""
     low = [w.casefold() for w in words]
     shown = " ".join(w if len(w) > 1 and w.isupper() else w.casefold() for w in words)
-    if low[-1] in _ALLY_NOUNS or len(low) >= 2 and low[-2] in ("member", "allied") and low[-1] in _MEMBER_HEADS:
+    if low[-1] in _ALLY_NOUNS or len(low) >= 2 and low[-2] in _MEMBER_OF and low[-1] in _MEMBER_HEADS:
         return "allies", "Allies" if low[-1] in ("allies", "ally") else shown
     head = low[-1]
     key = tokens(head)[0].key if tokens(head) else head
-    return key, shown
+    return _SAME_COUNT.get(key, key), shown
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
