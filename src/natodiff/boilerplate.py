@@ -7,6 +7,7 @@ related-link teaser, a byline); a caption's sentences all go together.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LINK = re.compile(
     r"^\s*(?:[-*•·|>]\s*)?(?:read more|also read|read also|related|see also|more from|"
@@ -69,11 +70,17 @@ _FURNITURE = re.compile(
     r"^\s*(?:enditem|end item|\(end\)|-30-|#{3}|ends|press release|press office|media contacts?|"
     r"notes? to editors?)(?:[\s.!:-]*$|\s*[:|–—-]\s)|"
     # "Associated Press writer Jill Lawless in London contributed to this report."
-    rf"^[-—–\s]*{_AGENCY}\s+(?:writers?|reporters?|correspondents?)\b.*\bcontributed\b|"
+    rf"^[-—–\s]*{_AGENCY}\s+(?:writers?|reporters?|correspondents?)\b.*\bcontributed\b",
+    re.IGNORECASE,
+)
+# Searched in a line's last characters only: "… contributed to this report."
+_CONTRIBUTED = re.compile(
     r"\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:to\s+)?(?:this\s+)?reporting)"
     r"(?:\s+from\s+[\w ,.]+)?[\s.)]*$",
     re.IGNORECASE,
 )
+_TAIL = 160  # characters at the end of a line where credits sit
+_CREDIT_WORDS = ("photo", "picture", "image", "video", "credit")
 # Section labels, buttons and embed titles: furniture only as a whole short line.
 _LABEL = re.compile(
     r"^\s*(?:background|related(?: articles| stories| content| coverage)?|more on this(?: story)?|"
@@ -104,28 +111,35 @@ _ATTRIBUTION = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def is_boilerplate(paragraph: str) -> bool:
-    """True for related links, captions, credits, bylines, stamps and the like."""
+    """True for related links, captions, credits, bylines, stamps and the like.
+
+    Cached: a line is asked about as a line, as a paragraph and as a sentence.
+    """
     text = paragraph.strip()
     if not text:
         return True
     if not any(ch.isalnum() for ch in text):
         return True  # "• |", "***"
-    if _LINK.search(text) or _FURNITURE.search(text) or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text):
+    tail = max(0, len(text) - _TAIL)
+    if (_LINK.match(text) or _FURNITURE.match(text) or _CONTRIBUTED.search(text, tail)
+            or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text)):
         return True
     words = len(text.split())
     if words <= 12 and _DATE_FIRST.match(text) and not text.endswith((".", "!", "?")):
         return True
     if _ASIDE_ONLY.match(text) and words <= 6:
         return True
-    parts = _PARTS.split(text)
-    if len(parts) > 1 and words <= 16 and all(is_boilerplate(part) for part in parts):
+    parts = _PARTS.split(text) if words <= 16 else ()
+    if len(parts) > 1 and all(is_boilerplate(part) for part in parts):
         return True
     if _BYLINE.match(text) and words <= 12:
         return True
     if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith((".", "!", "?"))):
         return True  # "Background", "Council of the EU | Press release"
-    if (_CREDIT.search(text) or _CREDIT_END.search(text)) and words <= 60:
+    if words <= 60 and (_CREDIT_END.search(text, tail)
+                        or any(w in text.casefold() for w in _CREDIT_WORDS) and _CREDIT.search(text)):
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
 
