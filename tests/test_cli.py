@@ -290,6 +290,19 @@ def test_exit_code_0_for_a_text_against_itself():
     assert summary_of(r.stdout)["outlet_only"] == 0
 
 
+@pytest.mark.parametrize("edit", [
+    ("would not replace national plans", "would replace national plans"),  # a negation dropped
+    ("3.5 per cent of GDP", "4.5 per cent of GDP"),  # a figure changed
+])
+def test_exit_code_1_on_a_flipped_negation_or_a_changed_figure(tmp_path, edit):
+    source = ("Allies agreed to spend 3.5 per cent of GDP on core defence by 2035.\n\n"
+              "The new target would not replace national plans, the Secretary General said.\n")
+    (tmp_path / "s.txt").write_text(source)
+    (tmp_path / "o.txt").write_text(source.replace(*edit))
+    assert run("compare", str(tmp_path / "s.txt"), str(tmp_path / "s.txt"), "--exit-code").exit_code == 0
+    assert run("compare", str(tmp_path / "s.txt"), str(tmp_path / "o.txt"), "--exit-code").exit_code == 1
+
+
 def test_without_exit_code_differences_still_exit_0():
     assert run("compare", str(SOURCE), str(OUTLET)).exit_code == 0
 

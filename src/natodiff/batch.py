@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Callable, Iterable, Sequence
 
 from natodiff.errors import NatodiffError
-from natodiff.model import Comparison, Kind, Options, Verdict
+from natodiff.model import Comparison, Options, Verdict
 
 SCHEMA = "natodiff.batch/1"
 
@@ -47,10 +47,10 @@ COLUMNS = tuple(f.name for f in fields(Row))
 
 
 def has_differences(c: Comparison) -> bool:
-    """Outlet-only content or an altered/unsourced quotation (as cli.exit_status)."""
-    added = any(a.kind is Kind.OUTLET_ONLY and a.repeat_of is None for a in c.alignments)
-    bad_quote = any(q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED) for q in c.quotes)
-    return added or bad_quote
+    """What compare --exit-code reports for this outlet."""
+    from natodiff.compare import differences
+
+    return bool(differences(c))
 
 
 def row(c: Comparison) -> Row:

@@ -111,8 +111,9 @@ def main_callback(
     \b
     Exit status:
       0  done
-      1  differences found: outlet-only content or an altered or unsourced
-         quotation (only with --exit-code, like git diff --exit-code)
+      1  differences found: outlet-only content, an altered or unsourced
+         quotation, a conflicting figure, or a negation added or dropped
+         (only with --exit-code, like git diff --exit-code)
       2  error: bad arguments, unreadable input (batch: any unreadable outlet)
       130/143  interrupted
     """
@@ -238,14 +239,10 @@ def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_s
 
 
 def exit_status(c: "Comparison", exit_code: bool) -> ExitStatus:
-    """1 with --exit-code when the outlet added content or changed a quotation."""
-    from natodiff.model import Kind, Verdict
+    """1 with --exit-code when compare.differences() finds any."""
+    from natodiff.compare import differences
 
-    if not exit_code:
-        return ExitStatus.OK
-    added = any(a.kind is Kind.OUTLET_ONLY and a.repeat_of is None for a in c.alignments)
-    bad_quote = any(q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED) for q in c.quotes)
-    return ExitStatus.DIFFERENCES if added or bad_quote else ExitStatus.OK
+    return ExitStatus.DIFFERENCES if exit_code and differences(c) else ExitStatus.OK
 
 
 def _size(value: str) -> int:
@@ -298,7 +295,7 @@ def compare(
     explain: bool = typer.Option(False, "--explain", help="Show why each link was made (score parts)."),
     color: Color = COLOR,
     quiet: bool = QUIET,
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the outlet adds content or alters a quote."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 on outlet-only content, an altered quote, a conflicting figure or a flipped negation."),
     memo: Optional[str] = typer.Option(None, "--memo", help="Also write the briefing memo (.docx) to this file."),
     title: Optional[str] = MEMO_TITLE,
     author: Optional[str] = MEMO_AUTHOR,
@@ -349,7 +346,7 @@ def batch(
     facts: bool = typer.Option(True, "--facts/--no-facts", help="Check quotations (the altered-quotes column)."),
     color: Color = COLOR,
     quiet: bool = QUIET,
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when any outlet adds content or alters a quote."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when any outlet has differences (as compare --exit-code)."),
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,

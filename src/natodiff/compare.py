@@ -82,3 +82,30 @@ def _facts_and_quotes(src: Document, out: Document) -> tuple[tuple, tuple]:
         facts.compare_facts(src.sentences, out.sentences, reg),
         quotes.compare_quotes(src.sentences, out.sentences, reg),
     )
+
+
+def differences(c: Comparison) -> list[str]:
+    """What ``--exit-code`` reports: changes an analyst must read, each said in a few words.
+
+    Outlet-only content; a quotation altered or not in the source at all; a
+    figure that conflicts; a reworded sentence that gained or lost a negation
+    ("would not replace" made "would replace"), whatever its similarity.
+    """
+    from natodiff.model import FactStatus, Kind, Verdict
+    from natodiff.normalise import NEGATIONS, tokens
+
+    found = []
+    if any(a.kind is Kind.OUTLET_ONLY and a.repeat_of is None for a in c.alignments):
+        found.append("outlet-only content")
+    if any(q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED) for q in c.quotes):
+        found.append("an altered or unsourced quotation")
+    if any(f.status is FactStatus.CONFLICT for f in c.facts):
+        found.append("a conflicting figure")
+
+    def negations(sentences) -> list[str]:
+        return sorted(t.key for s in sentences for t in tokens(s.text) if t.key in NEGATIONS)
+
+    if any(a.kind is Kind.REWORDED and a.repeat_of is None and negations(a.source) != negations(a.outlet)
+           for a in c.alignments if a.source and a.outlet):
+        found.append("a negation added or dropped")
+    return found

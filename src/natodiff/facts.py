@@ -510,7 +510,13 @@ class _Vocabulary:
     midcaps: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
 
 
-def _vocabulary(texts: Sequence[str]) -> _Vocabulary:
+def _body_vocabulary(sentences: Sequence[Sentence]) -> _Vocabulary:
+    """The vocabulary of a text's sentences, title-case headlines left out (they capitalise all)."""
+    return _vocabulary(tuple(s.text for s in sentences if not _title_case(s)))
+
+
+@lru_cache(maxsize=8)  # people() and _entities() read the same text's vocabulary
+def _vocabulary(texts: tuple[str, ...]) -> _Vocabulary:
     voc = _Vocabulary()
     for text in texts:
         for w in _words(text):
@@ -616,7 +622,7 @@ def _content(sentences: Sequence[Sentence]) -> list[Sentence]:
 def people(sentences: Sequence[Sentence]) -> People:
     """Full names with their titles ("Secretary General Jens Stoltenberg")."""
     reg = People()
-    voc = _vocabulary([s.text for s in sentences])
+    voc = _body_vocabulary(sentences)
     for sent in sentences:
         for run in _runs(sent.text):
             for name in _names_in_run(run, voc):
@@ -682,7 +688,7 @@ def _title_case(sent: Sentence) -> bool:
 
 
 def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
-    voc = _vocabulary([s.text for s in sentences if not _title_case(s)])
+    voc = _body_vocabulary(sentences)
     out = []
     for sent in sentences:
         if _title_case(sent):
