@@ -130,9 +130,9 @@ def _linked_draft(group, source, outlet, own, weights) -> dict:
     kind = Kind.SHARED if one_to_one and is_shared(s_toks, o_toks) else Kind.REWORDED
     return {
         "kind": kind,
-        # One link: its own score (with the title/lead prior --explain shows); a merge or
-        # split: how alike the sentences are taken together.
-        "similarity": round(own[0].score if one_to_one and own else merged.score, 4),
+        # How alike the item's sentences are, taken together; without the title/lead
+        # prior that may have linked them (--explain shows it), which says nothing of likeness.
+        "similarity": round(merged.score, 4),
         "source": tuple(u.sentence for u in s_units),
         "outlet": tuple(u.sentence for u in o_units),
         "diff": diff,

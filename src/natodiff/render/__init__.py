@@ -8,6 +8,7 @@ shown as its escape code. Emoji, RTL text and joiners pass untouched.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Callable
 
@@ -50,6 +51,11 @@ def in_quotes(text: str, escape: Callable[[str], str] = str) -> str:
 
 
 OPENING_QUOTES = "\"“„«‘'"
+
+
+def similarity(value: float) -> str:
+    """Two decimals, rounded down: 0.9992 must not read as identical."""
+    return f"{math.floor(value * 100 + 1e-9) / 100:.2f}"
 
 
 def lead_line(c: "Comparison", quoted: Callable[[str], str]) -> str:

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import code, in_quotes, lead_line
+from natodiff.render import code, in_quotes, lead_line, similarity
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -227,7 +227,7 @@ def row(a: Alignment) -> str:
         classes.append("repeat")
     kind = [f'<span class="kind">{LABELS[a.kind]}</span>']
     if a.similarity is not None:
-        kind.append(f'<span class="score">similarity {a.similarity:.2f}</span>')
+        kind.append(f'<span class="score">similarity {similarity(a.similarity)}</span>')
     flags = []
     if a.moved:
         flags.append("moved")

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import UNSAFE, code, in_quotes, lead_line
+from natodiff.render import UNSAFE, code, in_quotes, lead_line, similarity
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -178,7 +178,7 @@ def item(a: Alignment) -> list[str]:
     """A list entry: kind, score, sentence ids and flags; the text below it."""
     head = f"**{LABELS[a.kind]}**"
     if a.similarity is not None:
-        head += f" {a.similarity:.2f}"
+        head += f" {similarity(a.similarity)}"
     ids = " ← ".join(x for x in (_ids(a.outlet, "O"), _ids(a.source, "S")) if x)
     if ids:
         head += f" · {ids}"

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, FactStatus, FactType, Kind, Op, Quote, Verdict
-from natodiff.render import in_quotes
+from natodiff.render import in_quotes, similarity
 from natodiff.render.redline import add_field, new_document, set_properties, to_bytes, xml_safe
 
 RED = "C00000"
@@ -554,7 +554,7 @@ def _appendix(document, c: Comparison) -> None:
         cells = _row(table, widths)
         label = KIND_LABELS[a.kind]
         if a.similarity is not None:
-            label += f" {a.similarity:.2f}"
+            label += f" {similarity(a.similarity)}"
         if a.moved:
             label += " · moved"
         if a.repeat_of is not None:

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
-from natodiff.render import in_quotes, lead_line, visible
+from natodiff.render import in_quotes, lead_line, similarity, visible
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -145,7 +145,7 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
     label = Text()
     label.append(f"{LABELS[a.kind]:<12}", style=STYLES[a.kind])
     if a.similarity is not None:
-        label.append(f"{a.similarity:.2f}  ")
+        label.append(f"{similarity(a.similarity)}  ")
     if a.outlet:
         label.append(ids(a.outlet, "O"))
     if a.source and a.outlet:
