@@ -43,6 +43,12 @@ def test_money_with_currency_and_scale():
     }
 
 
+def test_numbers_as_translated_texts_write_them():
+    assert found("The EU gave 4,2 bln euros.", FactType.MONEY) == {"4,2 bln euros": 4.2e9}
+    assert found("Russia launched 1 200 drone attacks.", FactType.COUNT) == {"1 200 drone attacks": 1200}
+    assert found("In 2024 100 troops came.", FactType.COUNT) == {"100 troops": 100}  # a year is no thousands group
+
+
 def test_money_label_is_canonical_whatever_the_wording():
     labels = {f.text for f in facts.list_facts(sents("It cost $10 billion. It cost 10 billion US dollars."))}
     assert labels == {"10 billion dollars"}
@@ -69,7 +75,8 @@ def test_numbers_inside_names_are_not_counts():
     assert found(text, FactType.COUNT) == {}
 
 
-@pytest.mark.parametrize("wording", ["15 February 2024", "Feb 15, 2024", "15 Feb. 2024", "February 15th, 2024"])
+@pytest.mark.parametrize("wording", ["15 February 2024", "Feb 15, 2024", "15 Feb. 2024", "February 15th, 2024",
+                                     "15.02.2024"])
 def test_dates_in_any_order_give_one_iso_value(wording):
     assert list(found(f"Ministers met on {wording} in Brussels.", FactType.DATE).values()) == ["2024-02-15"]
 

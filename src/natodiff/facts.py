@@ -27,7 +27,10 @@ _SCALES = {
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_NUMWORDS})\b)"
+# Thousands grouped by commas or by spaces ("1 200", as translated texts write them), a
+# decimal comma before a scale ("4,2 bln"), plain numbers and number words.
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?![\d,.])"
+        rf"|\d+,\d(?=\s?(?:bn|mn|mln|bln|billion|million)\b)|\d+(?:\.\d+)?|\b(?:{_NUMWORDS})\b)")
 _SCALE = r"(?:\s?(?:bn|mn|mln|bln|tn|trn|m|k)\b|\s(?:thousand|million|billion|trillion)\b)"
 _BEFORE = r"(?<![\w$€£¥.,-])"  # a number glued to a word ("F-16") is a name, not a figure
 
@@ -59,6 +62,8 @@ _DATES = (
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"),
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})\b"),
+    # "03.03.2025": day, month, year, as most of Europe writes it.
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)"),
 )
 _YEAR = re.compile(r"(?<![\w$€£¥.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _COUNT = re.compile(rf"{_BEFORE}(?P<num>{_NUM})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?", re.I)
@@ -70,7 +75,9 @@ def _number(text: str) -> float:
     low = text.casefold()
     if low in NUMBER_WORDS:
         return float(NUMBER_WORDS[low])
-    return float(low.replace(",", ""))
+    if re.fullmatch(r"\d+,\d", low):  # "4,2 bln": a decimal comma
+        return float(low.replace(",", "."))
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", low))
 
 
 def _scale(text: str | None) -> float:
@@ -178,6 +185,8 @@ def _years(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[Me
 
 
 def _month_number(name: str) -> int:
+    if name.isdigit():  # "03.03.2025"
+        return int(name)
     low = name.casefold()[:3]
     return [m[:3] for m in _MONTH_NAMES].index(low) + 1
 
