@@ -171,6 +171,20 @@ def test_counts_of_one_thing_under_another_noun_are_compared():
     assert by_text(result) == {"1,000 personnel": FactStatus.CONFLICT, "13 Allies": FactStatus.CONFIRMED}
 
 
+def test_a_changed_figure_in_linked_sentences_is_a_conflict_though_its_words_changed():
+    from natodiff.compare import compare
+
+    source = ("The Council noted that only 35 per cent of eligible voters had been registered, pointing to "
+              "slow progress in the electoral process supported by the Mission since February.")
+    outlet = ("Only 38 percent of eligible voters had registered, as South Sudan faces external pressure and "
+              "challenges it has yet to resolve.")
+    statuses = {f.text: f.status for f in compare(source, outlet).facts if f.type is FactType.PERCENT}
+    assert statuses == {"35%": FactStatus.CONFLICT}
+    # Unlinked, the same two sentences are too unlike to pair their figures.
+    assert {f.status for f in facts.compare_facts(sents(source), sents(outlet, Side.OUTLET))
+            if f.type is FactType.PERCENT} == {FactStatus.SOURCE_ONLY, FactStatus.OUTLET_ONLY}
+
+
 def test_unrelated_numbers_are_not_paired():
     result = compared("He expects 18 Allies to spend 2% of their GDP on defence this year.",
                       "NATO, founded in 1949, has 31 member states after several rounds of enlargement.")

@@ -70,16 +70,17 @@ def compare(
     facts: tuple = ()
     quotes: tuple = ()
     if options.facts:
-        facts, quotes = _facts_and_quotes(src_doc, out_doc)
+        linked = {(s.index, o.index) for a in items for s in a.source for o in a.outlet}
+        facts, quotes = _facts_and_quotes(src_doc, out_doc, linked)
     return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
 
 
-def _facts_and_quotes(src: Document, out: Document) -> tuple[tuple, tuple]:
+def _facts_and_quotes(src: Document, out: Document, linked: set[tuple[int, int]] | None = None) -> tuple[tuple, tuple]:
     from natodiff import facts, quotes
 
     reg = facts.register(src.sentences, out.sentences)  # both layers resolve names alike
     return (
-        facts.compare_facts(src.sentences, out.sentences, reg),
+        facts.compare_facts(src.sentences, out.sentences, reg, linked or ()),
         quotes.compare_quotes(src.sentences, out.sentences, reg),
     )
 
