@@ -191,3 +191,15 @@ def test_a_currency_before_or_after_its_amount_is_still_shared() -> None:
     (item,) = compare("Contracts worth €10 billion were agreed.", "Contracts worth $10 billion were agreed.",
                       options=NO_FACTS).alignments
     assert item.kind is Kind.REWORDED  # another currency is another figure
+
+
+def test_a_compound_written_as_one_word_or_two_is_still_shared() -> None:
+    for source, outlet in [("NATO will reinforce the front line with more troops this year.",
+                            "NATO will reinforce the frontline with more troops this year."),
+                           ("UN peace keeping forces will stay in the region for another year.",
+                            "UN peacekeeping forces will stay in the region for another year.")]:
+        (item,) = compare(source, outlet, options=NO_FACTS).alignments
+        assert item.kind is Kind.SHARED, outlet
+    (item,) = compare("NATO will reinforce the front with more troops this year.",
+                      "NATO will reinforce the frontline with more troops this year.", options=NO_FACTS).alignments
+    assert item.kind is Kind.REWORDED  # "line" added is a word added

@@ -149,6 +149,13 @@ def test_unmarked_cuts_a_cut_negation_and_long_brackets_stay_altered(outlet):
     assert verdict(outlet).verdict is Verdict.ALTERED
 
 
+def test_a_compound_written_as_one_word_is_faithful():
+    source = "The minister said: “We will reinforce the front line with more troops.”"
+    (q,) = quotes.compare_quotes(sents(source), sents('"We will reinforce the frontline with more troops," '
+                                                      'he said.', Side.OUTLET))
+    assert q.verdict is Verdict.FAITHFUL
+
+
 def test_words_from_source_prose_are_not_quoted_in_source():
     q = verdict('Stoltenberg said leaders "will agree new targets" at the summit.')
     assert (q.verdict, q.source_text) == (Verdict.NOT_QUOTED_IN_SOURCE, "will agree new targets")

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from natodiff.align import Unit, Weights, score
 from natodiff.model import Alignment, Kind, LinkScore, Op, Sentence
-from natodiff.normalise import CURRENCY_KEYS, POLARITY, SCALE_KEYS, Token
+from natodiff.normalise import CURRENCY_KEYS, POLARITY, SCALE_KEYS, Token, same_compound
 from natodiff.worddiff import word_diff
 
 # "Shared" tolerates this many differing function words per ten tokens
@@ -190,7 +190,7 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
     """
     s_content = _money_last([t for t in s_toks if t.content])
     o_content = _money_last([t for t in o_toks if t.content])
-    if s_content != o_content:
+    if s_content != o_content and not _compounds_only(s_content, o_content):
         return False
     s_stop = [t.key for t in s_toks if t.cls == "stop"]
     o_stop = [t.key for t in o_toks if t.cls == "stop"]
@@ -203,6 +203,15 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
     edits = max(len(s_stop), len(o_stop)) - same
     allowed = max(1, SHARED_STOP_EDITS_PER_10 * max(len(s_toks), len(o_toks)) // 10)
     return edits <= allowed
+
+
+def _compounds_only(a: list[str], b: list[str]) -> bool:
+    """The two differ only by compounds written as one word or two ("front line" = "frontline")."""
+    from difflib import SequenceMatcher
+
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return all(tag == "equal" or tag == "replace" and same_compound(a[i1:i2], b[j1:j2])
+               for tag, i1, i2, j1, j2 in ops)
 
 
 def _money_last(toks: Sequence[Token]) -> list[str]:

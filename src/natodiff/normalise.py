@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 # Characters that typography varies but meaning does not.
 _TYPO = str.maketrans(
@@ -425,6 +425,15 @@ def _phrases(toks: list[Token]) -> list[Token]:
 def _said_already(out: list[Token], currency: str) -> bool:
     """The same currency among the last three tokens: "$10 billion dollars"."""
     return any(t.key == currency for t in out[-3:])
+
+
+def same_compound(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Keys of one compound written as one word or two: "front line" = "frontline".
+
+    Compared without the letter e, which stemming drops at a word's end only
+    ("peace keeping" -> peac, keep; "peacekeeping" -> peacekeep).
+    """
+    return 0 < len(a) + len(b) <= 6 and "".join(a).replace("e", "") == "".join(b).replace("e", "")
 
 
 def keys(text: str) -> tuple[str, ...]:

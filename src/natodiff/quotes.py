@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from natodiff.facts import People, people, persons_in, register, resolve_person
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
-from natodiff.normalise import NEGATIONS, Token, speaker_label, fold, tokens
+from natodiff.normalise import NEGATIONS, Token, fold, same_compound, speaker_label, tokens
 from natodiff.worddiff import word_diff
 
 
@@ -349,6 +349,8 @@ def _meaningful(op: tuple[str, int, int, int, int], src: Sequence[Token], out: S
     involved = list(src[i1:i2]) + list(out[j1:j2])
     if all(t.key in _ARTICLES for t in involved):
         return False
+    if tag == "replace" and same_compound([t.key for t in src[i1:i2]], [t.key for t in out[j1:j2]]):
+        return False  # "front line" / "frontline": one word written in two
     negation = _negates(src[i1:i2]) or _negates(out[j1:j2])
     at_edge = tag == "insert" and (j1 == 0 or j2 == len(out))
     if at_edge and all(not t.content for t in involved) and not negation:
