@@ -372,3 +372,17 @@ def test_libreoffice_converts_the_memo_to_pdf(tmp_path, sample_memo):
         assert heading in folded
     assert "Page 1 of" in folded and "UNCLASSIFIED" in folded
     assert "READ MORE" not in folded
+
+
+def test_bottom_line_counts_source_sentences_and_names_only_figures_of_added_sentences():
+    from natodiff.compare import compare
+
+    source = ("Ministers met in Brussels on Thursday. They agreed to buy 1,000 missiles. "
+              "The missiles will be delivered in 2026.\n\nThe weather was cold in Brussels all week long.\n")
+    outlet = ("Ministers meeting in Brussels on Thursday agreed to buy 1,000 missiles worth 5 billion euros, "
+              "to be delivered in 2026.\n\n"
+              "Critics said the 75 billion dollar plan came too late.\n")
+    bullets = memo.bottom_line(compare(source, outlet))
+    assert "3 of 4 source sentences appear in the outlet" in bullets[0]
+    # The euros come with a carried sentence, not with the added one.
+    assert "75 billion dollar" in bullets[1] and "5 billion euros" not in bullets[1]

@@ -175,20 +175,29 @@ def _highlights(facts: Sequence[Fact], status: FactStatus, side: str, n: int = 4
     return out
 
 
+def _source_sentences(c: Comparison, kind: Kind) -> int:
+    return sum(len(a.source) for a in c.alignments if a.kind is kind and a.repeat_of is None)
+
+
 def bottom_line(c: Comparison) -> list[str]:
     """Three to five sentences for the top of the memo."""
     s = c.summary
-    carried = s.shared + s.reworded
-    total_source = carried + s.source_only
+    # Counted in source sentences: an outlet sentence may carry several.
+    shared = _source_sentences(c, Kind.SHARED)
+    reworded = _source_sentences(c, Kind.REWORDED)
+    out = left_out(c)
+    total_source = shared + reworded + sum(len(a.source) for a in out)
     bullets = [
         f"{s.reuse:.0%} of the outlet's words come from the source (reuse), and the outlet carries "
-        f"{s.coverage:.0%} of the source's words (coverage): {carried} of {total_source} source sentences "
-        f"appear in the outlet, {s.shared} of them verbatim and {s.reworded} reworded."
+        f"{s.coverage:.0%} of the source's words (coverage): {shared + reworded} of {total_source} source "
+        f"sentences appear in the outlet, {shared} of them verbatim and {reworded} reworded."
     ]
     facts = ordered_facts(c.facts)
     add = added(c)
     if add:
-        figures = _highlights(facts, FactStatus.OUTLET_ONLY, "outlet")
+        # Only the figures the added sentences bring, not any outlet-only fact.
+        said = {x.text for a in add for x in a.outlet}
+        figures = _highlights([f for f in facts if f.outlet in said], FactStatus.OUTLET_ONLY, "outlet")
         text = (f"The outlet adds {len(add)} sentence{'s' if len(add) != 1 else ''} "
                 f"({words(add, 'outlet')} words) that the source does not contain")
         if figures:
@@ -196,9 +205,9 @@ def bottom_line(c: Comparison) -> list[str]:
         else:
             text += f", e.g. {in_quotes(trim(add[0].outlet[0].text, 110))}"
         bullets.append(_end(text))
-    out = left_out(c)
     if out:
-        figures = _highlights(facts, FactStatus.SOURCE_ONLY, "source")
+        said = {x.text for a in out for x in a.source}
+        figures = _highlights([f for f in facts if f.source in said], FactStatus.SOURCE_ONLY, "source")
         text = (f"It leaves out {len(out)} source sentence{'s' if len(out) != 1 else ''} "
                 f"({words(out, 'source')} words)")
         if figures:
