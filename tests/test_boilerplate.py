@@ -62,6 +62,10 @@ FURNITURE = [
     "By Marta Kowalczyk · 19 February 2025, 15:02 CET",
     "Brussels, 3 March 2025",
     "(As delivered)",
+    "Media enquiries should be directed to the MOD Press Office on 020 7218 7907.",
+    "SC/15612",
+    "9571st Meeting (AM)",
+    "Next steps",
 ]
 
 STORY = [
@@ -93,6 +97,8 @@ STORY = [
     "Brussels, the capital of Belgium, hosts NATO.",
     "decision 100.",  # found by hypothesis: "dec…" read as December, "100" as day 1, year 00
     "marching 100 miles.",
+    "Media reports said the talks would continue.",
+    "EU/NATO cooperation deepened this year.",
 ]
 
 

@@ -137,6 +137,14 @@ def test_a_year_before_a_noun_is_a_date_not_a_count():
     assert "2023" in found("Spending rose above 2023 levels.", FactType.DATE)
 
 
+def test_names_with_particles_and_transliterations_are_one_name():
+    result = compared("Ursula von der Leyen met President Volodymyr Zelenskyy in Kyiv.",
+                      "Ursula von der Leyen met Zelensky in Kiev.")
+    statuses = by_text(result, FactType.ENTITY)
+    assert statuses == {"Ursula von der Leyen": FactStatus.CONFIRMED, "Volodymyr Zelenskyy": FactStatus.CONFIRMED,
+                        "Kyiv": FactStatus.CONFIRMED}
+
+
 def test_a_country_opening_a_sentence_is_a_name():
     text = "Germany, the Netherlands and Denmark have agreed to buy jets. Russia's war goes on."
     assert {"Germany", "Denmark", "Russia"} <= set(found(text, FactType.ENTITY))

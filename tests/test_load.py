@@ -193,6 +193,11 @@ def test_markdown_markup_is_removed_and_lines_kept():
     ]
 
 
+def test_markdown_table_rows_are_text_and_the_rule_under_the_header_goes():
+    text = "| Area | Share |\n|------|:-----:|\n| Core defence | 3.5% |\n\nA | B is prose.\n"
+    assert markdown_to_text(text) == "Area; Share\n\nCore defence; 3.5%\n\nA | B is prose.\n"
+
+
 def test_markdown_leaves_snake_case_arithmetic_and_escapes_alone():
     out = markdown_to_text("file_name_here and 2 * 3 * 4 and \\*literal\\*")
     assert out == "file_name_here and 2 * 3 * 4 and *literal*"

@@ -42,6 +42,8 @@ from natodiff.normalise import keys, tokens
         ("member states", "members"),
         ("Türkiye", "Turkey"),
         ("Kiev", "Kyiv"),
+        ("Zelenskyy", "Zelensky"),
+        ("Zelenskiy", "Zelensky"),
         ("co-operation", "cooperation"),
         ("re-elected", "reelected"),
         ("17\u00a0000 troops", "17,000 troops"),

@@ -66,7 +66,9 @@ _FURNITURE = re.compile(
     r"all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s)|"
     r"^\s*\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
     r"^\s*(?:source|editor|contact|from|tags|topics|keywords|filed under)\s*:\s|"
-    r"^\s*(?:for information media|not an official record)\b|"
+    r"^\s*(?:for information media|not an official record|(?:for )?media (?:enquiries|inquiries))\b|"
+    # "SC/15612", "PR/CP(2024)021": a document's reference code on its own line.
+    r"^\s*[A-Z]{1,6}(?:/[A-Z]{1,6})?/[\w().-]{2,20}\s*$|"
     r"^\s*(?:enditem|end item|\(end\)|-30-|#{3}|ends|press release|press office|media contacts?|"
     r"notes? to editors?)(?:[\s.!:-]*$|\s*[:|–—-]\s)|"
     # "Associated Press writer Jill Lawless in London contributed to this report."
@@ -83,7 +85,8 @@ _TAIL = 160  # characters at the end of a line where credits sit
 _CREDIT_WORDS = ("photo", "picture", "image", "video", "credit")
 # Section labels, buttons and embed titles: furniture only as a whole short line.
 _LABEL = re.compile(
-    r"^\s*(?:background|related(?: articles| stories| content| coverage)?|more on this(?: story)?|"
+    r"^\s*(?:background|next steps|related(?: articles| stories| content| coverage)?|more on this(?: story)?|"
+    r"\d+(?:st|nd|rd|th) meeting(?: \((?:am|pm)\))?|"
     r"comments?|show comments|share|print|e-?mail|tweet|subscribe|advertisement|sponsored(?: content)?|"
     r"menu|search|log ?in|sign ?in|sign ?up|register|video|photos?|gallery|"
     r"(?:joint )?press (?:conference|point|briefing) (?:by|with)\b.*|"

@@ -486,8 +486,20 @@ def _possessive(word: Word) -> bool:
     return bool(_POSSESSIVE.search(word.text))
 
 
+_PARTICLES = frozenset("von van der den de da di du del della bin ibn ten ter".split())
+
+
 def _connector(w: Word, cur: list[Word], rest: list[Word], folded: str) -> bool:
-    """"Ministry of Defence", "Training and Education Centre"."""
+    """"Ministry of Defence", "Training and Education Centre", "Ursula von der Leyen"."""
+    if w.text in _PARTICLES:  # particles may chain ("von der"); a name must follow
+        prev = w
+        for nxt in rest:
+            if not _SPACE.fullmatch(folded, prev.end, nxt.start):
+                return False
+            if nxt.text not in _PARTICLES:
+                return _capital(nxt)
+            prev = nxt
+        return False
     if not rest or not _capital(rest[0]) or not _SPACE.fullmatch(folded, w.end, rest[0].start):
         return False
     if w.text in ("of", "for"):

@@ -28,7 +28,9 @@ _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
-_BLOCK_MARKERS = "`~-*_=[>#+"
+_BLOCK_MARKERS = "`~-*_=[>#+|"
+# "|---|:---:|": the line under a table's header.
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _UNESCAPE = re.compile("[\U000f0000-\U000f007f]")
 
 
@@ -65,8 +67,12 @@ def markdown_to_text(text: str) -> str:
             out.append(line)
         elif not first or first not in _BLOCK_MARKERS:  # the common case, made cheap
             prose.append(line)
-        elif _RULE.match(line) or _REF_DEF.match(line):
+        elif _RULE.match(line) or _REF_DEF.match(line) or _TABLE_RULE.match(line):
             prose.append("")
+        elif first == "|" and line.rstrip().endswith("|"):
+            # A table row: its cells as one line of text, separated as a list is.
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            prose.append("; ".join(cell for cell in cells if cell))
         else:
             line = _QUOTE.sub("", line)
             heading = _HEADING.match(line)

@@ -293,7 +293,13 @@ def _plain_key(word: str) -> str:
         return MONTHS[w]
     if w in STOPWORDS:
         return w
+    if w.endswith(_SLAVIC_ENDINGS):  # "Zelenskyy", "Zelenskiy" = "Zelensky"
+        w = w[:-4] + "sky"
     return stem(spelling(w))
+
+
+# Transliterations of one Slavic surname ending.
+_SLAVIC_ENDINGS = ("skyy", "skyi", "skiy", "skii")
 
 
 @lru_cache(maxsize=1 << 15)
