@@ -99,6 +99,16 @@ STORY = [
     "marching 100 miles.",
     "Media reports said the talks would continue.",
     "EU/NATO cooperation deepened this year.",
+    # Found by review: each was hidden as furniture by a rule added in the same change.
+    "Eleven Allies contributed to the report.",
+    "“24 February 2022 changed everything for European security.”",
+    "Media inquiries into the scandal intensified on Monday.",
+    "Russia/Ukraine",
+    "Published satellite images show the damage.",
+    "Updated monitoring data showed more flights.",
+    "Posted on the eastern flank since 2017, the battlegroup grew.",
+    "Most Americans support NATO, according to Reuters/Ipsos.",
+    "Published on Monday, the report found gaps.",
 ]
 
 

@@ -303,6 +303,12 @@ def test_exit_code_1_on_a_flipped_negation_or_a_changed_figure(tmp_path, edit):
     assert run("compare", str(tmp_path / "s.txt"), str(tmp_path / "o.txt"), "--exit-code").exit_code == 1
 
 
+def test_exit_code_0_when_a_negation_is_only_reworded(tmp_path):
+    (tmp_path / "s.txt").write_text("NATO has no plans to deploy troops to Ukraine this year, officials said.\n")
+    (tmp_path / "o.txt").write_text("NATO does not plan to deploy troops to Ukraine this year, officials said.\n")
+    assert run("compare", str(tmp_path / "s.txt"), str(tmp_path / "o.txt"), "--exit-code").exit_code == 0
+
+
 def test_without_exit_code_differences_still_exit_0():
     assert run("compare", str(SOURCE), str(OUTLET)).exit_code == 0
 

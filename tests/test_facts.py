@@ -47,6 +47,8 @@ def test_numbers_as_translated_texts_write_them():
     assert found("The EU gave 4,2 bln euros.", FactType.MONEY) == {"4,2 bln euros": 4.2e9}
     assert found("Russia launched 1 200 drone attacks.", FactType.COUNT) == {"1 200 drone attacks": 1200}
     assert found("In 2024 100 troops came.", FactType.COUNT) == {"100 troops": 100}  # a year is no thousands group
+    assert found("Each drone costs €1 200.", FactType.MONEY) == {"€1 200": 1200}  # at a sentence's end
+    assert found("The EU gave 4,25 bln euros.", FactType.MONEY) == {"4,25 bln euros": 4.25e9}
 
 
 def test_money_label_is_canonical_whatever_the_wording():
@@ -135,6 +137,11 @@ def test_the_agency_in_a_dateline_is_not_a_fact_but_the_place_is():
 def test_a_year_before_a_noun_is_a_date_not_a_count():
     assert found("Spending rose above 2023 levels.", FactType.COUNT) == {}
     assert "2023" in found("Spending rose above 2023 levels.", FactType.DATE)
+    assert found("Allies will send 1800 troops.", FactType.COUNT) == {"1800 troops": 1800}
+
+
+def test_ten_is_a_number_not_a_name_particle():
+    assert "Vilnius" in entities("In Vilnius ten Allies agreed to more air defence.")
 
 
 def test_names_with_particles_and_transliterations_are_one_name():
@@ -188,6 +195,10 @@ def test_a_changed_figure_in_linked_sentences_is_a_conflict_though_its_words_cha
               "challenges it has yet to resolve.")
     statuses = {f.text: f.status for f in compare(source, outlet).facts if f.type is FactType.PERCENT}
     assert statuses == {"35%": FactStatus.CONFLICT}
+    # Linked sentences pair figures of one thing, not any two: nothing near 30% is near 4.1%.
+    unrelated = compare("Poland spends 4.1% of GDP on defence and raised its budget by a third this year.",
+                        "Poland spends heavily on defence, and its budget rose 30% in a year of tension.").facts
+    assert FactStatus.CONFLICT not in {f.status for f in unrelated if f.type is FactType.PERCENT}
     # Unlinked, the same two sentences are too unlike to pair their figures.
     assert {f.status for f in facts.compare_facts(sents(source), sents(outlet, Side.OUTLET))
             if f.type is FactType.PERCENT} == {FactStatus.SOURCE_ONLY, FactStatus.OUTLET_ONLY}

@@ -44,6 +44,7 @@ from natodiff.normalise import keys, tokens
         ("Kiev", "Kyiv"),
         ("Zelenskyy", "Zelensky"),
         ("Zelenskiy", "Zelensky"),
+        ("Zelenskyy's", "Zelensky's"),
         ("co-operation", "cooperation"),
         ("re-elected", "reelected"),
         ("17\u00a0000 troops", "17,000 troops"),
@@ -68,6 +69,16 @@ def test_variants_share_keys(a: str, b: str) -> None:
                                   ("effective", "effect")])
 def test_different_things_stay_different(a: str, b: str) -> None:
     assert keys(a) != keys(b)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("front line", "frontline", True), ("peace keeping", "peacekeeping", True),
+    ("meet", "met", False), ("fear", "far", False), ("meets", "met", False),
+])
+def test_a_compound_is_one_word_or_two_and_nothing_else(a, b, same) -> None:
+    from natodiff.normalise import same_compound
+
+    assert same_compound(keys(a), keys(b)) is same
 
 
 def test_a_contraction_keeps_its_negation_as_a_word_with_its_own_span() -> None:

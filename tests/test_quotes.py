@@ -141,6 +141,7 @@ def test_words_left_out_at_an_ellipsis_or_put_in_brackets_are_faithful(outlet):
 
 
 @pytest.mark.parametrize("outlet", [
+    '"We do not see any imminent [danger] against the Alliance," he said.',  # a word swapped in brackets
     '"We do … see any imminent threat against the Alliance," he said.',  # the "not" left out
     '"We do not see any imminent threat and we will defend every inch of Allied territory," he said.',  # no mark
     '"We do not see [a danger to us] and we will defend every inch of Allied territory," he said.',  # too much

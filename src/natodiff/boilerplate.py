@@ -52,23 +52,30 @@ _CREDIT = re.compile(
 )
 # "REUTERS/Yves Herman", "Virginia Mayo/AP" closing a caption; not "a Reuters/Ipsos poll" mid-sentence.
 _CREDIT_END = re.compile(
+    r"(?:^|[.!?][\"'”’)]?\s+)"  # a caption's last sentence, or a line of its own
     rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
     rf"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*{_AGENCY})"
     r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
 )
-_WHEN = rf"(?:\d|{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|at\b|on\b|yesterday|today)"
-_FURNITURE = re.compile(
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+# What follows "Updated" in a stamp: a time, a date, a weekday; not "Updated figures show".
+_WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yesterday\b|today\b)"
+# "Updated 3 hours ago", "Published: 15 Feb. 2024": a stamp, short and not a clause of a sentence.
+_STAMP = re.compile(
     rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)"
-    rf"(?:\s*:\s*\S|\s+{_WHEN})|"
+    rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+[a-z])",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
     r"^\s*(?:share this|share on|share via|sign up (?:for|to|here|now)|subscribe (?:to|now|for|here)|"
     r"follow us|click here|we use cookies|this (?:article|story) (?:was )?(?:originally|first) "
     r"(?:published|appeared)|enjoyed this (?:article|story)|support (?:our|independent) journalism|"
     r"all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s)|"
     r"^\s*\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
     r"^\s*(?:source|editor|contact|from|tags|topics|keywords|filed under)\s*:\s|"
-    r"^\s*(?:for information media|not an official record|(?:for )?media (?:enquiries|inquiries))\b|"
+    r"^\s*(?:for information media|not an official record|(?:for )?media (?:enquiries|inquiries)\s*(?::|$|should|to\b|please|contact|call|email|tel))|"
     # "SC/15612", "PR/CP(2024)021": a document's reference code on its own line.
-    r"^\s*[A-Z]{1,6}(?:/[A-Z]{1,6})?/[\w().-]{2,20}\s*$|"
+    r"^\s*[A-Z]{1,6}(?:/[A-Z]{1,6})?/(?=[\w().-]*\d)[\w().-]{2,20}\s*$|"
     r"^\s*(?:enditem|end item|\(end\)|-30-|#{3}|ends|press release|press office|media contacts?|"
     r"notes? to editors?)(?:[\s.!:-]*$|\s*[:|–—-]\s)|"
     # "Associated Press writer Jill Lawless in London contributed to this report."
@@ -77,7 +84,7 @@ _FURNITURE = re.compile(
 )
 # Searched in a line's last characters only: "… contributed to this report."
 _CONTRIBUTED = re.compile(
-    r"\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:to\s+)?(?:this\s+)?reporting)"
+    r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:to\s+)?(?:this\s+)?reporting)"
     r"(?:\s+from\s+[\w ,.]+)?[\s.)]*$",
     re.IGNORECASE,
 )
@@ -127,10 +134,11 @@ def is_boilerplate(paragraph: str) -> bool:
         return True  # "• |", "***"
     tail = max(0, len(text) - _TAIL)
     if (_LINK.match(text) or _FURNITURE.match(text) or _CONTRIBUTED.search(text, tail)
+            or _STAMP.match(text) and len(text) <= 120
             or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text)):
         return True
     words = len(text.split())
-    if words <= 12 and _DATE_FIRST.match(text) and not text.endswith((".", "!", "?")):
+    if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith((".", "!", "?")):
         return True
     if _ASIDE_ONLY.match(text) and words <= 6:
         return True

@@ -29,8 +29,8 @@ _SCALES = {
 _NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
 # Thousands grouped by commas or by spaces ("1 200", as translated texts write them), a
 # decimal comma before a scale ("4,2 bln"), plain numbers and number words.
-_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?![\d,.])"
-        rf"|\d+,\d(?=\s?(?:bn|mn|mln|bln|billion|million)\b)|\d+(?:\.\d+)?|\b(?:{_NUMWORDS})\b)")
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?!\d|[,.]\d)"
+        rf"|\d+,\d\d?(?=\s?(?:bn|mn|mln|bln|billion|million)\b)|\d+(?:\.\d+)?|\b(?:{_NUMWORDS})\b)")
 _SCALE = r"(?:\s?(?:bn|mn|mln|bln|tn|trn|m|k)\b|\s(?:thousand|million|billion|trillion)\b)"
 _BEFORE = r"(?<![\w$€£¥.,-])"  # a number glued to a word ("F-16") is a name, not a figure
 
@@ -75,7 +75,7 @@ def _number(text: str) -> float:
     low = text.casefold()
     if low in NUMBER_WORDS:
         return float(NUMBER_WORDS[low])
-    if re.fullmatch(r"\d+,\d", low):  # "4,2 bln": a decimal comma
+    if re.fullmatch(r"\d+,\d\d?", low):  # "4,2 bln": a decimal comma
         return float(low.replace(",", "."))
     return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", low))
 
@@ -205,8 +205,8 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
     for m in _COUNT.finditer(folded):
         if _overlaps(m.start(), m.end(), taken) or _after_name(folded, m.start()):
             continue
-        if _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale"):
-            continue  # "2023 levels", "the 2024 budget": a year, listed as a date
+        if _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale") and _YEAR_BEFORE.search(folded, 0, m.start()):
+            continue  # "above 2023 levels", "the 2024 budget": a year, listed as a date; "send 1800 troops" counts
         noun = _counted_noun(folded, m.end())
         value = _number(m.group("num")) * _scale(m.group("scale"))
         if noun is None or (noun[2] is False and value != 1):
@@ -220,6 +220,11 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
 _YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:the|in|of|since|by|until|till|from|before|after|above|below|over|under|than|for|to|its|their|"
+    r"this|last|next)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _after_name(text: str, start: int) -> bool:
@@ -486,7 +491,7 @@ def _possessive(word: Word) -> bool:
     return bool(_POSSESSIVE.search(word.text))
 
 
-_PARTICLES = frozenset("von van der den de da di du del della bin ibn ten ter".split())
+_PARTICLES = frozenset("von van der den de da di du del della bin ibn".split())
 
 
 def _connector(w: Word, cur: list[Word], rest: list[Word], folded: str) -> bool:
@@ -768,6 +773,14 @@ def _with_context(m: Mention) -> Mention:
     return m
 
 
+def _near(m: Mention) -> set[str]:
+    """Content words within three tokens of the fact: what it is a figure of."""
+    return {k for k, w in m.context.items() if w >= NEAR_WEIGHT}
+
+
+NEAR_WEIGHT = 0.57  # 1 / (1 + 3/4): three tokens away
+
+
 def _similarity(a: Mention, b: Mention) -> float:
     shared = a.context.keys() & b.context.keys()
     if len(shared) < 2:
@@ -864,7 +877,8 @@ def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]],
         for okey in same_kind.get(skey[:2], ()):
             oms = out[okey]
             score = max(_similarity(a, b) for a in sms for b in oms)
-            together = any((a.sentence.index, b.sentence.index) in linked for a in sms for b in oms)
+            together = any((a.sentence.index, b.sentence.index) in linked and _near(a) & _near(b)
+                           for a in sms for b in oms)
             if score >= (LINKED_CONFLICT_THRESHOLD if together else CONFLICT_THRESHOLD):
                 candidates.append((score, skey, okey))
     pairs, used_s, used_o = [], set(), set()

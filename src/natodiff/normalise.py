@@ -293,6 +293,8 @@ def _plain_key(word: str) -> str:
         return MONTHS[w]
     if w in STOPWORDS:
         return w
+    if w.endswith("'s"):
+        w = w[:-2]  # as stem() would, before the Slavic ending is looked at
     if w.endswith(_SLAVIC_ENDINGS):  # "Zelenskyy", "Zelenskiy" = "Zelensky"
         w = w[:-4] + "sky"
     return stem(spelling(w))
@@ -436,10 +438,15 @@ def _said_already(out: list[Token], currency: str) -> bool:
 def same_compound(a: Sequence[str], b: Sequence[str]) -> bool:
     """Keys of one compound written as one word or two: "front line" = "frontline".
 
-    Compared without the letter e, which stemming drops at a word's end only
-    ("peace keeping" -> peac, keep; "peacekeeping" -> peacekeep).
+    Stemming drops a final e from a word but not from inside a compound
+    ("peace keeping" -> peac, keep; "peacekeeping" -> peacekeep), so the parts
+    may each have lost an e. The two sides must differ in their number of words.
     """
-    return 0 < len(a) + len(b) <= 6 and "".join(a).replace("e", "") == "".join(b).replace("e", "")
+    if not a or not b or len(a) == len(b) or len(a) + len(b) > 6:
+        return False
+    few, many = sorted((a, b), key=len)
+    pattern = "e?".join(re.escape(part.removesuffix("e")) for part in many) + "e?"
+    return re.fullmatch(pattern, "".join(few)) is not None
 
 
 def keys(text: str) -> tuple[str, ...]:

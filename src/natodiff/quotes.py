@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from natodiff.facts import People, people, persons_in, register, resolve_person
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
-from natodiff.normalise import NEGATIONS, Token, fold, same_compound, speaker_label, tokens
+from natodiff.normalise import NEGATIONS, POLARITY, Token, fold, same_compound, speaker_label, tokens
 from natodiff.worddiff import word_diff
 
 
@@ -361,7 +361,12 @@ def _meaningful(op: tuple[str, int, int, int, int], src: Sequence[Token], out: S
         return False  # left out where the quotation says so
     inserted = range(j1, j2)
     if tag in ("insert", "replace") and inserted and all(j in marks.bracketed for j in inserted):
-        return i2 - i1 > BRACKET_MAX  # "[NATO] will": the journalist's words, marked as such
+        # "[NATO] will" for "we will": brackets name what a word refers to. Content words
+        # swapped for others ("[less]" for "more", "[fighter jets]" for "air defence
+        # systems") change what was said, marked or not.
+        replaced = [t for t in src[i1:i2] if t.content or t.key in POLARITY]
+        bracket_keys = {out[j].key for j in inserted}
+        return i2 - i1 > BRACKET_MAX or any(t.key not in bracket_keys for t in replaced)
     return True
 
 
@@ -418,8 +423,12 @@ def _speech(content: Sequence[Sentence]) -> list[_Passage]:
     """A transcript's turns ("STOLTENBERG: Good afternoon. …"): spoken words are quotable.
 
     A turn runs from its label to the next label; a journalist's question ("Q:")
-    is not the official's word.
+    is not the official's word. A text is a transcript when two or more of its
+    paragraphs open with a label: one "THE HAGUE:" dateline does not make a
+    press release speech.
     """
+    if sum(1 for sent in content if speaker_label(sent.text)) < 2:
+        return []
     out: list[_Passage] = []
     turn: list[str] = []
     for sent in [*content, None]:
@@ -429,7 +438,7 @@ def _speech(content: Sequence[Sentence]) -> list[_Passage]:
                 text = " ".join(turn)
                 out.append(_Passage(text, tokens(text)))
             turn = []
-            if label is not None and label.group().split("(")[0].strip(" :") not in ("Q", "A"):
+            if label is not None and label.group().split("(")[0].strip(" :") != "Q":
                 turn = [sent.text[label.end():]]
         elif turn:
             turn.append(sent.text)

@@ -30,6 +30,8 @@ _END = re.compile(r"""[.!?]+["'”’»)\]]*$""")
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«]?[\w$€£¥\d])""")
 _WORD_BEFORE = re.compile(r"""([\w.]+)$""")
 _FIRST_WORD = re.compile(r"""["'“‘«(\[]*(\w+)""")
+_INITIAL = re.compile(r"[A-Z]\.\s")  # the next word is an initial too: "J. A. Smith"
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "j.d", "a.m" (the last dot stripped)
 # Words that open sentences and hardly ever follow "U.S." or "a.m." inside one.
 _STARTERS = frozenset(
     """the a an he she it they we i you this that these those there his her its their our
@@ -112,8 +114,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if word in _TITLES:
         return False  # "Mr. Stoltenberg"
     if len(word) == 1 and word.isalpha():
-        return _next_word(after) in _STARTERS  # an initial "J. Smith"; "the tanker Eagle S. The vessel"
-    if "." in word:
+        # An initial: "J. Smith", "J. A. Smith" run on; "the tanker Eagle S. The vessel" ends.
+        return _next_word(after) in _STARTERS and not _INITIAL.match(after)
+    if _DOTTED.fullmatch(word):
         # "U.S. Army", "J.D. Vance", "10 a.m. Monday" run on; "5 p.m. The meeting" ends.
         return _next_word(after) in _STARTERS
     if word in ABBREVIATIONS:
