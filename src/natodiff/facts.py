@@ -205,7 +205,7 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
     for m in _COUNT.finditer(folded):
         if _overlaps(m.start(), m.end(), taken) or _after_name(folded, m.start()):
             continue
-        if _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale") and _YEAR_BEFORE.search(folded, 0, m.start()):
+        if _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale") and _YEAR_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "above 2023 levels", "the 2024 budget": a year, listed as a date; "send 1800 troops" counts
         noun = _counted_noun(folded, m.end())
         value = _number(m.group("num")) * _scale(m.group("scale"))
@@ -229,10 +229,11 @@ _YEAR_BEFORE = re.compile(
 
 def _after_name(text: str, start: int) -> bool:
     """"Defender 24", "Article 5": a number right after a mid-sentence capitalised word."""
-    m = _WORD_BEFORE.search(text, 0, start)
+    # Searched in a window before the number: a long line must not cost its length per number.
+    m = _WORD_BEFORE.search(text, max(0, start - 64), start)
     if not m or m.group(1).casefold() in STOPWORDS or not m.group(1)[0].isupper():
         return False
-    return bool(text[: m.start()].strip())  # not the first word of the sentence
+    return m.start() > len(text) - len(text.lstrip())  # not the first word of the sentence
 
 
 def _counted_noun(text: str, pos: int) -> tuple[list[str], int, bool] | None:
