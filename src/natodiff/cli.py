@@ -295,7 +295,9 @@ def compare(
     explain: bool = typer.Option(False, "--explain", help="Show why each link was made (score parts)."),
     color: Color = COLOR,
     quiet: bool = QUIET,
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 on outlet-only content, an altered quote, a conflicting figure or a flipped negation."),
+    exit_code: bool = typer.Option(
+        False, "--exit-code",
+        help="Exit 1 on outlet-only content, an altered quote, a conflicting figure or a flipped negation."),
     memo: Optional[str] = typer.Option(None, "--memo", help="Also write the briefing memo (.docx) to this file."),
     title: Optional[str] = MEMO_TITLE,
     author: Optional[str] = MEMO_AUTHOR,
@@ -346,7 +348,8 @@ def batch(
     facts: bool = typer.Option(True, "--facts/--no-facts", help="Check quotations (the altered-quotes column)."),
     color: Color = COLOR,
     quiet: bool = QUIET,
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when any outlet has differences (as compare --exit-code)."),
+    exit_code: bool = typer.Option(
+        False, "--exit-code", help="Exit 1 when any outlet has differences (as compare --exit-code)."),
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,

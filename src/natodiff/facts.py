@@ -205,7 +205,8 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
     for m in _COUNT.finditer(folded):
         if _overlaps(m.start(), m.end(), taken) or _after_name(folded, m.start()):
             continue
-        if _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale") and _YEAR_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
+        year_like = _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale")
+        if year_like and _YEAR_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "above 2023 levels", "the 2024 budget": a year, listed as a date; "send 1800 troops" counts
         noun = _counted_noun(folded, m.end())
         value = _number(m.group("num")) * _scale(m.group("scale"))
