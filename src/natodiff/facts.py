@@ -205,7 +205,7 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
     for m in _COUNT.finditer(folded):
         if _overlaps(m.start(), m.end(), taken) or _after_name(folded, m.start()):
             continue
-        year_like = _YEAR_LIKE.fullmatch(m.group("num")) and not m.group("scale")
+        year_like = _YEAR.fullmatch(m.group("num")) and not m.group("scale")
         if year_like and _YEAR_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "above 2023 levels", "the 2024 budget": a year, listed as a date; "send 1800 troops" counts
         noun = _counted_noun(folded, m.end())
@@ -220,7 +220,6 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
-_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
 _YEAR_BEFORE = re.compile(
     r"\b(?:the|in|of|since|by|until|till|from|before|after|above|below|over|under|than|for|to|its|their|"
     r"this|last|next)\s+$",
