@@ -12,6 +12,8 @@ other's best match link a little below the threshold.
 from __future__ import annotations
 
 import math
+from math import fsum
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -65,6 +67,14 @@ class Unit:
     content: int  # number of content tokens
     # Key counts, and the keys used as a word or number: for score()'s ceiling.
     counts: tuple[Counter[str], frozenset[str]] | None = None
+    index: frozenset[str] | None = None  # see _index_keys
+    _matcher: SequenceMatcher | None = None
+
+    def matcher(self) -> SequenceMatcher:
+        """A matcher with this sentence as its second sequence, indexed once for every pair."""
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, (), self.keys, autojunk=False)
+        return self._matcher
 
     def profile(self) -> tuple[Counter[str], frozenset[str]]:
         if self.counts is None:
@@ -160,16 +170,16 @@ def _score(
     With a ``floor``, None for a pair that cannot score that much, decided
     from word counts before difflib runs (most candidate pairs end there).
     """
-    ob = out.bag
+    sb, ob = src.bag, out.bag
     w = weights._w
-    # As Counter's "&" (in src.bag's order, so sums add up in the same order).
-    common = {k: min(c, ob[k]) for k, c in src.bag.items() if k in ob}
-    overlap = sum(w.get(k, STOP_WEIGHT) * c for k, c in common.items())
+    # As Counter's "&"; fsum, so that neither argument order nor set order moves the last digit.
+    common = {k: min(sb[k], ob[k]) for k in sb.keys() & ob.keys()}
+    overlap = fsum([w.get(k, STOP_WEIGHT) * c for k, c in common.items()])
     if not overlap or not wa or not wb:
         if floor is not None and floor > 0:
             return None
         return LinkScore(src.sentence.index, out.sentence.index, 0.0, 0.0, 0.0, 0.0, ())
-    shared_content = sum(c for k, c in common.items() if w.get(k, STOP_WEIGHT) > STOP_WEIGHT)
+    shared_content = fsum([c for k, c in common.items() if w.get(k, STOP_WEIGHT) > STOP_WEIGHT])
     # A pair sharing one or two words is weak evidence, however short.
     evidence = min(1.0, shared_content / 3)
     if src.sentence.heading != out.sentence.heading:
@@ -184,22 +194,22 @@ def _score(
         # ratio and run are bounded by the words both sides have, in any order.
         (sk, s_words), (ok, o_words) = src.profile(), out.profile()
         both = words = 0
-        for k, c in sk.items():
-            if k in ok:
-                m = min(c, ok[k])
-                both += m
-                if k in s_words or k in o_words:
-                    words += m
+        for k in sk.keys() & ok.keys():
+            m = min(sk[k], ok[k])
+            both += m
+            if k in s_words or k in o_words:
+                words += m
         ceiling = max(2.0 * both / (len(src.keys) + len(out.keys)), min(RUN_CAP, (words + 1) / RUN_FOR_CERTAIN))
         if ceiling < floor - 1e-6:
             return None
     # difflib's ratio depends slightly on argument order; fix the order.
     ratio = run = 0.0
     if difflib:
-        x, y = sorted((src.tokens, out.tokens), key=lambda ts: [t.key for t in ts])
-        matcher = SequenceMatcher(None, [t.key for t in x], [t.key for t in y], autojunk=False)
+        x, y = sorted((src, out), key=lambda u: u.keys)
+        matcher = y.matcher()
+        matcher.set_seq1(x.keys)
         ratio = matcher.ratio()
-        run = max((_run_weight(x[b.a : b.a + b.size]) for b in matcher.get_matching_blocks()), default=0.0)
+        run = max((_run_weight(x.tokens[b.a : b.a + b.size]) for b in matcher.get_matching_blocks()), default=0.0)
     best = max(ratio, blend, run)
     rare = sorted((k for k in common if w.get(k, STOP_WEIGHT) > STOP_WEIGHT), key=lambda k: (-w[k], k))
     return LinkScore(
@@ -230,12 +240,12 @@ def _run_weight(run: Sequence[Token]) -> float:
     return min(RUN_CAP, (words + names) / RUN_FOR_CERTAIN)
 
 
-def _index_keys(u: Unit) -> set[str]:
-    """Content unigrams and adjacent content bigrams: what proposes a pair."""
-    content = [t.key for t in u.tokens if t.content]
-    keys = set(content)
-    keys.update(f"{x} {y}" for x, y in zip(content, content[1:]))
-    return keys
+def _index_keys(u: Unit) -> frozenset[str]:
+    """Content unigrams and adjacent content bigrams: what proposes a pair (built once per sentence)."""
+    if u.index is None:
+        content = [t.key for t in u.tokens if t.content]
+        u.index = frozenset((*content, *map(" ".join, zip(content, content[1:]))))
+    return u.index
 
 
 def candidates(
@@ -249,23 +259,23 @@ def candidates(
     pairs (i, j) with j < i: one text against itself, each pair once.
     """
     lkeys = [_index_keys(u) for u in left]
-    rkeys = [_index_keys(u) for u in right]
     lpost = _postings(lkeys)
-    rpost = _postings(rkeys)
-    rows: list[dict[int, int]] = [{} for _ in left]  # left position -> {right position: rare keys shared}
+    if right is left:  # one text against itself: one index serves both sides
+        rkeys, rpost = lkeys, lpost
+    else:
+        rkeys = [_index_keys(u) for u in right]
+        rpost = _postings(rkeys)
+    hits: list[list[int]] = [[] for _ in left]  # left position -> right positions, once per shared key
     for key, ls in lpost.items():
         rs = rpost.get(key)
         if rs is None or len(ls) + len(rs) > DF_CAP:
             continue
         for i in ls:
-            row = rows[i]
-            for j in rs:  # postings ascend
-                if below and j >= i:
-                    break
-                row[j] = row.get(j, 0) + 1
+            hits[i].extend(rs[: bisect_left(rs, i)] if below else rs)  # postings ascend
+    rows = [Counter(h) for h in hits]  # left position -> {right position: rare keys shared}
     cap = _counting_cap(len(left) + len(right))
 
-    def counted(keys: set[str], other: dict[str, list[int]], own: dict[str, list[int]]) -> set[str]:
+    def counted(keys: frozenset[str], other: dict[str, list[int]], own: dict[str, list[int]]) -> set[str]:
         return {k for k in keys if k in other and len(own[k]) + len(other[k]) <= cap}
 
     # Sharing a bigram or two content words is the least a link needs.
@@ -300,7 +310,7 @@ def _counting_cap(n: int) -> int:
     return max(DF_CAP, int(4 * math.sqrt(n)))
 
 
-def _postings(keys: Sequence[set[str]]) -> dict[str, list[int]]:
+def _postings(keys: Sequence[frozenset[str]]) -> dict[str, list[int]]:
     post: dict[str, list[int]] = defaultdict(list)
     for k, ks in enumerate(keys):
         for key in ks:

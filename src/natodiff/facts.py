@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
 from natodiff.normalise import NUMBER_WORDS, PLACES, STOPWORDS, fold, meta_spans, tokens
@@ -347,8 +348,9 @@ ALIASES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word with its span; a named tuple, as a long text has many."""
+
     text: str
     start: int
     end: int
@@ -414,6 +416,7 @@ def _low(word: str) -> str:
 
 
 _ANY_WORD = re.compile(r"\w")
+_OPENERS = frozenset(':-–—"“')  # every _OPENING match holds one of these
 _OPENING = re.compile(r"(?:[:\-–—]\s|\s[\"“])$|^\W*[\"“]$")
 
 
@@ -424,10 +427,12 @@ def _words(text: str) -> tuple[Word, ...]:
     first = _ANY_WORD.search(folded)
     out = []
     for m in _NAME_WORD.finditer(folded):
-        start = m.start()
+        start, end = m.span()
         # Past the first word only the two characters before can open a quotation.
-        initial = first is None or first.start() >= start or bool(_OPENING.search(folded, max(start - 2, 0), start))
-        out.append(Word(text[start:m.end()], start, m.end(), initial))
+        before = folded[max(start - 2, 0):start]
+        initial = first is None or first.start() >= start or (
+            not _OPENERS.isdisjoint(before) and bool(_OPENING.search(folded, max(start - 2, 0), start)))
+        out.append(Word(text[start:end], start, end, initial))
     return tuple(out)
 
 
