@@ -323,16 +323,16 @@ def find_repeats(units: Sequence[Unit], weights: Weights) -> dict[int, int]:
     out: dict[int, int] = {}
     live = [u for u in units if not u.sentence.boilerplate and u.content >= 3]
     totals: dict[int, float] = {}
+    w = weights._w
     for i, j in sorted(candidates(live, live, weights, below=True)):
         if live[j].sentence.index in out or live[i].sentence.index in out:
             continue
         later, earlier = live[i], live[j]
-        eb = earlier.bag
-        # As Counter's "&", in later.bag's order, so the sum adds up alike.
-        common = {k: min(c, eb[k]) for k, c in later.bag.items() if k in eb}
-        w_later = totals[i] if i in totals else totals.setdefault(i, weights.total(later.bag))
-        if w_later and sum(weights[k] * c for k, c in common.items()) / w_later >= REPEAT_CONTAINMENT \
-                and _polarity(later) == _polarity(earlier):
+        lb, eb = later.bag, earlier.bag
+        w_later = totals[i] if i in totals else totals.setdefault(i, weights.total(lb))
+        # As Counter's "&", summed exactly (fsum), so no order of the keys moves the result.
+        found = fsum([w.get(k, STOP_WEIGHT) * min(lb[k], eb[k]) for k in lb.keys() & eb.keys()])
+        if w_later and found / w_later >= REPEAT_CONTAINMENT and _polarity(later) == _polarity(earlier):
             out[later.sentence.index] = earlier.sentence.index
     return out
 

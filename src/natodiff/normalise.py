@@ -321,7 +321,10 @@ def tokens(text: str) -> tuple[Token, ...]:
         nxt = raw[i + 1][0].casefold() if i + 1 < n else ""
         low = word.casefold()
         attached = i > 0 and raw[i - 1][2] == start  # no space before: "3m", "F-16s"
-        if word[0].isdigit():
+        if low not in _SPECIAL and "'" not in low and word[0].isalpha():
+            key, cls = _keyed(word)  # most words: no rule below applies
+            out.append(Token(key, start, end, cls))
+        elif word[0].isdigit():
             key = word.replace(",", "") if _thousands(word) else word
             # "17 000" with a no-break or thin space: one number, as "17,000".
             while (i + 1 < n and key.isdigit() and len(raw[i + 1][0]) == 3 and raw[i + 1][0].isdigit()
@@ -367,22 +370,29 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 
 def _word_token(word: str, start: int, end: int) -> Token:
+    key, cls = _keyed(word)
+    return Token(key, start, end, cls)
+
+
+@lru_cache(maxsize=65536)
+def _keyed(word: str) -> tuple[str, str]:
+    """A word's key and class (cached with it: both depend on the word alone)."""
     key = word_key(word)
     if key.isdigit():
-        cls = "number"
-    elif key in STOPWORDS:
-        cls = "stop"
-    elif word[0].isupper() and not word.isupper() or len(word) > 1 and word.isupper():
-        cls = "name"
-    else:
-        cls = "word"
-    return Token(key, start, end, cls)
+        return key, "number"
+    if key in STOPWORDS:
+        return key, "stop"
+    if word[0].isupper() and not word.isupper() or len(word) > 1 and word.isupper():
+        return key, "name"
+    return key, "word"
 
 
 # Spaces that group thousands ("17 000"); a plain space is too ambiguous.
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _SHORT_SCALES = {"m": "million", "k": "thousand"}
 _PREFIXES = frozenset({"co", "re", "pre", "non", "e", "anti", "multi", "inter", "semi", "sub"})
+# Lower-cased words the tokens() loop treats specially; any other word takes its fast path.
+_SPECIAL = frozenset({"per", "us", "a", "s", "cannot", *CURRENCIES, *_SHORT_SCALES, *_PREFIXES})
 # "isn't" = "is not", "won't" = "will not", "we're" = "we are".
 _NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 _CLITICS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
@@ -466,6 +476,7 @@ def _build_tables() -> None:
     for word, target in (*_ALIAS_WORDS.items(), *_DEMONYMS.items()):
         ALIASES[_plain_key(word)] = word_key(target)
     word_key.cache_clear()
+    _keyed.cache_clear()
     for phrase, key in _PHRASE_WORDS.items():
         PHRASES[tuple(word_key(w) for w in phrase.split())] = key
     _PHRASE_FIRST.update(p[0] for p in PHRASES)
