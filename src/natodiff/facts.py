@@ -416,8 +416,8 @@ def _low(word: str) -> str:
 
 
 _ANY_WORD = re.compile(r"\w")
-_OPENERS = frozenset(':-–—"“')  # every _OPENING match holds one of these
-_OPENING = re.compile(r"(?:[:\-–—]\s|\s[\"“])$|^\W*[\"“]$")
+# Where a quotation or a "Title: …" clause opens mid-sentence: its first word is initial.
+_OPENS = re.compile(r"(?<=[:\-–—]\s)|(?<=\s[\"“])")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -425,15 +425,14 @@ def _words(text: str) -> tuple[Word, ...]:
     """The words of ``text`` (cached: every fact extractor reads them)."""
     folded = fold(text)
     first = _ANY_WORD.search(folded)
-    out = []
-    for m in _NAME_WORD.finditer(folded):
-        start, end = m.span()
-        # Past the first word only the two characters before can open a quotation.
-        before = folded[max(start - 2, 0):start]
-        initial = first is None or first.start() >= start or (
-            not _OPENERS.isdisjoint(before) and bool(_OPENING.search(folded, max(start - 2, 0), start)))
-        out.append(Word(text[start:end], start, end, initial))
-    return tuple(out)
+    if first is None:
+        return tuple(Word(text[m.start():m.end()], m.start(), m.end(), True) for m in _NAME_WORD.finditer(folded))
+    lead = first.start()
+    opens = {m.start() for m in _OPENS.finditer(folded)}
+    return tuple(
+        Word(text[start:end], start, end, start <= lead or start in opens)
+        for start, end in (m.span() for m in _NAME_WORD.finditer(folded))
+    )
 
 
 def _junk(word: Word) -> bool:
