@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.text import Text
 
@@ -164,13 +164,8 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
     label.append(f"  #{a.id}", style="dim")
     body: RenderableType
     if a.diff and a.kind is Kind.REWORDED:
-        from rich.table import Table
-
-        body = Table.grid(padding=(0, 2))
-        body.add_column(style="bold", no_wrap=True)
-        body.add_column()
-        body.add_row("source", side_text(a.diff, "source", markers=markers))
-        body.add_row("outlet", side_text(a.diff, "outlet", markers=markers))
+        body = Labelled((("source", side_text(a.diff, "source", markers=markers)),
+                         ("outlet", side_text(a.diff, "outlet", markers=markers))))
     elif a.diff:
         body = diff_text(a.diff, markers=markers)
     else:
@@ -187,6 +182,28 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
         parts.append(Padding(explanation(a, threshold), (0, 0, 0, 4)))
     parts.append(Padding(body, (0, 0, 1, 4)))
     return Group(*parts)
+
+
+class Labelled:
+    """Rows of a bold label and text wrapped under its own start (a hanging indent).
+
+    What a two-column ``Table.grid`` draws, at a fraction of its cost: a
+    report has a pair of these per reworded item. A word wider than the line
+    is folded, never cut.
+    """
+
+    def __init__(self, rows: Sequence[tuple[str, Text]], gap: int = 2) -> None:
+        self.rows = rows
+        self.gap = gap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        label_width = max(len(label) for label, _ in self.rows)
+        indent = label_width + self.gap
+        width = max(1, options.max_width - indent)
+        for label, text in self.rows:
+            for k, line in enumerate(text.wrap(console, width, overflow="fold")):
+                head = (label, "bold") if k == 0 else ""
+                yield Text.assemble(head, " " * (indent - (len(label) if k == 0 else 0)), line, no_wrap=True)
 
 
 LEGEND = (
