@@ -240,13 +240,21 @@ def spelling(word: str) -> str:
     return word
 
 
-# Inflectional and common derivational endings, longest first; a stem keeps
+# Inflectional endings, then derivational ones, longest first; a stem keeps
 # at least four letters so short words ("news", "unit") stay whole.
-_SUFFIXES = (
+_INFLECTIONS = (("ings", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", ""))
+_DERIVATIONS = (
     ("ational", "at"), ("ations", "at"), ("ation", "at"), ("ional", ""), ("ments", ""),
-    ("ment", ""), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ical", ""),
-    ("ally", ""), ("ness", ""), ("ied", "y"), ("ies", "y"), ("ity", ""),
-    ("ed", ""), ("al", ""), ("ly", ""), ("es", ""), ("s", ""), ("e", ""),
+    ("ment", ""), ("ions", ""), ("ion", ""), ("ical", ""), ("ally", ""), ("ness", ""), ("ity", ""),
+    ("al", ""), ("ly", ""), ("e", ""),
+)
+# A noun whose stem is not its verb's ("abstention" of "abstain"): the noun
+# ending becomes the verb's before stripping. Left out on purpose: -olution
+# ("resolution" is not "resolve", a NATO word) and -ission ("Commission").
+# The verb keeps five letters, so "vision" and "tension" stay whole.
+_NOUN_TO_VERB = (
+    ("stention", "stain"), ("etention", "etain"), ("ization", "ize"), ("ision", "ide"), ("usion", "ude"), ("asion", "ade"), ("ension", "end"),
+    ("ansion", "and"), ("iption", "ibe"), ("uction", "uce"), ("ification", "ify"), ("mentation", "ment"),
 )
 _KEEP = ("ss", "us", "is", "ys")
 
@@ -254,19 +262,31 @@ _KEEP = ("ss", "us", "is", "ys")
 def stem(word: str) -> str:
     """Light suffix stripping (a few Porter-like steps), possessives first.
 
-    ``education``/``educational``, ``trained``/``training``, ``states``/``state``
-    share a key; both texts go through it, so an odd stem does no harm.
+    An inflection goes first, so a word and its inflected forms share a key
+    (``implement``/``implemented``, ``official``/``officials``); then one
+    derivational ending (``education``/``educational``, ``abstain``/``abstention``).
+    Both texts go through it, so an odd stem does no harm.
     """
     if word.endswith("'s"):
         word = word[:-2]
     if not word.isalpha() or word.endswith(_KEEP):
         return word
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 4:
-            word = word[: len(word) - len(suffix)] + repl
+    word = _strip(word, _INFLECTIONS)
+    for noun, verb in _NOUN_TO_VERB:
+        if word.endswith(noun) and len(word) - len(noun) + len(verb) >= 5:
+            word = word[: -len(noun)] + verb
             break
+    word = _strip(word, _DERIVATIONS)
     # "procurement" -> "procure" -> "procur", as "procure" -> "procur".
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _strip(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    """``word`` less its first ending that leaves a stem of four letters or more."""
+    for suffix, repl in endings:
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 4:
+            return word[: len(word) - len(suffix)] + repl
+    return word
 
 
 @lru_cache(maxsize=65536)
