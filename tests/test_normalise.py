@@ -113,3 +113,11 @@ def test_token_classes() -> None:
     assert by_key["15"] == "number"
     assert by_key["stoltenberg"] == "name"
     assert by_key["minister"] == "word"
+
+
+def test_citing_a_source_is_attribution_but_citing_a_reason_is_content() -> None:
+    source = {t.key: t.cls for t in tokens("Allies will send more jets to the east, citing Pentagon officials.")}
+    reason = {t.key: t.cls for t in tokens("Allies will send more jets to the east, citing the need to "
+                                           "protect cities and infrastructure from drone attacks.")}
+    assert source["pentagon"] == "meta"
+    assert reason["infrastructur"] == "word"
