@@ -58,6 +58,17 @@ NUMBER_WORDS = {
     "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
     "hundred": "100", "dozen": "12",
 }
+# Ordinals as written in figures ("16th"); "first" and "second" are left out,
+# being as often order or time ("first elections", "a second") as counting.
+ORDINAL_WORDS = {
+    "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th", "eighth": "8th",
+    "ninth": "9th", "tenth": "10th", "eleventh": "11th", "twelfth": "12th", "thirteenth": "13th",
+    "fourteenth": "14th", "fifteenth": "15th", "sixteenth": "16th", "seventeenth": "17th",
+    "eighteenth": "18th", "nineteenth": "19th", "twentieth": "20th", "thirtieth": "30th",
+    "fortieth": "40th", "fiftieth": "50th", "sixtieth": "60th", "seventieth": "70th",
+    "eightieth": "80th", "ninetieth": "90th", "hundredth": "100th",
+}
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 SCALES = {
     "thousand": "thousand", "million": "million", "mln": "million", "mn": "million",
     "billion": "billion", "bn": "billion", "bln": "billion",
@@ -310,6 +321,8 @@ def _plain_key(word: str) -> str:
         w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
+    if w in ORDINAL_WORDS:
+        return ORDINAL_WORDS[w]
     if w in SCALES:
         return SCALES[w]
     if w in CURRENCIES:
@@ -353,7 +366,15 @@ def tokens(text: str) -> tuple[Token, ...]:
                    and raw[i + 1][1] == end + 1 and text[end] in _GROUP_SPACES):
                 key, end = key + raw[i + 1][0], raw[i + 1][2]
                 i += 1
+            if i + 1 < n and raw[i + 1][1] == end and nxt in _ORDINAL_ENDINGS and key.isdigit():
+                key, end = key + ("th" if nxt == "th" else nxt), raw[i + 1][2]  # "16th", "21st"
+                i += 1
             out.append(Token(key, start, end, "number"))
+        elif low in _TENS and nxt in _UNITS and raw[i + 1][1] == end + 1 and folded[end] == "-":
+            # "twenty-five" = 25, "seventy-fifth" = 75th
+            value, suffix = _UNITS[nxt]
+            out.append(Token(f"{int(NUMBER_WORDS[low]) + value}{suffix}", start, raw[i + 1][2], "number"))
+            i += 1
         elif word == "%":
             out.append(Token("percent", start, end, "word"))
         elif low == "per" and nxt == "cent":
@@ -393,7 +414,7 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 def _word_token(word: str, start: int, end: int) -> Token:
     key = word_key(word)
-    if key.isdigit():
+    if key[:1].isdigit():  # "three", "sixteenth"
         cls = "number"
     elif key in STOPWORDS:
         cls = "stop"
@@ -404,6 +425,11 @@ def _word_token(word: str, start: int, end: int) -> Token:
     return Token(key, start, end, cls)
 
 
+# The parts of a hyphenated number word: "twenty-five", "seventy-fifth".
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = {w: (k + 1, "") for k, w in enumerate("one two three four five six seven eight nine".split())}
+_UNITS |= {w: (k + 1, "st" if k == 0 else "nd" if k == 1 else "rd" if k == 2 else "th") for k, w in
+           enumerate("first second third fourth fifth sixth seventh eighth ninth".split())}
 # Spaces that group thousands ("17 000"); a plain space is too ambiguous.
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _SHORT_SCALES = {"m": "million", "k": "thousand"}
