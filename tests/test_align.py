@@ -203,3 +203,43 @@ def test_a_compound_written_as_one_word_or_two_is_still_shared() -> None:
     (item,) = compare("NATO will reinforce the front with more troops this year.",
                       "NATO will reinforce the frontline with more troops this year.", options=NO_FACTS).alignments
     assert item.kind is Kind.REWORDED  # "line" added is a word added
+
+
+VOTE_SOURCE = """\
+The Security Council today extended the mandate of the United Nations Mission in South Sudan until 30 April 2025.
+
+Adopting resolution 2799 by a recorded vote of 13 in favour to none against, with 2 abstentions (China, Russian \
+Federation), the Council decided that the mandate would continue to focus on the protection of civilians and the \
+delivery of humanitarian assistance.
+
+The representative of France welcomed the renewal and the focus on women and girls.
+"""
+VOTE_OUTLET = ("The U.N. Security Council on Tuesday extended its mission in South Sudan for another year, "
+               "with China and Russia abstaining.\n")
+
+
+def test_a_clause_merged_into_a_linked_sentence_joins_on_what_the_link_leaves_over() -> None:
+    # The outlet's lead reports the extension (S0) and, in a clause, the vote (S1): S1
+    # shares few of the lead's words, but most of what S0 leaves over.
+    c = compare(VOTE_SOURCE, VOTE_OUTLET, options=NO_FACTS)
+    assert {s.index for s in item_of(c, "outlet", "abstaining").source} == {0, 1}
+    (rest,) = [s for s in item_of(c, "outlet", "abstaining").links if s.source == 1]
+    assert rest.prior == "rest"
+
+
+def test_a_rest_is_used_once() -> None:
+    # Two source sentences report the abstentions; the outlet's clause joins one of them.
+    source = VOTE_SOURCE + "\nChina and Russia abstained, saying the text held politicized language on rights.\n"
+    c = compare(source, VOTE_OUTLET, options=NO_FACTS)
+    assert len(item_of(c, "outlet", "abstaining").source) == 2
+
+
+def test_a_rest_of_names_alone_joins_nothing() -> None:
+    # "Mark Rutte … in Brussels on Thursday" is who, where and when: the lone source
+    # sentence shares only those with the outlet's attribution.
+    source = ("NATO Defence Ministers agreed to double the Alliance's stockpiles of artillery ammunition by 2027.\n\n"
+              "Later, Mark Rutte met Rustem Umerov in Brussels on Thursday to discuss winter fuel, demining "
+              "equipment and the training of pilots.\n")
+    outlet = ("Defence ministers agreed to double stockpiles of artillery ammunition by 2027, Mark Rutte told "
+              "reporters in Brussels on Thursday.\n")
+    assert links(compare(source, outlet, options=NO_FACTS)) == {(0, 0)}

@@ -54,6 +54,8 @@ MUTUAL_MIN_COMMON = 3
 # ... and when each is clear of its runner-up by this much: three sentences
 # scoring within a hair of each other are a guess, not a paraphrase.
 MUTUAL_GAP = 0.02
+# Content words the rest of a linked sentence must share with a lone one.
+REST_MIN_COMMON = 3
 
 
 @dataclass(slots=True)
@@ -342,6 +344,82 @@ def _polarity(u: Unit) -> list[str]:
     return sorted(t.key for t in u.tokens if t.key in NEGATIONS)
 
 
+def rest(u: Unit, partners: Iterable[Unit]) -> Unit:
+    """``u`` less the words its linked partners already account for."""
+    covered = {k for p in partners for k in p.bag}
+    toks = tuple(t for t in u.tokens if t.key not in covered)
+    bag = Counter({k: c for k, c in u.bag.items() if k not in covered})
+    return Unit(u.sentence, toks, tuple(t.key for t in toks), bag, sum(1 for t in toks if t.content))
+
+
+def _rest_joins(
+    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights,
+    pairs: set[tuple[int, int]], accepted: Sequence[LinkScore], threshold: float,
+) -> list[tuple[LinkScore, set[str]]]:
+    """Links of a sentence alone to the rest of a linked one, with the content words they share.
+
+    "The Council extended the mission, with China and Russia abstaining" is
+    linked to the extension; its rest ("China", "Russia", "abstain") is what
+    the vote sentence says. The two must share REST_MIN_COMMON content words,
+    not all names: a rest is short, so two words, or a speaker and a place,
+    would be chance.
+    """
+    partners: dict[tuple[str, int], list[Unit]] = defaultdict(list)
+    src_at = {u.sentence.index: u for u in source}
+    out_at = {u.sentence.index: u for u in outlet}
+    for s in accepted:
+        partners["s", s.source].append(out_at[s.outlet])
+        partners["o", s.outlet].append(src_at[s.source])
+    rests: dict[tuple[str, int], tuple[Unit, float]] = {}
+    content: dict[int, frozenset[str]] = {}  # id(unit) -> its content keys
+    found = []
+    for i, j in pairs:
+        su, ou = source[i], outlet[j]
+        s_linked, o_linked = ("s", su.sentence.index) in partners, ("o", ou.sentence.index) in partners
+        if s_linked == o_linked:
+            continue
+        node, whole, lone = (("s", su.sentence.index), su, ou) if s_linked else (("o", ou.sentence.index), ou, su)
+        if node not in rests:
+            r = rest(whole, partners[node])
+            rests[node] = r, weights.total(r.bag)
+        r, w_rest = rests[node]
+        mine = content.get(id(lone))
+        if mine is None:
+            mine = content[id(lone)] = frozenset(t.key for t in lone.tokens if t.content)
+        shared = set(mine & r.bag.keys())
+        if len(shared) < REST_MIN_COMMON or not _says_what(lone, shared):
+            continue
+        w_lone = weights.total(lone.bag)
+        s = _score(r, ou, weights, w_rest, w_lone) if s_linked else _score(su, r, weights, w_lone, w_rest)
+        if lone.content > r.content:
+            s = _in_stretch(s, r, lone, shared, weights)
+        if s.score >= threshold:
+            found.append((replace(s, prior="rest"), shared))
+    return found
+
+
+def _says_what(u: Unit, shared: set[str]) -> bool:
+    """A shared word or number, not names alone: names say who and where, not what."""
+    return any(t.key in shared and t.cls in ("word", "number") for t in u.tokens)
+
+
+def _in_stretch(s: LinkScore, rest_: Unit, lone: Unit, shared: set[str], weights: Weights) -> LinkScore:
+    """``s`` with its overlap taken on the stretch of the lone sentence that holds the shared words.
+
+    A clause merged into another sentence comes from one stretch of a longer
+    sentence ("with 2 abstentions (China, Russian Federation)"); the rest of
+    that sentence was left out, so it does not dilute the match. Shared
+    words scattered over the whole sentence get no such credit.
+    """
+    at = [k for k, t in enumerate(lone.tokens) if t.key in shared]
+    stretch = lone.tokens[at[0] : at[-1] + 1]
+    w_stretch = sum(weights[t.key] * (META_SHARE if t.cls == "meta" else 1) for t in stretch)
+    overlap = sum(weights[k] * min(c, lone.bag[k]) for k, c in rest_.bag.items() if k in lone.bag)
+    local = max(s.weighted_overlap, min(1.0, 2 * overlap / (weights.total(rest_.bag) + w_stretch)))
+    best = max(s.score, blend_of(s.containment, local))
+    return replace(s, score=round(best, 6), weighted_overlap=round(local, 6))
+
+
 def openers(units: Sequence[Unit]) -> dict[str, int]:
     """Positions of the title (a first heading) and the lead (first body sentence)."""
     out: dict[str, int] = {}
@@ -440,6 +518,21 @@ def link(
             parent[rb] = ra
             size[ra] += size[rb]
             accepted.append(s)
+    # Then a sentence still alone may join a linked one on what its partners
+    # leave over: a clause merged into a sentence that reports something else.
+    # A rest that one join has used is used up for the next.
+    used: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for s, shared in sorted(_rest_joins(source, outlet, weights, pairs, accepted, threshold), key=lambda j: order(j[0])):
+        a, b = ("s", s.source), ("o", s.outlet)
+        if a in parent and b in parent:
+            continue
+        linked, alone = (a, b) if a in parent else (b, a)
+        r = root(linked)
+        if size[r] + 1 > MAX_ITEM or len(shared - used[linked]) < REST_MIN_COMMON:
+            continue
+        used[linked] |= shared
+        parent[alone], size[r] = r, size[r] + 1
+        accepted.append(s)
     # Last, two sentences still alone that are each other's best match link
     # on a lower score: a paraphrase that kept the facts but not the words.
     near.sort(key=order)

@@ -101,7 +101,9 @@ class LinkScore:
     containment: float  # weighted share of the shorter side found in the longer
     weighted_overlap: float  # IDF-weighted Jaccard-like overlap
     common: tuple[str, ...]  # the rarest shared tokens, rarest first
-    prior: str | None = None  # "title" or "lead" when position raised the score
+    # "title" or "lead" when position raised the score; "rest" when scored on
+    # what a linked sentence's other links leave over (align._rest_joins).
+    prior: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

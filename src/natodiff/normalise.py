@@ -58,6 +58,17 @@ NUMBER_WORDS = {
     "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
     "hundred": "100", "dozen": "12",
 }
+# Ordinals as written in figures ("16th"); "first" and "second" are left out,
+# being as often order or time ("first elections", "a second") as counting.
+ORDINAL_WORDS = {
+    "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th", "eighth": "8th",
+    "ninth": "9th", "tenth": "10th", "eleventh": "11th", "twelfth": "12th", "thirteenth": "13th",
+    "fourteenth": "14th", "fifteenth": "15th", "sixteenth": "16th", "seventeenth": "17th",
+    "eighteenth": "18th", "nineteenth": "19th", "twentieth": "20th", "thirtieth": "30th",
+    "fortieth": "40th", "fiftieth": "50th", "sixtieth": "60th", "seventieth": "70th",
+    "eightieth": "80th", "ninetieth": "90th", "hundredth": "100th",
+}
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 SCALES = {
     "thousand": "thousand", "million": "million", "mln": "million", "mn": "million",
     "billion": "billion", "bn": "billion", "bln": "billion",
@@ -179,12 +190,17 @@ _DATELINE = re.compile(
 # ", he said." / ", Stoltenberg added." / "said Mr Smith." closing a sentence.
 _SPEAKER = r"(?:he|she|they|it|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
 _VERB = r"(?:said|says|added|adds|noted|stressed|told\s+\w+|concluded|continued|explained|wrote|insisted)"
+# Most words a "citing ..." source takes; a longer clause is a reason.
+_SOURCE_WORDS = 6
 _ATTRIBUTION = re.compile(
     rf"[,.!?]?[\"'”’]?,?\s+(?:{_SPEAKER}\s+{_VERB}|{_VERB}\s+{_SPEAKER})(?:\s+on\s+\w+)?[.!]?[\"'”’]?$"
     # ", the Interfax news agency reported Thursday, citing NATO's chief."
     rf"|,\s+(?:the\s+)?[\w' -]{{0,40}}\b(?:reported|said|announced)(?:\s+on)?(?:\s+\w+day)?"
     rf"(?:,?\s+(?:citing|quoting)\s+[^,]{{1,80}})?[.!]?$"
-    rf"|,\s+(?:according\s+to|citing|quoting)\s+[^,]{{1,80}}[.!]?$"
+    rf"|,\s+according\s+to\s+[^,]{{1,80}}[.!]?$"
+    # "citing NATO's chief" names a source; "citing the need to protect cities
+    # from drone attacks" gives a reason, which is what the sentence says.
+    rf"|,\s+(?:citing|quoting)(?:\s+[^\s,]+){{1,{_SOURCE_WORDS}}}$"
 )
 
 
@@ -240,13 +256,21 @@ def spelling(word: str) -> str:
     return word
 
 
-# Inflectional and common derivational endings, longest first; a stem keeps
+# Inflectional endings, then derivational ones, longest first; a stem keeps
 # at least four letters so short words ("news", "unit") stay whole.
-_SUFFIXES = (
+_INFLECTIONS = (("ings", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", ""))
+_DERIVATIONS = (
     ("ational", "at"), ("ations", "at"), ("ation", "at"), ("ional", ""), ("ments", ""),
-    ("ment", ""), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ical", ""),
-    ("ally", ""), ("ness", ""), ("ied", "y"), ("ies", "y"), ("ity", ""),
-    ("ed", ""), ("al", ""), ("ly", ""), ("es", ""), ("s", ""), ("e", ""),
+    ("ment", ""), ("ions", ""), ("ion", ""), ("ical", ""), ("ally", ""), ("ness", ""), ("ity", ""),
+    ("al", ""), ("ly", ""), ("e", ""),
+)
+# A noun whose stem is not its verb's ("abstention" of "abstain"): the noun
+# ending becomes the verb's before stripping. Left out on purpose: -olution
+# ("resolution" is not "resolve", a NATO word) and -ission ("Commission").
+# The verb keeps five letters, so "vision" and "tension" stay whole.
+_NOUN_TO_VERB = (
+    ("stention", "stain"), ("etention", "etain"), ("ization", "ize"), ("ision", "ide"), ("usion", "ude"), ("asion", "ade"), ("ension", "end"),
+    ("ansion", "and"), ("iption", "ibe"), ("uction", "uce"), ("ification", "ify"), ("mentation", "ment"),
 )
 _KEEP = ("ss", "us", "is", "ys")
 
@@ -254,19 +278,31 @@ _KEEP = ("ss", "us", "is", "ys")
 def stem(word: str) -> str:
     """Light suffix stripping (a few Porter-like steps), possessives first.
 
-    ``education``/``educational``, ``trained``/``training``, ``states``/``state``
-    share a key; both texts go through it, so an odd stem does no harm.
+    An inflection goes first, so a word and its inflected forms share a key
+    (``implement``/``implemented``, ``official``/``officials``); then one
+    derivational ending (``education``/``educational``, ``abstain``/``abstention``).
+    Both texts go through it, so an odd stem does no harm.
     """
     if word.endswith("'s"):
         word = word[:-2]
     if not word.isalpha() or word.endswith(_KEEP):
         return word
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 4:
-            word = word[: len(word) - len(suffix)] + repl
+    word = _strip(word, _INFLECTIONS)
+    for noun, verb in _NOUN_TO_VERB:
+        if word.endswith(noun) and len(word) - len(noun) + len(verb) >= 5:
+            word = word[: -len(noun)] + verb
             break
+    word = _strip(word, _DERIVATIONS)
     # "procurement" -> "procure" -> "procur", as "procure" -> "procur".
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _strip(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    """``word`` less its first ending that leaves a stem of four letters or more."""
+    for suffix, repl in endings:
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 4:
+            return word[: len(word) - len(suffix)] + repl
+    return word
 
 
 @lru_cache(maxsize=65536)
@@ -285,6 +321,8 @@ def _plain_key(word: str) -> str:
         w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
+    if w in ORDINAL_WORDS:
+        return ORDINAL_WORDS[w]
     if w in SCALES:
         return SCALES[w]
     if w in CURRENCIES:
@@ -331,7 +369,15 @@ def tokens(text: str) -> tuple[Token, ...]:
                    and raw[i + 1][1] == end + 1 and text[end] in _GROUP_SPACES):
                 key, end = key + raw[i + 1][0], raw[i + 1][2]
                 i += 1
+            if i + 1 < n and raw[i + 1][1] == end and nxt in _ORDINAL_ENDINGS and key.isdigit():
+                key, end = key + ("th" if nxt == "th" else nxt), raw[i + 1][2]  # "16th", "21st"
+                i += 1
             out.append(Token(key, start, end, "number"))
+        elif low in _TENS and nxt in _UNITS and raw[i + 1][1] == end + 1 and folded[end] == "-":
+            # "twenty-five" = 25, "seventy-fifth" = 75th
+            value, suffix = _UNITS[nxt]
+            out.append(Token(f"{int(NUMBER_WORDS[low]) + value}{suffix}", start, raw[i + 1][2], "number"))
+            i += 1
         elif word == "%":
             out.append(Token("percent", start, end, "word"))
         elif low == "per" and nxt == "cent":
@@ -378,7 +424,7 @@ def _word_token(word: str, start: int, end: int) -> Token:
 def _keyed(word: str) -> tuple[str, str]:
     """A word's key and class (cached with it: both depend on the word alone)."""
     key = word_key(word)
-    if key.isdigit():
+    if key[:1].isdigit():  # "three", "sixteenth"
         return key, "number"
     if key in STOPWORDS:
         return key, "stop"
@@ -387,12 +433,17 @@ def _keyed(word: str) -> tuple[str, str]:
     return key, "word"
 
 
+# The parts of a hyphenated number word: "twenty-five", "seventy-fifth".
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = {w: (k + 1, "") for k, w in enumerate("one two three four five six seven eight nine".split())}
+_UNITS |= {w: (k + 1, "st" if k == 0 else "nd" if k == 1 else "rd" if k == 2 else "th") for k, w in
+           enumerate("first second third fourth fifth sixth seventh eighth ninth".split())}
 # Spaces that group thousands ("17 000"); a plain space is too ambiguous.
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _SHORT_SCALES = {"m": "million", "k": "thousand"}
 _PREFIXES = frozenset({"co", "re", "pre", "non", "e", "anti", "multi", "inter", "semi", "sub"})
 # Lower-cased words the tokens() loop treats specially; any other word takes its fast path.
-_SPECIAL = frozenset({"per", "us", "a", "s", "cannot", *CURRENCIES, *_SHORT_SCALES, *_PREFIXES})
+_SPECIAL = frozenset({"per", "us", "a", "s", "cannot", *CURRENCIES, *_SHORT_SCALES, *_PREFIXES, *_TENS})
 # "isn't" = "is not", "won't" = "will not", "we're" = "we are".
 _NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 _CLITICS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}

@@ -127,7 +127,9 @@ def explanation(a: Alignment, threshold: float | None = None) -> Text:
     out = Text(style="dim")
     for s in a.links:
         blend = blend_of(s.containment, s.weighted_overlap)
-        prior = f"; x1/{PRIOR_DISCOUNT} as {s.prior} against {s.prior}" if s.prior else ""
+        prior = f"; x1/{PRIOR_DISCOUNT} as {s.prior} against {s.prior}" if s.prior in ("title", "lead") else ""
+        if s.prior == "rest":
+            prior = "; on the words the sentence's other links leave over (a merged clause)"
         if threshold is not None and s.score < threshold:
             prior += (f"; below the {threshold:.2f} threshold, linked because each sentence is the other's "
                       "clear best match")
