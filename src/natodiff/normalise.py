@@ -269,8 +269,9 @@ _DERIVATIONS = (
 # ("resolution" is not "resolve", a NATO word) and -ission ("Commission").
 # The verb keeps five letters, so "vision" and "tension" stay whole.
 _NOUN_TO_VERB = (
-    ("stention", "stain"), ("etention", "etain"), ("ization", "ize"), ("ision", "ide"), ("usion", "ude"), ("asion", "ade"), ("ension", "end"),
-    ("ansion", "and"), ("iption", "ibe"), ("uction", "uce"), ("ification", "ify"), ("mentation", "ment"),
+    ("stention", "stain"), ("etention", "etain"), ("ization", "ize"), ("ision", "ide"), ("usion", "ude"),
+    ("asion", "ade"), ("ension", "end"),
+    ("ansion", "and"), ("scription", "scribe"), ("duction", "duce"), ("ification", "ify"), ("mentation", "ment"),
 )
 _KEEP = ("ss", "us", "is", "ys")
 
