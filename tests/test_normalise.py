@@ -123,6 +123,16 @@ def test_token_classes() -> None:
     assert by_key["minister"] == "word"
 
 
+def test_where_a_speaker_said_it_is_part_of_the_attribution() -> None:
+    for text in ("NATO will send more air defence systems, Mark Rutte told reporters in Brussels on Thursday.",
+                 "NATO will send more air defence systems, the ministry said in a statement.",
+                 "NATO will send more air defence systems, Rutte said at a press conference."):
+        by_key = {t.key: t.cls for t in tokens(text)}
+        assert by_key["defens"] == "word" and by_key["system"] == "word"
+        assert {by_key[k] for k in ("said", "in", "at", "brussel", "statement", "press", "conferenc")
+                if k in by_key} == {"meta"}, text
+
+
 def test_citing_a_source_is_attribution_but_citing_a_reason_is_content() -> None:
     source = {t.key: t.cls for t in tokens("Allies will send more jets to the east, citing Pentagon officials.")}
     reason = {t.key: t.cls for t in tokens("Allies will send more jets to the east, citing the need to "

@@ -190,12 +190,14 @@ _DATELINE = re.compile(
 # ", he said." / ", Stoltenberg added." / "said Mr Smith." closing a sentence.
 _SPEAKER = r"(?:he|she|they|it|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
 _VERB = r"(?:said|says|added|adds|noted|stressed|told\s+\w+|concluded|continued|explained|wrote|insisted)"
+# Where or how it was said: "told reporters in Brussels", "said in a statement".
+_OCCASION = r"(?:\s+(?:in|at)\s+(?:an?\s+|the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
 # Most words a "citing ..." source takes; a longer clause is a reason.
 _SOURCE_WORDS = 6
 _ATTRIBUTION = re.compile(
-    rf"[,.!?]?[\"'”’]?,?\s+(?:{_SPEAKER}\s+{_VERB}|{_VERB}\s+{_SPEAKER})(?:\s+on\s+\w+)?[.!]?[\"'”’]?$"
+    rf"[,.!?]?[\"'”’]?,?\s+(?:{_SPEAKER}\s+{_VERB}|{_VERB}\s+{_SPEAKER}){_OCCASION}(?:\s+on\s+\w+)?[.!]?[\"'”’]?$"
     # ", the Interfax news agency reported Thursday, citing NATO's chief."
-    rf"|,\s+(?:the\s+)?[\w' -]{{0,40}}\b(?:reported|said|announced)(?:\s+on)?(?:\s+\w+day)?"
+    rf"|,\s+(?:the\s+)?[\w' -]{{0,40}}\b(?:reported|said|announced){_OCCASION}(?:\s+on)?(?:\s+\w+day)?"
     rf"(?:,?\s+(?:citing|quoting)\s+[^,]{{1,80}})?[.!]?$"
     rf"|,\s+according\s+to\s+[^,]{{1,80}}[.!]?$"
     # "citing NATO's chief" names a source; "citing the need to protect cities
