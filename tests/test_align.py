@@ -243,3 +243,17 @@ def test_a_rest_of_names_alone_joins_nothing() -> None:
     outlet = ("Defence ministers agreed to double stockpiles of artillery ammunition by 2027, Mark Rutte told "
               "reporters in Brussels on Thursday.\n")
     assert links(compare(source, outlet, options=NO_FACTS)) == {(0, 0)}
+
+
+def test_a_repeat_is_found_however_common_its_words() -> None:
+    """Every word of the repeat is in over DF_CAP sentences, which propose no pairs; it is still a repeat."""
+    from natodiff.align import DF_CAP, Weights, find_repeats, prepare
+    from natodiff.model import Sentence, Side
+
+    lines = ["Ministers discussed defence spending and support for Ukraine."]
+    lines += [f"Ministers discussed defence spending and support for Ukraine with delegation{n:03d}."
+              for n in range(DF_CAP + 10)]
+    lines.append("For Ukraine, support and defence spending were discussed by ministers.")
+    units = prepare([Sentence(Side.SOURCE, k, k, text) for k, text in enumerate(lines)])
+    repeats = find_repeats(units, Weights(units))
+    assert repeats == {len(lines) - 1: 0}

@@ -251,29 +251,24 @@ def _index_keys(u: Unit) -> frozenset[str]:
 
 
 def candidates(
-    left: Sequence[Unit], right: Sequence[Unit], weights: Weights, *, below: bool = False
+    left: Sequence[Unit], right: Sequence[Unit], weights: Weights
 ) -> set[tuple[int, int]]:
     """Pairs (left position, right position) that share a rare enough key.
 
     Symmetric: swapping the sides swaps the pairs. A key in more sentences
     than DF_CAP (both sides together) proposes nothing, so the work grows
-    with the length of the texts, not with its square. ``below`` keeps only
-    pairs (i, j) with j < i: one text against itself, each pair once.
+    with the length of the texts, not with its square.
     """
     lkeys = [_index_keys(u) for u in left]
-    lpost = _postings(lkeys)
-    if right is left:  # one text against itself: one index serves both sides
-        rkeys, rpost = lkeys, lpost
-    else:
-        rkeys = [_index_keys(u) for u in right]
-        rpost = _postings(rkeys)
+    rkeys = [_index_keys(u) for u in right]
+    lpost, rpost = _postings(lkeys), _postings(rkeys)
     hits: list[list[int]] = [[] for _ in left]  # left position -> right positions, once per shared key
     for key, ls in lpost.items():
         rs = rpost.get(key)
         if rs is None or len(ls) + len(rs) > DF_CAP:
             continue
         for i in ls:
-            hits[i].extend(rs[: bisect_left(rs, i)] if below else rs)  # postings ascend
+            hits[i].extend(rs)
     rows = [Counter(h) for h in hits]  # left position -> {right position: rare keys shared}
     cap = _counting_cap(len(left) + len(right))
 
@@ -303,7 +298,7 @@ def candidates(
         if u.keys:
             exact[u.keys].append(j)
     for i, u in enumerate(left):
-        pairs.update((i, j) for j in exact.get(u.keys, ())[:cap] if not below or j < i)
+        pairs.update((i, j) for j in exact.get(u.keys, ())[:cap])
     return pairs
 
 
@@ -321,21 +316,43 @@ def _postings(keys: Sequence[frozenset[str]]) -> dict[str, list[int]]:
 
 
 def find_repeats(units: Sequence[Unit], weights: Weights) -> dict[int, int]:
-    """Sentence index -> index of the earlier sentence it repeats."""
+    """Sentence index -> index of the earlier sentence it repeats.
+
+    A repeat has REPEAT_CONTAINMENT of its weight in an earlier sentence, so
+    that sentence holds at least one of any set of its keys weighing more
+    than the rest: only sentences holding one of its rarest such keys are
+    read (prefix filtering), however long the text and however common its
+    other words.
+    """
     out: dict[int, int] = {}
     live = [u for u in units if not u.sentence.boilerplate and u.content >= 3]
-    totals: dict[int, float] = {}
     w = weights._w
-    for i, j in sorted(candidates(live, live, weights, below=True)):
-        if live[j].sentence.index in out or live[i].sentence.index in out:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, u in enumerate(live):
+        for key in u.bag:
+            postings[key].append(k)
+    for i, later in enumerate(live):
+        lb = later.bag
+        total = weights.total(lb)
+        if not total:
             continue
-        later, earlier = live[i], live[j]
-        lb, eb = later.bag, earlier.bag
-        w_later = totals[i] if i in totals else totals.setdefault(i, weights.total(lb))
-        # As Counter's "&", summed exactly (fsum), so no order of the keys moves the result.
-        found = fsum([w.get(k, STOP_WEIGHT) * min(lb[k], eb[k]) for k in lb.keys() & eb.keys()])
-        if w_later and found / w_later >= REPEAT_CONTAINMENT and _polarity(later) == _polarity(earlier):
-            out[later.sentence.index] = earlier.sentence.index
+        rest, earlier_ones = total * (1 - REPEAT_CONTAINMENT) * (1 + 1e-9), set()
+        for key in sorted(lb, key=lambda k: (len(postings[k]), k)):
+            post = postings[key]
+            earlier_ones.update(post[: bisect_left(post, i)])
+            rest -= w.get(key, STOP_WEIGHT) * lb[key]
+            if rest < 0:
+                break
+        for j in sorted(earlier_ones):
+            earlier = live[j]
+            if earlier.sentence.index in out:
+                continue
+            eb = earlier.bag
+            # As Counter's "&", summed exactly (fsum), so no order of the keys moves the result.
+            found = fsum([w.get(k, STOP_WEIGHT) * min(lb[k], eb[k]) for k in lb.keys() & eb.keys()])
+            if found / total >= REPEAT_CONTAINMENT and _polarity(later) == _polarity(earlier):
+                out[later.sentence.index] = earlier.sentence.index
+                break
     return out
 
 

@@ -235,8 +235,16 @@ def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_s
 
     s_name, s_text, o_name, o_text = load_pair(source, outlet, source_format, outlet_format, max_size,
                                                fallback=fallback)
-    return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts),
+    return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts, workers=_cores()),
                    source_name=s_name, outlet_name=o_name)
+
+
+def _cores() -> int:
+    """Cores this process may run on: a second one takes facts and quotations."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
 
 
 def exit_status(c: "Comparison", exit_code: bool) -> ExitStatus:

@@ -10,6 +10,7 @@ The stages are imported when first used, so ``import natodiff`` (and so
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable, Collection
 
 from natodiff.model import Comparison, Document, Options, Sentence, Side
 
@@ -57,32 +58,43 @@ def compare(
     options = options or Options()
     src_doc = read_document(source, Side.SOURCE, source_name)
     out_doc = read_document(outlet, Side.OUTLET, outlet_name)
-    src_units = align.prepare(src_doc.sentences)
-    out_units = align.prepare(out_doc.sentences)
-    weights = align.Weights(u for u in src_units + out_units if not u.sentence.boilerplate)
-    rep_src = align.find_repeats(src_units, weights)
-    rep_out = align.find_repeats(out_units, weights)
-    live_src = [u for u in src_units if not u.sentence.boilerplate and u.sentence.index not in rep_src]
-    live_out = [u for u in out_units if not u.sentence.boilerplate and u.sentence.index not in rep_out]
-    links = align.link(live_src, live_out, weights, options.threshold)
-    items = classify.build_items(src_units, out_units, links, rep_src, rep_out, weights)
-    summary = metrics.summarise(items, src_units, out_units)
-    facts: tuple = ()
-    quotes: tuple = ()
+    aside = None
     if options.facts:
-        linked = {(s.index, o.index) for a in items for s in a.source for o in a.outlet}
-        facts, quotes = _facts_and_quotes(src_doc, out_doc, linked)
+        from natodiff.aside import Aside
+
+        # Facts and quotations need the alignment only at their very end.
+        aside = Aside(_facts_and_quotes, src_doc, out_doc, fork=options.workers > 1)
+    try:
+        src_units = align.prepare(src_doc.sentences)
+        out_units = align.prepare(out_doc.sentences)
+        weights = align.Weights(u for u in src_units + out_units if not u.sentence.boilerplate)
+        rep_src = align.find_repeats(src_units, weights)
+        rep_out = align.find_repeats(out_units, weights)
+        live_src = [u for u in src_units if not u.sentence.boilerplate and u.sentence.index not in rep_src]
+        live_out = [u for u in out_units if not u.sentence.boilerplate and u.sentence.index not in rep_out]
+        links = align.link(live_src, live_out, weights, options.threshold)
+        items = classify.build_items(src_units, out_units, links, rep_src, rep_out, weights)
+        summary = metrics.summarise(items, src_units, out_units)
+        facts: tuple = ()
+        quotes: tuple = ()
+        if aside is not None:
+            aside.send({(s.index, o.index) for a in items for s in a.source for o in a.outlet})
+            facts, quotes = aside.result()
+    finally:
+        if aside is not None:
+            aside.close()
     return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
 
 
-def _facts_and_quotes(src: Document, out: Document, linked: set[tuple[int, int]] | None = None) -> tuple[tuple, tuple]:
+def _facts_and_quotes(src: Document, out: Document, linked: Callable[[], Collection[tuple[int, int]]]
+                      ) -> tuple[tuple, tuple]:
+    """Facts and quotations of both texts; ``linked()`` gives the aligned sentence pairs when needed."""
     from natodiff import facts, quotes
 
     reg = facts.register(src.sentences, out.sentences)  # both layers resolve names alike
-    return (
-        facts.compare_facts(src.sentences, out.sentences, reg, linked or ()),
-        quotes.compare_quotes(src.sentences, out.sentences, reg),
-    )
+    gathered = facts.gather(src.sentences, out.sentences, reg)
+    quoted = quotes.compare_quotes(src.sentences, out.sentences, reg)
+    return facts.cross_check(gathered, linked()), quoted
 
 
 def differences(c: Comparison) -> list[str]:

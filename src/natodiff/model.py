@@ -61,6 +61,10 @@ class Options:
     # pinned by tests/test_accuracy.py.
     threshold: float = 0.38
     facts: bool = True
+    # Processes one comparison may use: with 2, facts and quotations run in a
+    # forked process beside the alignment (where the system can fork). The
+    # result is the same either way.
+    workers: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,98 @@
+"""A second process for work that does not depend on the alignment.
+
+Facts and quotations take as long as the alignment and need only its result
+at the very end, so on a machine with two cores they run beside it. The
+child is a fork: it starts with everything this process has read and
+computed, and sends back only its result (pickled, through a pipe). Where
+there is no fork (Windows), or anything at all goes wrong in the child, the
+work runs here instead, with the same result.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from typing import Any, Callable
+
+_EXIT_FAILED = 70
+
+
+class Aside:
+    """``fn(*args, receive)`` run in a child process; ``receive()`` returns what ``send`` sent.
+
+    Call ``send`` once, then ``result``; a failed or missing child makes
+    ``result`` run ``fn`` here. ``close`` (also on error) never leaves a child
+    behind.
+    """
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, fork: bool = True) -> None:
+        self.fn, self.args = fn, args
+        self.pid = 0
+        self._sent: list[Any] = []
+        if fork and hasattr(os, "fork"):
+            try:
+                self._start()
+            except OSError:
+                self.pid = 0  # no process to spare: run here
+
+    def _start(self) -> None:
+        down_r, down_w = os.pipe()  # parent -> child: what send() sends
+        up_r, up_w = os.pipe()  # child -> parent: the result
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = _EXIT_FAILED
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it without a traceback
+                os.close(down_w)
+                os.close(up_r)
+
+                def receive() -> Any:
+                    with os.fdopen(down_r, "rb") as pipe:
+                        return pickle.load(pipe)
+
+                result = self.fn(*self.args, receive)
+                with os.fdopen(up_w, "wb") as pipe:
+                    pickle.dump(result, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+        os.close(down_r)
+        os.close(up_w)
+        self.pid = pid
+        self._down, self._up = os.fdopen(down_w, "wb"), os.fdopen(up_r, "rb")
+
+    def send(self, value: Any) -> None:
+        self._sent.append(value)
+        if self.pid:
+            try:
+                with self._down as pipe:
+                    pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            except (OSError, pickle.PicklingError):
+                self.close()
+
+    def result(self) -> Any:
+        if self.pid:
+            try:
+                with self._up as pipe:
+                    data = pipe.read()
+                _, status = os.waitpid(self.pid, 0)
+                self.pid = 0
+                if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+                    return pickle.loads(data)
+            except (OSError, EOFError, pickle.UnpicklingError):
+                self.close()
+        sent = self._sent[0] if self._sent else None
+        return self.fn(*self.args, lambda: sent)
+
+    def close(self) -> None:
+        """End the child if it still runs (an error or an interrupt here)."""
+        if self.pid:
+            pid, self.pid = self.pid, 0
+            for pipe in (self._down, self._up):
+                pipe.close()
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass

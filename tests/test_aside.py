@@ -1,0 +1,66 @@
+"""Facts and quotations beside the alignment, in a forked process: same result, never a stray child."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from natodiff import compare
+from natodiff.aside import Aside
+from natodiff.model import Options
+
+ROOT = Path(__file__).resolve().parent.parent
+fork_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+
+
+@fork_only
+def test_a_comparison_on_two_cores_is_the_comparison_on_one() -> None:
+    source = (ROOT / "samples" / "nato-press-release-2024-02-15.txt").read_text(encoding="utf-8")
+    outlet = (ROOT / "samples" / "outlet-report-2024-02-15.txt").read_text(encoding="utf-8")
+    one = compare(source, outlet, options=Options(workers=1))
+    two = compare(source, outlet, options=Options(workers=2))
+    assert two.facts and two.quotes
+    assert (two.alignments, two.summary, two.facts, two.quotes) == (one.alignments, one.summary, one.facts, one.quotes)
+
+
+@fork_only
+def test_the_child_gets_what_was_sent_and_returns_its_result() -> None:
+    parent = os.getpid()
+    aside = Aside(lambda x, receive: (x + receive(), os.getpid() != parent), 1)
+    aside.send(2)
+    assert aside.result() == (3, True)  # computed in the child
+
+
+@fork_only
+def test_a_child_that_dies_is_replaced_by_the_same_work_here() -> None:
+    parent = os.getpid()
+
+    def work(x: int, receive) -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return x + receive()
+
+    aside = Aside(work, 1)
+    aside.send(2)
+    assert aside.result() == 3
+
+
+@fork_only
+def test_closing_ends_a_child_still_at_work() -> None:
+    aside = Aside(lambda receive: time.sleep(30))
+    pid = aside.pid
+    assert pid
+    started = time.monotonic()
+    aside.close()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)  # reaped: no zombie left behind
+
+
+def test_without_fork_the_work_runs_here() -> None:
+    aside = Aside(lambda x, receive: (x, receive(), os.getpid()), "a", fork=False)
+    aside.send("b")
+    assert aside.result() == ("a", "b", os.getpid())
