@@ -69,6 +69,7 @@ _DATES = (
 _YEAR = re.compile(r"(?<![\w$€£¥.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _COUNT = re.compile(rf"{_BEFORE}(?P<num>{_NUM})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?", re.I)
 _NOUN_WORD = re.compile(r"\s([A-Za-z][A-Za-z'’-]*)")
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_NUMWORDS})\b", re.IGNORECASE)
 
 
 def _number(text: str) -> float:
@@ -289,6 +290,8 @@ def _figures(sent: Sentence) -> list[Mention]:
     """Money first, then percentages, dates, counts and bare years, never overlapping."""
     folded = fold(sent.text)
     found: list[Mention] = []
+    if not _ANY_NUMBER.search(folded):
+        return found  # every figure has a digit or a number word
     for extractor in (_money, _percent, _dates):
         for m in extractor(sent, folded):
             if not _overlaps(m.start, m.end, [(x.start, x.end) for x in found]):
@@ -713,8 +716,14 @@ _CLOSED = re.compile(r"[.!?\"”’]$")
 
 
 def _title_case(sent: Sentence) -> bool:
-    words = [w for w in _TITLE_WORD.findall(sent.text) if len(w) > 3]
-    headline = sent.heading or not _CLOSED.search(sent.text.strip())
+    return _title_cased(sent.text, sent.heading)
+
+
+@lru_cache(maxsize=1 << 15)
+def _title_cased(text: str, heading: bool) -> bool:
+    """Asked of every sentence by people() and _entities() alike, so cached."""
+    words = [w for w in _TITLE_WORD.findall(text) if len(w) > 3]
+    headline = heading or not _CLOSED.search(text.strip())
     return headline and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -882,9 +891,10 @@ def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]],
         for okey in same_kind.get(skey[:2], ()):
             oms = out[okey]
             score = max(_similarity(a, b) for a in sms for b in oms)
-            together = any((a.sentence.index, b.sentence.index) in linked and _near(a) & _near(b)
-                           for a in sms for b in oms)
-            if score >= (LINKED_CONFLICT_THRESHOLD if together else CONFLICT_THRESHOLD):
+            if score < LINKED_CONFLICT_THRESHOLD:
+                continue
+            if score >= CONFLICT_THRESHOLD or any(
+                    (a.sentence.index, b.sentence.index) in linked and _near(a) & _near(b) for a in sms for b in oms):
                 candidates.append((score, skey, okey))
     pairs, used_s, used_o = [], set(), set()
     for _, skey, okey in sorted(candidates, key=lambda c: -c[0]):
