@@ -235,8 +235,9 @@ def _speech_events(content: list[Sentence], spans: dict[int, list[tuple[int, int
         named = [e.speaker for e in events[sent.index] if e.speaker]
         if named:
             last, last_pos = named[-1], pos
-        persons = persons_in(masked.replace("\x00", " "), reg)
-        mentioned = persons[-1] if persons else mentioned
+        if last is None:  # once someone has spoken, the last person named is never asked for
+            persons = persons_in(masked.replace("\x00", " "), reg)
+            mentioned = persons[-1] if persons else mentioned
     return events, before
 
 
