@@ -124,15 +124,18 @@ def _linked_draft(group, source, outlet, own, weights) -> dict:
     s_text, s_toks = _join(s_units)
     o_text, o_toks = _join(o_units)
     diff = word_diff(s_text, o_text, s_toks, o_toks)
-    merged = score(_merge(s_units), _merge(o_units), weights)
     # A merge or a split restructures the text: reworded however verbatim the words.
     one_to_one = len(s_units) == 1 and len(o_units) == 1
+    if one_to_one and len(own) == 1 and own[0].prior is None:
+        likeness = own[0].score  # the link's own score: the same two sentences, scored alike
+    else:
+        likeness = score(_merge(s_units), _merge(o_units), weights).score
     kind = Kind.SHARED if one_to_one and is_shared(s_toks, o_toks) else Kind.REWORDED
     return {
         "kind": kind,
         # How alike the item's sentences are, taken together; without the title/lead
         # prior that may have linked them (--explain shows it), which says nothing of likeness.
-        "similarity": round(merged.score, 4),
+        "similarity": round(likeness, 4),
         "source": tuple(u.sentence for u in s_units),
         "outlet": tuple(u.sentence for u in o_units),
         "diff": diff,

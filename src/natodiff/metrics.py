@@ -75,6 +75,9 @@ def _ratio(part: int, whole: int) -> float:
 def _fragments(item: Alignment, outlet: Sequence[Unit]) -> list[Fragment]:
     """Greedy extractive fragments of the item's outlet tokens in its source tokens."""
     src = [t.key for s in item.source for t in tokens(s.text)]
+    at: dict[str, list[int]] = {}  # key -> its positions in src: a fragment starts on a match
+    for j, key in enumerate(src):
+        at.setdefault(key, []).append(j)
     out_units = [outlet[s.index] for s in item.outlet]
     frags: list[Fragment] = []
     for u in out_units:
@@ -83,8 +86,8 @@ def _fragments(item: Alignment, outlet: Sequence[Unit]) -> list[Fragment]:
         i = 0
         while i < len(keys):
             best = 0
-            for j in range(len(src)):
-                k = 0
+            for j in at.get(keys[i], ()):
+                k = 1
                 while i + k < len(keys) and j + k < len(src) and keys[i + k] == src[j + k]:
                     k += 1
                 best = max(best, k)
