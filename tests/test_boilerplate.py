@@ -66,6 +66,9 @@ FURNITURE = [
     "SC/15612",
     "9571st Meeting (AM)",
     "Next steps",
+    # A stamp with a comma before its date or weekday (the clause test is for lower case only).
+    "Updated 6:42 PM GMT+3, July 11, 2023",
+    "Updated: 3:05 p.m. ET, Feb 15, 2024",
 ]
 
 STORY = [
@@ -109,6 +112,7 @@ STORY = [
     "Posted on the eastern flank since 2017, the battlegroup grew.",
     "Most Americans support NATO, according to Reuters/Ipsos.",
     "Published on Monday, the report found gaps.",
+    "Updated on Monday, the guidance tells allies to stockpile more shells.",
 ]
 
 

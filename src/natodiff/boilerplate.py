@@ -63,7 +63,7 @@ _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yest
 # "Updated 3 hours ago", "Published: 15 Feb. 2024": a stamp, short and not a clause of a sentence.
 _STAMP = re.compile(
     rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)"
-    rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+[a-z])",
+    rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+(?-i:[a-z]))",  # ", July 11" is the stamp's date
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
