@@ -69,6 +69,9 @@ FURNITURE = [
     # A stamp with a comma before its date or weekday (the clause test is for lower case only).
     "Updated 6:42 PM GMT+3, July 11, 2023",
     "Updated: 3:05 p.m. ET, Feb 15, 2024",
+    # The AP's caption credit: agency first, then "Photo".
+    "President Joe Biden speaks with Jens Stoltenberg in Vilnius, Lithuania, Tuesday, July 11, 2023. (AP Photo/Susan Walsh)",
+    "Ukrainian servicemen fire a howitzer near Bakhmut. (AP Photo/Libkos, File)",
 ]
 
 STORY = [
@@ -113,6 +116,7 @@ STORY = [
     "Most Americans support NATO, according to Reuters/Ipsos.",
     "Published on Monday, the report found gaps.",
     "Updated on Monday, the guidance tells allies to stockpile more shells.",
+    "The AP photo agency (AP Images) was not at the summit.",
 ]
 
 

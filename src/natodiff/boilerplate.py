@@ -46,6 +46,8 @@ _PARTS = re.compile(r"\s+[·•|]\s+")
 _AGENCY = r"(?i:AP|AFP|Reuters|Associated Press|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg|Anadolu|dpa|TASS)"
 _CREDIT = re.compile(
     r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
+    # "(AP Photo/Susan Walsh)", "(Reuters Photo)": the agency's name first.
+    rf"\({_AGENCY}\s+(?:photo|photograph|picture|image|video)\b[^)]*\)|"
     r"\b(?:photo(?:graph)?|picture|image|video)\s*(?:credit)?\s*:\s|"
     r"^\s*(?:file photo|photo|credit)s?\s*(?::|$)",
     re.IGNORECASE,
