@@ -72,6 +72,10 @@ FURNITURE = [
     # The AP's caption credit: agency first, then "Photo".
     "President Joe Biden speaks with Jens Stoltenberg in Vilnius, Lithuania, Tuesday, July 11, 2023. (AP Photo/Susan Walsh)",
     "Ukrainian servicemen fire a howitzer near Bakhmut. (AP Photo/Libkos, File)",
+    # A contact block: address, telephone, e-mail, web address, no sentence.
+    "Rue de la Loi 175 - B-1048 Bruxelles - Tel.: +32 (0)2 281 6319 press.office@consilium.europa.eu - www.consilium.europa.eu/press",
+    "Tel: +44 20 7218 7907",
+    "moda@nato.int",
 ]
 
 STORY = [
@@ -117,6 +121,9 @@ STORY = [
     "Published on Monday, the report found gaps.",
     "Updated on Monday, the guidance tells allies to stockpile more shells.",
     "The AP photo agency (AP Images) was not at the summit.",
+    "Readers can send tips to news@example.com.",
+    "The ministry's hotline, tel. 112, received 5,000 calls on Tuesday.",
+    "journalists who wish to attend should write to press@nato.int before the",  # a wrapped line
 ]
 
 

@@ -91,6 +91,11 @@ _CONTRIBUTED = re.compile(
     r"(?:\s+from\s+[\w ,.]+)?[\s.)]*$",
     re.IGNORECASE,
 )
+# A contact block: an e-mail address, a telephone number, a web address.
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?\s*:?\s*\+?\(?\d|\bwww\.\w",
+    re.IGNORECASE,
+)
 _TAIL = 160  # characters at the end of a line where credits sit
 _CREDIT_WORDS = ("photo", "picture", "image", "video", "credit")
 # Section labels, buttons and embed titles: furniture only as a whole short line.
@@ -143,6 +148,11 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     words = len(text.split())
     if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith((".", "!", "?")):
+        return True
+    if (words <= 40 and (_CONTACT.match(text) or len(_CONTACT.findall(text)) >= 2)
+            and not text.rstrip("\"'”’)").endswith(("!", "?", "."))):
+        # "Rue de la Loi 175 - Tel.: +32 2 281 6319 - press.office@consilium.europa.eu"; one
+        # address inside a line may be a hard-wrapped sentence ("write to press@nato.int and").
         return True
     if _ASIDE_ONLY.match(text) and words <= 6:
         return True
