@@ -76,6 +76,9 @@ FURNITURE = [
     "Rue de la Loi 175 - B-1048 Bruxelles - Tel.: +32 (0)2 281 6319 press.office@consilium.europa.eu - www.consilium.europa.eu/press",
     "Tel: +44 20 7218 7907",
     "moda@nato.int",
+    # The TASS dateline ends in a full stop, so it is a sentence of its own.
+    "HELSINKI, November 28. /TASS/.",
+    "MOSCOW, Feb. 15 /TASS/.",
 ]
 
 STORY = [
@@ -124,6 +127,7 @@ STORY = [
     "Readers can send tips to news@example.com.",
     "The ministry's hotline, tel. 112, received 5,000 calls on Tuesday.",
     "journalists who wish to attend should write to press@nato.int before the",  # a wrapped line
+    "MOSCOW, November 28. TASS reported that the talks would resume.",
 ]
 
 

@@ -121,6 +121,11 @@ _LABEL = re.compile(
 # A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".
 _DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
+# A TASS-style dateline, a sentence of its own: "HELSINKI, November 28. /TASS/."
+_DATELINE_SLASH = re.compile(
+    rf"^\s*[A-Z][A-Z .'’-]*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\.?\s*/\s*[\w -]{{2,20}}/\s*\.?\s*$",
+    re.IGNORECASE,
+)
 # "Home > World > Europe": a breadcrumb trail.
 _TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
@@ -144,7 +149,7 @@ def is_boilerplate(paragraph: str) -> bool:
     tail = max(0, len(text) - _TAIL)
     if (_LINK.match(text) or _FURNITURE.match(text) or _CONTRIBUTED.search(text, tail)
             or _STAMP.match(text) and len(text) <= 120
-            or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text)):
+            or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text) or _DATELINE_SLASH.match(text)):
         return True
     words = len(text.split())
     if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith((".", "!", "?")):
