@@ -79,6 +79,8 @@ FURNITURE = [
     # The TASS dateline ends in a full stop, so it is a sentence of its own.
     "HELSINKI, November 28. /TASS/.",
     "MOSCOW, Feb. 15 /TASS/.",
+    "Posted by Anna Lindqvist",
+    "Written by Jill Lawless and Lorne Cook",
 ]
 
 STORY = [
@@ -128,6 +130,9 @@ STORY = [
     "The ministry's hotline, tel. 112, received 5,000 calls on Tuesday.",
     "journalists who wish to attend should write to press@nato.int before the",  # a wrapped line
     "MOSCOW, November 28. TASS reported that the talks would resume.",
+    "Written by Jens Stoltenberg, the report argues for more spending.",
+    "Posted by NATO on X, the video shows the exercise.",
+    "Written by hand and delivered to the embassy",
 ]
 
 

@@ -126,6 +126,10 @@ _DATELINE_SLASH = re.compile(
     rf"^\s*[A-Z][A-Z .'’-]*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\.?\s*/\s*[\w -]{{2,20}}/\s*\.?\s*$",
     re.IGNORECASE,
 )
+# "Posted by Anna Lindqvist", "Written by …": a byline with its verb, the name alone.
+_POSTED_BY = re.compile(
+    r"^\s*(?i:posted|written|words|reported|text|story)\s+(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and)){0,5}\s*$"
+)
 # "Home > World > Europe": a breadcrumb trail.
 _TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
@@ -164,7 +168,7 @@ def is_boilerplate(paragraph: str) -> bool:
     parts = _PARTS.split(text) if words <= 16 else ()
     if len(parts) > 1 and all(is_boilerplate(part) for part in parts):
         return True
-    if _BYLINE.match(text) and words <= 12:
+    if (_BYLINE.match(text) or _POSTED_BY.match(text)) and words <= 12:
         return True
     if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith((".", "!", "?"))):
         return True  # "Background", "Council of the EU | Press release"
