@@ -81,6 +81,9 @@ FURNITURE = [
     "MOSCOW, Feb. 15 /TASS/.",
     "Posted by Anna Lindqvist",
     "Written by Jill Lawless and Lorne Cook",
+    "— Jens Stoltenberg",
+    "– NATO Secretary General Mark Rutte",
+    "Home › World",
 ]
 
 STORY = [
@@ -133,6 +136,7 @@ STORY = [
     "Written by Jens Stoltenberg, the report argues for more spending.",
     "Posted by NATO on X, the video shows the exercise.",
     "Written by hand and delivered to the embassy",
+    "— and Sweden joined.",
 ]
 
 

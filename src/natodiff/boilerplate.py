@@ -130,6 +130,8 @@ _DATELINE_SLASH = re.compile(
 _POSTED_BY = re.compile(
     r"^\s*(?i:posted|written|words|reported|text|story)\s+(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and)){0,5}\s*$"
 )
+# "— Jens Stoltenberg" under a pull quote: a dash and a name, nothing else.
+_DASH_NAME = re.compile(r"^\s*[—–―]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}\s*$")
 # "Home > World > Europe": a breadcrumb trail.
 _TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
@@ -174,6 +176,8 @@ def is_boilerplate(paragraph: str) -> bool:
         return True  # "Background", "Council of the EU | Press release"
     if words <= 60 and (_CREDIT_END.search(text, tail)
                         or any(w in text.casefold() for w in _CREDIT_WORDS) and _CREDIT.search(text)):
+        return True
+    if _DASH_NAME.match(text):
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
 
