@@ -83,6 +83,7 @@ FURNITURE = [
     "Written by Jill Lawless and Lorne Cook",
     "— Jens Stoltenberg",
     "– NATO Secretary General Mark Rutte",
+    "Home / Analysis",
     "Home › World",
 ]
 
@@ -137,6 +138,7 @@ STORY = [
     "Posted by NATO on X, the video shows the exercise.",
     "Written by hand and delivered to the embassy",
     "— and Sweden joined.",
+    "Home / away rotations of the battlegroups will end in 2026.",
 ]
 
 

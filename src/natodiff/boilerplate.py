@@ -132,6 +132,8 @@ _POSTED_BY = re.compile(
 )
 # "— Jens Stoltenberg" under a pull quote: a dash and a name, nothing else.
 _DASH_NAME = re.compile(r"^\s*[—–―]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}\s*$")
+# "Home / Analysis": a trail of two from the home page (three or more: _TRAIL).
+_HOME_TRAIL = re.compile(r"^\s*home\s*[/|>›»]\s*\S", re.IGNORECASE)
 # "Home > World > Europe": a breadcrumb trail.
 _TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
@@ -177,7 +179,7 @@ def is_boilerplate(paragraph: str) -> bool:
     if words <= 60 and (_CREDIT_END.search(text, tail)
                         or any(w in text.casefold() for w in _CREDIT_WORDS) and _CREDIT.search(text)):
         return True
-    if _DASH_NAME.match(text):
+    if _DASH_NAME.match(text) or _HOME_TRAIL.match(text) and words <= 8 and not text.endswith((".", "!", "?")):
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
 
