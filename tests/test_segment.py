@@ -35,6 +35,11 @@ from natodiff.segment import paragraphs, segment, sentences
         ("He met J. A. Smith in Brussels. Then he left.", ["He met J. A. Smith in Brussels.", "Then he left."]),
         ("Police detained the tanker Eagle S. The vessel was seized.",
          ["Police detained the tanker Eagle S.", "The vessel was seized."]),
+        # A numbered paragraph: the number stays with its first sentence.
+        ("1. We, the Heads of State, have gathered in Vilnius. NATO is a defensive Alliance.",
+         ["1. We, the Heads of State, have gathered in Vilnius.", "NATO is a defensive Alliance."]),
+        ("12. Allies agreed. They left.", ["12. Allies agreed.", "They left."]),
+        ("Allies met in 2024. 12. They left.", ["Allies met in 2024.", "12.", "They left."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

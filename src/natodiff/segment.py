@@ -102,7 +102,13 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
+# A paragraph's own number: "1. We, the Heads of State …" (a communiqué's numbered paragraphs).
+_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}")
+
+
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if m.group(1) == "." and not m.group(2) and _PARAGRAPH_NUMBER.fullmatch(text, 0, m.start(1)):
+        return False  # "1." numbers the paragraph; it is not a sentence
     after = text[m.end() :]
     first = after.lstrip("\"'“‘«([")[:1]
     if first.islower():
