@@ -100,3 +100,21 @@ def test_sample_sentence_counts(source_text: str, outlet_text: str) -> None:
     assert any(t.startswith("“By the end of 2024") and t.endswith("on defence this year.") for t in texts)
     assert "Jens Stoltenberg, NATO Secretary General" in [s.text for s in out]
     assert len(src) == 21 and len(out) == 25
+
+
+def test_the_title_is_the_first_line_that_is_not_furniture() -> None:
+    title = ("Security Council Demands Immediate Ceasefire in Gaza for Month of Ramadan, Adopting "
+             "Resolution 2728 (2024) with United States Abstaining")
+    sents, _ = segment(f"SC/15595\n\n25 March 2024\n\n{title}\n\nThe Council today demanded a ceasefire.\n",
+                       Side.SOURCE)
+    assert title in [s.text for s in sents if s.heading]
+
+
+def test_a_title_case_title_may_end_in_an_abbreviation() -> None:
+    title = ("Readout of Secretary of Defense Lloyd J. Austin III's Meeting With Philippine Secretary "
+             "of National Defense Gilberto Teodoro Jr.")
+    sents, _ = segment(f"{title}\n\nApril 11, 2024\n\nSecretary Austin welcomed him. They met.\n", Side.SOURCE)
+    assert sents[0].heading and sents[0].text == title
+    # A sentence ending in an abbreviation is still a sentence.
+    sents, _ = segment("Troops left the U.S.\n\nThey flew to Europe.\n", Side.SOURCE)
+    assert not sents[0].heading

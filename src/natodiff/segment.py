@@ -147,14 +147,29 @@ def is_heading(paragraph: str, limit: int = 14) -> bool:
 
 
 TITLE_WORDS = 30
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _is_title(paragraph: str) -> bool:
+    """The document's title: a heading up to 30 words, or a title-case line ending in "Jr."."""
+    if is_heading(paragraph, TITLE_WORDS):
+        return True
+    words = paragraph.split()
+    if len(words) > TITLE_WORDS or not _abbreviation_end(paragraph):
+        return False
+    # "Readout of … Meeting With Philippine Secretary … Gilberto Teodoro Jr.": every word but
+    # the small ones capitalised, as headlines are and sentences are not.
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _SMALL_WORDS for w in words)
 
 
 def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:
     """All sentences of ``text`` in order, and the number of paragraphs."""
     out: list[Sentence] = []
     paras = paragraphs(text)
+    # The title is the first line that is not page furniture ("SC/15595", a date, a byline).
+    title = next((p for p, para in enumerate(paras) if not is_boilerplate(para)), 0)
     for p, para in enumerate(paras):
-        if is_heading(para, TITLE_WORDS if p == 0 else 14):
+        if _is_title(para) if p == title else is_heading(para, 14):
             out.append(Sentence(side, len(out), p, para, heading=True))
             continue
         for sent in sentences(para):
