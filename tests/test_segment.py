@@ -118,3 +118,12 @@ def test_a_title_case_title_may_end_in_an_abbreviation() -> None:
     # A sentence ending in an abbreviation is still a sentence.
     sents, _ = segment("Troops left the U.S.\n\nThey flew to Europe.\n", Side.SOURCE)
     assert not sents[0].heading
+
+
+def test_a_long_subtitle_under_the_title_is_a_heading_too() -> None:
+    sub = ("Issued by NATO Heads of State and Government participating in the meeting of the North "
+           "Atlantic Council in Vilnius 11 July 2023")
+    sents, _ = segment(f"Vilnius Summit Communiqué\n\n{sub}\n\n1. We have gathered in Vilnius.\n\n{sub}\n",
+                       Side.SOURCE)
+    assert sents[1].text == sub and sents[1].heading
+    assert not sents[-1].heading  # below the first sentence, 14 words is the limit again

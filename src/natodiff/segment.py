@@ -166,10 +166,12 @@ def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:
     """All sentences of ``text`` in order, and the number of paragraphs."""
     out: list[Sentence] = []
     paras = paragraphs(text)
-    # The title is the first line that is not page furniture ("SC/15595", a date, a byline).
-    title = next((p for p, para in enumerate(paras) if not is_boilerplate(para)), 0)
+    # The header: the title and any subtitle or standfirst without a full stop, up to the first
+    # sentence; page furniture ("SC/15595", a date, a byline) may stand among them.
+    header = True
     for p, para in enumerate(paras):
-        if _is_title(para) if p == title else is_heading(para, 14):
+        header = header and (is_boilerplate(para) or _is_title(para))
+        if _is_title(para) if header else is_heading(para, 14):
             out.append(Sentence(side, len(out), p, para, heading=True))
             continue
         for sent in sentences(para):
