@@ -66,6 +66,25 @@ FURNITURE = [
     "SC/15612",
     "9571st Meeting (AM)",
     "Next steps",
+    # A stamp with a comma before its date or weekday (the clause test is for lower case only).
+    "Updated 6:42 PM GMT+3, July 11, 2023",
+    "Updated: 3:05 p.m. ET, Feb 15, 2024",
+    # The AP's caption credit: agency first, then "Photo".
+    "President Joe Biden speaks with Jens Stoltenberg in Vilnius, Lithuania, Tuesday, July 11, 2023. (AP Photo/Susan Walsh)",
+    "Ukrainian servicemen fire a howitzer near Bakhmut. (AP Photo/Libkos, File)",
+    # A contact block: address, telephone, e-mail, web address, no sentence.
+    "Rue de la Loi 175 - B-1048 Bruxelles - Tel.: +32 (0)2 281 6319 press.office@consilium.europa.eu - www.consilium.europa.eu/press",
+    "Tel: +44 20 7218 7907",
+    "moda@nato.int",
+    # The TASS dateline ends in a full stop, so it is a sentence of its own.
+    "HELSINKI, November 28. /TASS/.",
+    "MOSCOW, Feb. 15 /TASS/.",
+    "Posted by Anna Lindqvist",
+    "Written by Jill Lawless and Lorne Cook",
+    "— Jens Stoltenberg",
+    "– NATO Secretary General Mark Rutte",
+    "Home / Analysis",
+    "Home › World",
 ]
 
 STORY = [
@@ -109,6 +128,17 @@ STORY = [
     "Posted on the eastern flank since 2017, the battlegroup grew.",
     "Most Americans support NATO, according to Reuters/Ipsos.",
     "Published on Monday, the report found gaps.",
+    "Updated on Monday, the guidance tells allies to stockpile more shells.",
+    "The AP photo agency (AP Images) was not at the summit.",
+    "Readers can send tips to news@example.com.",
+    "The ministry's hotline, tel. 112, received 5,000 calls on Tuesday.",
+    "journalists who wish to attend should write to press@nato.int before the",  # a wrapped line
+    "MOSCOW, November 28. TASS reported that the talks would resume.",
+    "Written by Jens Stoltenberg, the report argues for more spending.",
+    "Posted by NATO on X, the video shows the exercise.",
+    "Written by hand and delivered to the embassy",
+    "— and Sweden joined.",
+    "Home / away rotations of the battlegroups will end in 2026.",
 ]
 
 

@@ -73,6 +73,17 @@ def test_speaker_forms_resolve_to_the_full_name(text):
     assert [s for _, s in found(intro + text)] == ["Jens Stoltenberg"]
 
 
+def test_slanted_and_restating_reporting_verbs_name_the_speaker():
+    # A state-media rewrite: "claimed", not "said"; the ministry named in the lead does not speak.
+    text = ("The Finnish authorities shut the crossing, the Finnish Foreign Ministry said.\n\n"
+            "“Finland is closing its border,” Finnish Foreign Minister Elina Valtonen claimed.")
+    assert found(text)[-1] == ("Finland is closing its border", "Elina Valtonen")
+    # "said" here takes a clause whose subject is not a person: the verb before the quote speaks.
+    text = ("Defense Secretary Lloyd Austin met his counterpart.\n\n"
+            "Austin reaffirmed the “ironclad” U.S. commitment and said the Mutual Defense Treaty applies.")
+    assert found(text) == [("ironclad", "Lloyd Austin")]
+
+
 def test_he_said_takes_the_last_named_speaker_not_the_last_name():
     text = ("Jens Stoltenberg, the Secretary General, spoke first. Foreign Minister Jane Doe said she agreed.\n\n"
             "“We are united,” she said.")

@@ -35,6 +35,11 @@ from natodiff.segment import paragraphs, segment, sentences
         ("He met J. A. Smith in Brussels. Then he left.", ["He met J. A. Smith in Brussels.", "Then he left."]),
         ("Police detained the tanker Eagle S. The vessel was seized.",
          ["Police detained the tanker Eagle S.", "The vessel was seized."]),
+        # A numbered paragraph: the number stays with its first sentence.
+        ("1. We, the Heads of State, have gathered in Vilnius. NATO is a defensive Alliance.",
+         ["1. We, the Heads of State, have gathered in Vilnius.", "NATO is a defensive Alliance."]),
+        ("12. Allies agreed. They left.", ["12. Allies agreed.", "They left."]),
+        ("Allies met in 2024. 12. They left.", ["Allies met in 2024.", "12.", "They left."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
@@ -95,3 +100,30 @@ def test_sample_sentence_counts(source_text: str, outlet_text: str) -> None:
     assert any(t.startswith("“By the end of 2024") and t.endswith("on defence this year.") for t in texts)
     assert "Jens Stoltenberg, NATO Secretary General" in [s.text for s in out]
     assert len(src) == 21 and len(out) == 25
+
+
+def test_the_title_is_the_first_line_that_is_not_furniture() -> None:
+    title = ("Security Council Demands Immediate Ceasefire in Gaza for Month of Ramadan, Adopting "
+             "Resolution 2728 (2024) with United States Abstaining")
+    sents, _ = segment(f"SC/15595\n\n25 March 2024\n\n{title}\n\nThe Council today demanded a ceasefire.\n",
+                       Side.SOURCE)
+    assert title in [s.text for s in sents if s.heading]
+
+
+def test_a_title_case_title_may_end_in_an_abbreviation() -> None:
+    title = ("Readout of Secretary of Defense Lloyd J. Austin III's Meeting With Philippine Secretary "
+             "of National Defense Gilberto Teodoro Jr.")
+    sents, _ = segment(f"{title}\n\nApril 11, 2024\n\nSecretary Austin welcomed him. They met.\n", Side.SOURCE)
+    assert sents[0].heading and sents[0].text == title
+    # A sentence ending in an abbreviation is still a sentence.
+    sents, _ = segment("Troops left the U.S.\n\nThey flew to Europe.\n", Side.SOURCE)
+    assert not sents[0].heading
+
+
+def test_a_long_subtitle_under_the_title_is_a_heading_too() -> None:
+    sub = ("Issued by NATO Heads of State and Government participating in the meeting of the North "
+           "Atlantic Council in Vilnius 11 July 2023")
+    sents, _ = segment(f"Vilnius Summit Communiqué\n\n{sub}\n\n1. We have gathered in Vilnius.\n\n{sub}\n",
+                       Side.SOURCE)
+    assert sents[1].text == sub and sents[1].heading
+    assert not sents[-1].heading  # below the first sentence, 14 words is the limit again

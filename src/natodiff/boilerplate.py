@@ -46,6 +46,8 @@ _PARTS = re.compile(r"\s+[·•|]\s+")
 _AGENCY = r"(?i:AP|AFP|Reuters|Associated Press|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg|Anadolu|dpa|TASS)"
 _CREDIT = re.compile(
     r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
+    # "(AP Photo/Susan Walsh)", "(Reuters Photo)": the agency's name first.
+    rf"\({_AGENCY}\s+(?:photo|photograph|picture|image|video)\b[^)]*\)|"
     r"\b(?:photo(?:graph)?|picture|image|video)\s*(?:credit)?\s*:\s|"
     r"^\s*(?:file photo|photo|credit)s?\s*(?::|$)",
     re.IGNORECASE,
@@ -63,7 +65,7 @@ _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yest
 # "Updated 3 hours ago", "Published: 15 Feb. 2024": a stamp, short and not a clause of a sentence.
 _STAMP = re.compile(
     rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)"
-    rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+[a-z])",
+    rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+(?-i:[a-z]))",  # ", July 11" is the stamp's date
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
@@ -87,6 +89,11 @@ _FURNITURE = re.compile(
 _CONTRIBUTED = re.compile(
     r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:to\s+)?(?:this\s+)?reporting)"
     r"(?:\s+from\s+[\w ,.]+)?[\s.)]*$",
+    re.IGNORECASE,
+)
+# A contact block: an e-mail address, a telephone number, a web address.
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?\s*:?\s*\+?\(?\d|\bwww\.\w",
     re.IGNORECASE,
 )
 _TAIL = 160  # characters at the end of a line where credits sit
@@ -114,6 +121,19 @@ _LABEL = re.compile(
 # A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".
 _DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
+# A TASS-style dateline, a sentence of its own: "HELSINKI, November 28. /TASS/."
+_DATELINE_SLASH = re.compile(
+    rf"^\s*[A-Z][A-Z .'’-]*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\.?\s*/\s*[\w -]{{2,20}}/\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# "Posted by Anna Lindqvist", "Written by …": a byline with its verb, the name alone.
+_POSTED_BY = re.compile(
+    r"^\s*(?i:posted|written|words|reported|text|story)\s+(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and)){0,5}\s*$"
+)
+# "— Jens Stoltenberg" under a pull quote: a dash and a name, nothing else.
+_DASH_NAME = re.compile(r"^\s*[—–―]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}\s*$")
+# "Home / Analysis": a trail of two from the home page (three or more: _TRAIL).
+_HOME_TRAIL = re.compile(r"^\s*home\s*[/|>›»]\s*\S", re.IGNORECASE)
 # "Home > World > Europe": a breadcrumb trail.
 _TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
@@ -137,22 +157,29 @@ def is_boilerplate(paragraph: str) -> bool:
     tail = max(0, len(text) - _TAIL)
     if (_LINK.match(text) or _FURNITURE.match(text) or _CONTRIBUTED.search(text, tail)
             or _STAMP.match(text) and len(text) <= 120
-            or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text)):
+            or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text) or _DATELINE_SLASH.match(text)):
         return True
     words = len(text.split())
     if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith((".", "!", "?")):
+        return True
+    if (words <= 40 and (_CONTACT.match(text) or len(_CONTACT.findall(text)) >= 2)
+            and not text.rstrip("\"'”’)").endswith(("!", "?", "."))):
+        # "Rue de la Loi 175 - Tel.: +32 2 281 6319 - press.office@consilium.europa.eu"; one
+        # address inside a line may be a hard-wrapped sentence ("write to press@nato.int and").
         return True
     if _ASIDE_ONLY.match(text) and words <= 6:
         return True
     parts = _PARTS.split(text) if words <= 16 else ()
     if len(parts) > 1 and all(is_boilerplate(part) for part in parts):
         return True
-    if _BYLINE.match(text) and words <= 12:
+    if (_BYLINE.match(text) or _POSTED_BY.match(text)) and words <= 12:
         return True
     if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith((".", "!", "?"))):
         return True  # "Background", "Council of the EU | Press release"
     if words <= 60 and (_CREDIT_END.search(text, tail)
                         or any(w in text.casefold() for w in _CREDIT_WORDS) and _CREDIT.search(text)):
+        return True
+    if _DASH_NAME.match(text) or _HOME_TRAIL.match(text) and words <= 8 and not text.endswith((".", "!", "?")):
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
 

@@ -102,7 +102,13 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
+# A paragraph's own number: "1. We, the Heads of State …" (a communiqué's numbered paragraphs).
+_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}")
+
+
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if m.group(1) == "." and not m.group(2) and _PARAGRAPH_NUMBER.fullmatch(text, 0, m.start(1)):
+        return False  # "1." numbers the paragraph; it is not a sentence
     after = text[m.end() :]
     first = after.lstrip("\"'“‘«([")[:1]
     if first.islower():
@@ -141,14 +147,31 @@ def is_heading(paragraph: str, limit: int = 14) -> bool:
 
 
 TITLE_WORDS = 30
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _is_title(paragraph: str) -> bool:
+    """The document's title: a heading up to 30 words, or a title-case line ending in "Jr."."""
+    if is_heading(paragraph, TITLE_WORDS):
+        return True
+    words = paragraph.split()
+    if len(words) > TITLE_WORDS or not _abbreviation_end(paragraph):
+        return False
+    # "Readout of … Meeting With Philippine Secretary … Gilberto Teodoro Jr.": every word but
+    # the small ones capitalised, as headlines are and sentences are not.
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _SMALL_WORDS for w in words)
 
 
 def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:
     """All sentences of ``text`` in order, and the number of paragraphs."""
     out: list[Sentence] = []
     paras = paragraphs(text)
+    # The header: the title and any subtitle or standfirst without a full stop, up to the first
+    # sentence; page furniture ("SC/15595", a date, a byline) may stand among them.
+    header = True
     for p, para in enumerate(paras):
-        if is_heading(para, TITLE_WORDS if p == 0 else 14):
+        header = header and (is_boilerplate(para) or _is_title(para))
+        if _is_title(para) if header else is_heading(para, 14):
             out.append(Sentence(side, len(out), p, para, heading=True))
             continue
         for sent in sentences(para):
