@@ -253,7 +253,24 @@ def test_a_repeat_is_found_however_common_its_words() -> None:
     lines = ["Ministers discussed defence spending and support for Ukraine."]
     lines += [f"Ministers discussed defence spending and support for Ukraine with delegation{n:03d}."
               for n in range(DF_CAP + 10)]
-    lines.append("For Ukraine, support and defence spending were discussed by ministers.")
+    lines.append("Ministers discussed defence spending and support for Ukraine, officials said.")
     units = prepare([Sentence(Side.SOURCE, k, k, text) for k, text in enumerate(lines)])
     repeats = find_repeats(units, Weights(units))
     assert repeats == {len(lines) - 1: 0}
+
+
+def test_the_same_words_with_the_roles_swapped_are_not_a_repeat() -> None:
+    source = ("Ministers met in Brussels.\n\nRussia is a bigger threat to Europe than China.\n\n"
+              "China is a bigger threat to Europe than Russia.\n")
+    c = compare(source, "Ministers met in Brussels.", options=NO_FACTS)
+    assert item_of(c, "source", "China is a bigger").repeat_of is None
+    assert c.summary.repeats == 0
+
+
+def test_a_short_sentence_printed_twice_is_a_repeat() -> None:
+    outlet = ("Sunak visited Kyiv.\n\n\"The UK will not falter.\"\n\nAid will rise next year.\n\n"
+              "\"The UK will not falter.\"\n")
+    c = compare("Sunak visited Kyiv. \"The UK will not falter,\" he said.", outlet, options=NO_FACTS)
+    repeats = [a for a in c.alignments if a.repeat_of is not None]
+    assert len(repeats) == 1 and repeats[0].outlet[0].index == 3
+    assert c.summary.repeats == 1
