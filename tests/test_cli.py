@@ -303,6 +303,19 @@ def test_exit_code_1_on_a_flipped_negation_or_a_changed_figure(tmp_path, edit):
     assert run("compare", str(tmp_path / "s.txt"), str(tmp_path / "o.txt"), "--exit-code").exit_code == 1
 
 
+@pytest.mark.parametrize("fmt, flag", [("text", "negation dropped"), ("markdown", "negation dropped"),
+                                       ("html", "negation dropped"), ("json", '"negation": "dropped"')])
+def test_every_report_flags_a_dropped_negation_on_its_item(tmp_path, fmt, flag):
+    (tmp_path / "s.txt").write_text("Ministers met in Brussels.\n\n"
+                                    "\"We did not agree with everything in the resolution,\" she said.\n")
+    (tmp_path / "o.txt").write_text("Ministers met in Brussels.\n\n"
+                                    "\"We did agree with everything in the resolution,\" she said.\n")
+    r = run("compare", str(tmp_path / "s.txt"), str(tmp_path / "o.txt"), "-f", fmt)
+    assert r.stdout.count(flag) == 1
+    same = run("compare", str(tmp_path / "s.txt"), str(tmp_path / "s.txt"), "-f", fmt)
+    assert "negation dropped" not in same.stdout and '"negation": "dropped"' not in same.stdout
+
+
 def test_exit_code_0_when_a_negation_is_only_reworded(tmp_path):
     (tmp_path / "s.txt").write_text("NATO has no plans to deploy troops to Ukraine this year, officials said.\n")
     (tmp_path / "o.txt").write_text("NATO does not plan to deploy troops to Ukraine this year, officials said.\n")

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from natodiff.align import Unit, Weights, score
 from natodiff.model import Alignment, Kind, LinkScore, Op, Sentence
-from natodiff.normalise import CURRENCY_KEYS, POLARITY, SCALE_KEYS, Token, same_compound
+from natodiff.normalise import CURRENCY_KEYS, NEGATIONS, POLARITY, SCALE_KEYS, Token, same_compound
 from natodiff.worddiff import word_diff
 
 # "Shared" tolerates this many differing function words per ten tokens
@@ -141,7 +141,14 @@ def _linked_draft(group, source, outlet, own, weights) -> dict:
         "diff": diff,
         "links": tuple(sorted(own, key=lambda s: (s.outlet, s.source))),
         "repeat_of": None,
+        "negation": _negation(s_toks, o_toks),
     }
+
+
+def _negation(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> str | None:
+    """Whether the outlet dropped or added the "not": "no plans" and "does not plan" are both negated."""
+    said, reported = (any(t.key in NEGATIONS for t in toks) for toks in (s_toks, o_toks))
+    return None if said == reported else "dropped" if said else "added"
 
 
 def _single(sentence: Sentence, repeat_of_sentence: int | None) -> dict:
@@ -289,6 +296,7 @@ def _finish(items: list[dict]) -> tuple[Alignment, ...]:
                 moved=d.get("moved", False),
                 repeat_of=repeat_of,
                 links=d["links"],
+                negation=d.get("negation"),
             )
         )
     return tuple(out)

@@ -105,7 +105,6 @@ def differences(c: Comparison) -> list[str]:
     ("would not replace" made "would replace"), whatever its similarity.
     """
     from natodiff.model import FactStatus, Kind, Verdict
-    from natodiff.normalise import NEGATIONS, tokens
 
     found = []
     if any(a.kind is Kind.OUTLET_ONLY and a.repeat_of is None for a in c.alignments):
@@ -114,11 +113,6 @@ def differences(c: Comparison) -> list[str]:
         found.append("an altered or unsourced quotation")
     if any(f.status is FactStatus.CONFLICT for f in c.facts):
         found.append("a conflicting figure")
-
-    def negated(sentences) -> bool:  # "no plans" and "does not plan" are both negated
-        return any(t.key in NEGATIONS for s in sentences for t in tokens(s.text))
-
-    if any(a.kind is Kind.REWORDED and a.repeat_of is None and negated(a.source) != negated(a.outlet)
-           for a in c.alignments if a.source and a.outlet):
+    if any(a.negation and a.repeat_of is None for a in c.alignments):
         found.append("a negation added or dropped")
     return found

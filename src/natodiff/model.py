@@ -121,6 +121,9 @@ class Alignment:
     moved: bool = False
     repeat_of: int | None = None  # id of the item this one repeats
     links: tuple[LinkScore, ...] = ()
+    # "dropped" when the source's side says no (not, never, no ...) and the outlet's
+    # does not, "added" the other way round; None when both agree.
+    negation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

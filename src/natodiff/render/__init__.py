@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from natodiff.model import Comparison
+    from natodiff.model import Alignment, Comparison
 
 # C0 and C1 controls, DEL, lone surrogates, line/paragraph separators and the
 # bidi embeddings, overrides and isolates ("Trojan Source" reordering).
@@ -70,3 +70,8 @@ def lead_line(c: "Comparison", quoted: Callable[[str], str]) -> str:
     if lead.source_lead is not None:
         text += f"; the source leads with S{lead.source_lead.index + 1} {quoted(lead.source_lead.text)}"
     return text
+
+
+def negation_flag(a: "Alignment") -> str | None:
+    """"negation dropped" / "negation added": the one edit that reverses a claim, said in words."""
+    return f"negation {a.negation}" if a.negation and a.repeat_of is None else None

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import code, in_quotes, lead_line, similarity
+from natodiff.render import code, in_quotes, lead_line, negation_flag, similarity
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -228,7 +228,7 @@ def row(a: Alignment) -> str:
     kind = [f'<span class="kind">{LABELS[a.kind]}</span>']
     if a.similarity is not None:
         kind.append(f'<span class="score">similarity {similarity(a.similarity)}</span>')
-    flags = []
+    flags = [flag for flag in (negation_flag(a),) if flag]
     if a.moved:
         flags.append("moved")
     if a.repeat_of is not None:

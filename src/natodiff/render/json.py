@@ -50,6 +50,7 @@ def alignment(a: Alignment, *, explain: bool = False) -> dict[str, Any]:
         "id": a.id,
         "moved": a.moved,
         "repeat_of": a.repeat_of,
+        "negation": a.negation,
     }
     if explain:
         out["links"] = [link(s) for s in a.links]

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import UNSAFE, code, in_quotes, lead_line, similarity
+from natodiff.render import UNSAFE, code, in_quotes, lead_line, negation_flag, similarity
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -182,7 +182,7 @@ def item(a: Alignment) -> list[str]:
     ids = " ← ".join(x for x in (_ids(a.outlet, "O"), _ids(a.source, "S")) if x)
     if ids:
         head += f" · {ids}"
-    flags = []
+    flags = [flag for flag in (negation_flag(a),) if flag]
     if a.moved:
         flags.append("moved")
     # "item N", not "#N": a "#12" in a GitHub or GitLab ticket links issue 12.

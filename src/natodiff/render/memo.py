@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, FactStatus, FactType, Kind, Op, Quote, Verdict
-from natodiff.render import in_quotes, similarity
+from natodiff.render import in_quotes, negation_flag, similarity
 from natodiff.render.redline import add_field, new_document, set_properties, to_bytes, xml_safe
 
 RED = "C00000"
@@ -564,6 +564,8 @@ def _appendix(document, c: Comparison) -> None:
         label = KIND_LABELS[a.kind]
         if a.similarity is not None:
             label += f" {similarity(a.similarity)}"
+        if negation_flag(a):
+            label += f" · {negation_flag(a)}"
         if a.moved:
             label += " · moved"
         if a.repeat_of is not None:

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
-from natodiff.render import in_quotes, lead_line, similarity, visible
+from natodiff.render import in_quotes, lead_line, negation_flag, similarity, visible
 
 LABELS = {
     Kind.SHARED: "shared",
@@ -154,7 +154,7 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
         label.append(" ← ")
     if a.source:
         label.append(ids(a.source, "S"))
-    flags = []
+    flags = [flag for flag in (negation_flag(a),) if flag]
     if a.moved:
         flags.append("moved")
     if a.repeat_of is not None:
