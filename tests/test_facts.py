@@ -295,3 +295,17 @@ def test_facts_table_shows_statuses_as_words_and_article_text_literally():
     out = render(facts_table(rows))
     assert "[bold]2%[/bold]" in out  # markup in an article is shown, not applied
     assert "CONFLICT" in out and "source only" in out and "3 percent" in out
+
+
+def test_a_day_without_its_year_takes_the_year_the_other_text_gives_it():
+    result = compared("Defence Ministers met in Brussels on 13 March 2024. The exercise ends on 13 December.",
+                      "Ministers met on March 13. The exercise ends on December 14, officials said.")
+    dates = {f.text: (f.status, f.source_says, f.outlet_says) for f in result if f.type is FactType.DATE}
+    assert dates["13 March 2024"] == (FactStatus.CONFIRMED, "13 March 2024", "March 13")
+    assert dates["13 December"][0] is FactStatus.CONFLICT  # the day changed, no year on either side
+    assert found("Talks open on 4 June and close June 6th.", FactType.DATE) == {"4 June": "--06-04",
+                                                                               "June 6th": "--06-06"}
+
+
+def test_a_number_glued_to_a_name_before_a_month_is_no_date():
+    assert found("Poland ordered F-16 March deliveries.", FactType.DATE) == {}

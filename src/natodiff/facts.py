@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -65,6 +65,9 @@ _DATES = (
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})\b"),
     # "03.03.2025": day, month, year, as most of Europe writes it.
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)"),
+    # "March 13", "13 March": the year is the story's; see _borrow_years.
+    re.compile(rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b"),
+    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d)"),
 )
 _YEAR = re.compile(r"(?<![\w$€£¥.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _COUNT = re.compile(rf"{_BEFORE}(?P<num>{_NUM})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?", re.I)
@@ -163,13 +166,14 @@ def _dates(sent: Sentence, folded: str) -> list[Mention]:
             if _overlaps(m.start(), m.end(), taken):
                 continue
             month = _month_number(m.group("m"))
-            year = m.group("y")
+            year = m.groupdict().get("y")
             if "d" in m.groupdict() and m.group("d"):
                 day = int(m.group("d"))
                 if not 1 <= day <= 31:
                     continue
-                iso, group = f"{year}-{month:02d}-{day:02d}", "day"
-                label = f"{day} {_MONTH_NAMES[month - 1].title()} {year}"
+                # ISO 8601 writes a day without its year "--03-13".
+                iso, group = f"{year or '-'}-{month:02d}-{day:02d}", "day"
+                label = f"{day} {_MONTH_NAMES[month - 1].title()}" + (f" {year}" if year else "")
             else:
                 iso, group, label = f"{year}-{month:02d}", "month", f"{_MONTH_NAMES[month - 1].title()} {year}"
             taken.append((m.start(), m.end()))
@@ -925,7 +929,30 @@ Gathered = tuple[tuple[list[Mention], list[Mention]], tuple[list[Mention], list[
 def gather(source: Sequence[Sentence], outlet: Sequence[Sentence], reg: People | None = None) -> Gathered:
     """Both texts' mentions: the costly half of compare_facts, which needs no alignment."""
     reg = reg if reg is not None else register(source, outlet)
-    return _extract(source, reg), _extract(outlet, reg)
+    (src, src_inside), (out, out_inside) = _extract(source, reg), _extract(outlet, reg)
+    return (_borrow_years(src, out), src_inside), (_borrow_years(out, src), out_inside)
+
+
+def _borrow_years(mine: list[Mention], theirs: list[Mention]) -> list[Mention]:
+    """"March 13" is 13 March 2024 when the other text (else this one) gives that day a year."""
+    def full(mentions: list[Mention]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.type is FactType.DATE and m.group == "day" and not m.value.startswith("--"):
+                out.setdefault(m.value[4:], set()).add(m.value)
+        return out
+
+    known = [full(theirs), full(mine)]
+    resolved = []
+    for m in mine:
+        if m.type is FactType.DATE and m.group == "day" and m.value.startswith("--"):
+            years = next((k[m.value[1:]] for k in known if m.value[1:] in k), set())
+            if len(years) == 1:
+                (iso,) = years
+                day, month, year = int(iso[8:]), int(iso[5:7]), iso[:4]
+                m = replace(m, value=iso, label=f"{day} {_MONTH_NAMES[month - 1].title()} {year}")
+        resolved.append(m)
+    return resolved
 
 
 def cross_check(gathered: Gathered, linked: Collection[tuple[int, int]] = ()) -> tuple[Fact, ...]:
