@@ -309,3 +309,10 @@ def test_a_day_without_its_year_takes_the_year_the_other_text_gives_it():
 
 def test_a_number_glued_to_a_name_before_a_month_is_no_date():
     assert found("Poland ordered F-16 March deliveries.", FactType.DATE) == {}
+
+
+def test_ranks_and_a_transcript_question_label_are_not_names():
+    assert entities("Maj. Gen. John Smith said the brigade was ready. Capt. Anna Berg agreed.") == {
+        "John Smith", "Anna Berg"}
+    assert entities("MARK RUTTE: Allies agreed.\n\nQ: Is the door still open?\n\nMARK RUTTE: It is.") == {
+        "Mark Rutte"}

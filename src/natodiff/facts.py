@@ -314,7 +314,7 @@ _TITLE_HEADS = _HONORIFICS | set(
     ambassador ambassadors commander chief spokesperson spokesman spokeswoman admiral
     colonel lieutenant captain premier king queen prince princess senator governor mayor
     chairman chairwoman chair director envoy representative pm gen lt col adm sgt
-    rep sen gov pres amb manager marshal officer""".split()
+    rep sen gov pres amb manager marshal officer maj capt cpl brig cmdr""".split()
 )
 _TITLE_MODIFIERS = set(
     """defence defense foreign prime vice deputy assistant supreme allied finance
@@ -339,7 +339,7 @@ _JUNK = set(
     "gdp gnp thursday monday tuesday wednesday friday saturday sunday".split()
 ) | set(_MONTH_NAMES) | {m[:3] for m in _MONTH_NAMES} | {"sept"}
 # Page furniture in capitals ("READ MORE", "PHOTO"); "More" in a name is fine.
-_CAPS_JUNK = set("read more also photo video update breaking watch live exclusive opinion".split())
+_CAPS_JUNK = set("read more also photo video update breaking watch live exclusive opinion".split()) | {"q"}  # "Q:"
 ALIASES = {
     "nato": "NATO", "alliance": "NATO", "the alliance": "NATO", "north atlantic alliance": "NATO",
     "north atlantic treaty organization": "NATO", "north atlantic treaty organisation": "NATO",
