@@ -7,6 +7,7 @@ import pytest
 from natodiff.boilerplate import is_boilerplate
 
 FURNITURE = [
+    "Rue de la Loi 175 - B-1048 Bruxelles - Tel.: +32 (0)2 281 6319",
     "READ MORE: Swedish PM says ready to meet Hungarian PM on NATO bid",
     "ALSO READ: NATO chief warns of long war",
     "Advertisement",
@@ -88,6 +89,8 @@ FURNITURE = [
 ]
 
 STORY = [
+    "The hotline (tel: 112) was overwhelmed on Monday.",
+    "Residents were told to phone the police.",
     "Twitter said it would comply with the ruling.",
     "Recommended measures include more air defence for the eastern flank.",
     "Read more about the plan in the annex, the ministry said.",

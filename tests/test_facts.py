@@ -316,3 +316,26 @@ def test_ranks_and_a_transcript_question_label_are_not_names():
         "John Smith", "Anna Berg"}
     assert entities("MARK RUTTE: Allies agreed.\n\nQ: Is the door still open?\n\nMARK RUTTE: It is.") == {
         "Mark Rutte"}
+
+
+def test_a_figure_without_its_noun_is_still_checked():
+    result = compared("The UK aims to train 10,000 more this year. Defence spending will reach 2.5% of GDP.",
+                      "Britain aims to train 20,000 more this year. Defence spending will reach two and a "
+                      "half per cent of GDP.")
+    assert by_text(result) == {"10,000": FactStatus.CONFLICT, "2.5%": FactStatus.CONFIRMED,
+                               "United Kingdom": FactStatus.CONFIRMED}
+
+
+def test_a_bare_figure_takes_the_noun_the_other_text_gives_it():
+    result = compared("The mission keeps 17,000 troops and 2,101 police personnel.",
+                      "The mission can keep up to 17,000 troops and 2,101 police.")
+    assert by_text(result, FactType.COUNT) == {"17,000 troops": FactStatus.CONFIRMED,
+                                               "2,101 police personnel": FactStatus.CONFIRMED}
+
+
+@pytest.mark.parametrize("text", ["The Council adopted resolution 2728 on Monday.",
+                                  "Allies will double stocks of 155mm shells.",
+                                  "Romania shares a 650-kilometer border with Ukraine.",
+                                  "The meeting began at 10:03 and ended at 11:14."])
+def test_numbers_that_name_or_measure_are_not_bare_figures(text):
+    assert found(text, FactType.COUNT) == {}

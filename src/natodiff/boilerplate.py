@@ -96,6 +96,8 @@ _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?\s*:?\s*\+?\(?\d|\bwww\.\w",
     re.IGNORECASE,
 )
+# "Tel.: +32 2 281 6319": a telephone number with its label ends a postal address line too.
+_PHONE = re.compile(r"\b(?:tel|telephone|phone|fax)\.?\s*:\s*\+?\(?\d", re.IGNORECASE)
 _TAIL = 160  # characters at the end of a line where credits sit
 _CREDIT_WORDS = ("photo", "picture", "image", "video", "credit")
 # Section labels, buttons and embed titles: furniture only as a whole short line.
@@ -162,7 +164,7 @@ def is_boilerplate(paragraph: str) -> bool:
     words = len(text.split())
     if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith((".", "!", "?")):
         return True
-    if (words <= 40 and (_CONTACT.match(text) or len(_CONTACT.findall(text)) >= 2)
+    if (words <= 40 and (_CONTACT.match(text) or len(_CONTACT.findall(text)) >= 2 or _PHONE.search(text))
             and not text.rstrip("\"'”’)").endswith(("!", "?", "."))):
         # "Rue de la Loi 175 - Tel.: +32 2 281 6319 - press.office@consilium.europa.eu"; one
         # address inside a line may be a hard-wrapped sentence ("write to press@nato.int and").

@@ -31,7 +31,8 @@ _NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, r
 # Thousands grouped by commas or by spaces ("1 200", as translated texts write them), a
 # decimal comma before a scale ("4,2 bln"), plain numbers and number words.
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?!\d|[,.]\d)"
-        rf"|\d+,\d\d?(?=\s?(?:bn|mn|mln|bln|billion|million)\b)|\d+(?:\.\d+)?|\b(?:{_NUMWORDS})\b)")
+        rf"|\d+,\d\d?(?=\s?(?:bn|mn|mln|bln|billion|million)\b)|\d+(?:\.\d+)?"
+        rf"|\b(?:{_NUMWORDS})\b(?:\s+and\s+a\s+half\b)?)")
 _SCALE = r"(?:\s?(?:bn|mn|mln|bln|tn|trn|m|k)\b|\s(?:thousand|million|billion|trillion)\b)"
 _BEFORE = r"(?<![\w$€£¥.,-])"  # a number glued to a word ("F-16") is a name, not a figure
 
@@ -78,6 +79,8 @@ _ANY_NUMBER = re.compile(rf"\d|\b(?:{_NUMWORDS})\b", re.IGNORECASE)
 def _number(text: str) -> float:
     """Value of a written number: "1,000", "2.5", "eighteen"."""
     low = text.casefold()
+    if low.endswith(" half"):  # "two and a half"
+        return _number(low.split()[0]) + 0.5
     if low in NUMBER_WORDS:
         return float(NUMBER_WORDS[low])
     if re.fullmatch(r"\d+,\d\d?", low):  # "4,2 bln": a decimal comma
@@ -217,12 +220,32 @@ def _counts(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[M
         noun = _counted_noun(folded, m.end())
         value = _number(m.group("num")) * _scale(m.group("scale"))
         if noun is None or (noun[2] is False and value != 1):
+            if _bare_figure(m, folded) and not year_like:
+                # "train 10,000 more", "rose to 150": a figure whose noun is elsewhere still counts.
+                out.append(_mention(FactType.COUNT, "", value, human(value), sent, m.start(), m.end()))
             continue
         words, end, _ = noun
         group, display = _noun_key(words)
         label = f"{human(value)} {display}"
         out.append(_mention(FactType.COUNT, group, value, label, sent, m.start(), end))
     return out
+
+
+def _bare_figure(m: re.Match[str], text: str) -> bool:
+    """A number worth checking without its noun: three digits or more, not a time, a measure
+    written onto it ("155mm", "650-kilometer") or a label's number ("resolution 2728")."""
+    digits = sum(ch.isdigit() for ch in m.group("num"))
+    if digits < 3 and not m.group("scale") or re.match(r"[:./-]?\d|-?[^\W\d_]", text[m.end():m.end() + 2]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 32), m.start())
+    return not (before and before.group(1).casefold() in _NUMBERED)
+
+
+# Words whose number names a thing rather than counting it.
+_NUMBERED = frozenset(
+    "resolution resolutions article articles paragraph section chapter page pages item items no number "
+    "flight route decision case file annex protocol rule regulation directive line unit room".split()
+)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
@@ -930,7 +953,29 @@ def gather(source: Sequence[Sentence], outlet: Sequence[Sentence], reg: People |
     """Both texts' mentions: the costly half of compare_facts, which needs no alignment."""
     reg = reg if reg is not None else register(source, outlet)
     (src, src_inside), (out, out_inside) = _extract(source, reg), _extract(outlet, reg)
-    return (_borrow_years(src, out), src_inside), (_borrow_years(out, src), out_inside)
+    src, out = _borrow_years(src, out), _borrow_years(out, src)
+    return (_borrow_nouns(src, out), src_inside), (_borrow_nouns(out, src), out_inside)
+
+
+def _borrow_nouns(mine: list[Mention], theirs: list[Mention]) -> list[Mention]:
+    """"2,101" alone counts what the other text (else this one) counts with 2,101: "2,101 police"."""
+    def counted(mentions: list[Mention]) -> dict[float, set[tuple[str, str]]]:
+        out: dict[float, set[tuple[str, str]]] = {}
+        for m in mentions:
+            if m.type is FactType.COUNT and m.group:
+                out.setdefault(m.value, set()).add((m.group, m.label))
+        return out
+
+    known = [counted(theirs), counted(mine)]
+    resolved = []
+    for m in mine:
+        if m.type is FactType.COUNT and not m.group:
+            nouns = next((k[m.value] for k in known if m.value in k), set())
+            if len(nouns) == 1:
+                (group, label), = nouns
+                m = replace(m, group=group, label=label)
+        resolved.append(m)
+    return resolved
 
 
 def _borrow_years(mine: list[Mention], theirs: list[Mention]) -> list[Mention]:

@@ -148,7 +148,8 @@ PLACES = frozenset(
      "washington", "london", "paris", "berlin", "warsaw", "ankara", "beijing", "vilnius", "riga",
      "tallinn", "helsinki", "stockholm", "oslo", "copenhagen", "madrid", "rome", "bucharest", "sofia",
      "budapest", "prague", "bratislava", "vienna", "athens", "lisbon", "ottawa", "tokyo", "tehran",
-     "minsk", "chisinau", "tbilisi", "belgrade", "zagreb", "ljubljana", "skopje", "tirana", "podgorica"}
+     "minsk", "chisinau", "tbilisi", "belgrade", "zagreb", "ljubljana", "skopje", "tirana", "podgorica",
+     "britain", "england", "scotland", "wales", "kosovo", "montenegro", "usa", "uk"}
     | set(_DEMONYMS.values())
 )
 # Multi-word names folded to one key, matched on the words' keys.
