@@ -64,3 +64,17 @@ def test_without_fork_the_work_runs_here() -> None:
     aside = Aside(lambda x, receive: (x, receive(), os.getpid()), "a", fork=False)
     aside.send("b")
     assert aside.result() == ("a", "b", os.getpid())
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_a_fork_that_fails_runs_the_work_here_and_leaks_no_pipe(monkeypatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("no process to spare")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        aside = Aside(lambda x, receive: x * receive(), 3)
+        aside.send(2)
+        assert aside.result() == 6
+    assert len(os.listdir("/proc/self/fd")) == before

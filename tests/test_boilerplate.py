@@ -82,13 +82,16 @@ FURNITURE = [
     "MOSCOW, Feb. 15 /TASS/.",
     "Posted by Anna Lindqvist",
     "Written by Jill Lawless and Lorne Cook",
-    "— Jens Stoltenberg",
-    "– NATO Secretary General Mark Rutte",
     "Home / Analysis",
     "Home › World",
 ]
 
 STORY = [
+    "Published on Monday, NATO's annual report showed that 23 allies now meet the 2% target.",
+    "Updated at 10:00 GMT, Reuters said the talks would resume on Thursday.",
+    "Mobile 5G networks in the Baltics vulnerable to Russian jamming",
+    "Phone 15 ban for NATO staff over security fears",
+    "Stoltenberg spoke to reporters (Reuters video) in Brussels on Wednesday, saying allies must do more.",
     "The hotline (tel: 112) was overwhelmed on Monday.",
     "Residents were told to phone the police.",
     "Twitter said it would comply with the ruling.",
@@ -153,6 +156,18 @@ def test_furniture(line: str) -> None:
 @pytest.mark.parametrize("line", STORY)
 def test_story_sentences_are_not_furniture(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_dash_and_a_name_is_a_credit_under_a_quotation_and_a_list_item_elsewhere() -> None:
+    from natodiff.compare import read_document
+    from natodiff.model import Side
+
+    text = ("“Sweden's accession makes NATO stronger.”\n\n— Jens Stoltenberg\n\n"
+            "“We are ready.”\n\n– NATO Secretary General Mark Rutte\n\n"
+            "Allies that met the target:\n\n— United Kingdom\n\n— Russia Warns Finland Over Border Closure\n")
+    marked = {s.text: s.boilerplate for s in read_document(text, Side.OUTLET, "o").sentences}
+    assert marked["— Jens Stoltenberg"] and marked["– NATO Secretary General Mark Rutte"]
+    assert not marked["— United Kingdom"] and not marked["— Russia Warns Finland Over Border Closure"]
 
 
 def test_the_headline_under_a_bare_read_more_label_is_furniture_too() -> None:

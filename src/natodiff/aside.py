@@ -37,13 +37,21 @@ class Aside:
                 self.pid = 0  # no process to spare: run here
 
     def _start(self) -> None:
-        down_r, down_w = os.pipe()  # parent -> child: what send() sends
-        up_r, up_w = os.pipe()  # child -> parent: the result
-        pid = os.fork()
+        fds: list[int] = []
+        try:
+            fds += os.pipe()  # parent -> child: what send() sends
+            fds += os.pipe()  # child -> parent: the result
+            pid = os.fork()
+        except OSError:
+            for fd in fds:
+                os.close(fd)
+            raise
+        down_r, down_w, up_r, up_w = fds
         if pid == 0:  # the child: never returns
             code = _EXIT_FAILED
             try:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it without a traceback
+                if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it without a traceback
                 os.close(down_w)
                 os.close(up_r)
 
@@ -76,8 +84,8 @@ class Aside:
             try:
                 with self._up as pipe:
                     data = pipe.read()
-                _, status = os.waitpid(self.pid, 0)
-                self.pid = 0
+                pid, self.pid = self.pid, 0  # reaped below: never signal a pid that may be reused
+                _, status = os.waitpid(pid, 0)
                 if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
                     return pickle.loads(data)
             except (OSError, EOFError, pickle.UnpicklingError):

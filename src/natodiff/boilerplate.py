@@ -47,7 +47,7 @@ _AGENCY = r"(?i:AP|AFP|Reuters|Associated Press|Getty Images|EPA|Xinhua|Shutters
 _CREDIT = re.compile(
     r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
     # "(AP Photo/Susan Walsh)", "(Reuters Photo)": the agency's name first.
-    rf"\({_AGENCY}\s+(?:photo|photograph|picture|image|video)\b[^)]*\)|"
+    rf"\({_AGENCY}\s+(?:photo|photograph|picture|image|video)\b[^)]*\)\s*\.?\s*$|"
     r"\b(?:photo(?:graph)?|picture|image|video)\s*(?:credit)?\s*:\s|"
     r"^\s*(?:file photo|photo|credit)s?\s*(?::|$)",
     re.IGNORECASE,
@@ -65,7 +65,8 @@ _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yest
 # "Updated 3 hours ago", "Published: 15 Feb. 2024": a stamp, short and not a clause of a sentence.
 _STAMP = re.compile(
     rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)"
-    rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+(?-i:[a-z]))",  # ", July 11" is the stamp's date
+    # After a comma only the stamp's date may follow (", July 11, 2023"), not a clause (", NATO's report").
+    rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+(?!{_MONTH}|{_WEEKDAY}|\d)\w)",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
@@ -93,7 +94,7 @@ _CONTRIBUTED = re.compile(
 )
 # A contact block: an e-mail address, a telephone number, a web address.
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?\s*:?\s*\+?\(?\d|\bwww\.\w",
+    r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?(?:\s*:\s*\+?|\s+\+)\(?\d|\bwww\.\w",
     re.IGNORECASE,
 )
 # "Tel.: +32 2 281 6319": a telephone number with its label ends a postal address line too.
@@ -181,12 +182,19 @@ def is_boilerplate(paragraph: str) -> bool:
     if words <= 60 and (_CREDIT_END.search(text, tail)
                         or any(w in text.casefold() for w in _CREDIT_WORDS) and _CREDIT.search(text)):
         return True
-    if _DASH_NAME.match(text) or _HOME_TRAIL.match(text) and words <= 8 and not text.endswith((".", "!", "?")):
+    if _HOME_TRAIL.match(text) and words <= 8 and not text.endswith((".", "!", "?")):
         return True
     return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
 
 
 def teaser_after(previous: str, paragraph: str) -> bool:
-    """A headline-like line under a bare "Read more:" label is the link it announces."""
+    """A line that is furniture by what stands above it.
+
+    A headline-like line under a bare "Read more:" label is the link it
+    announces; "— Jens Stoltenberg" under a quotation is its pull-quote
+    credit (under anything else, a dash and a name may be a list item).
+    """
+    if _DASH_NAME.match(paragraph) and previous.rstrip().endswith(("”", '"', "»")):
+        return True
     return bool(_LINK_LABEL.match(previous.strip())) and len(paragraph.split()) <= 25 \
         and not paragraph.rstrip().endswith((".", "!", "?", ".”", '."'))

@@ -59,12 +59,12 @@ def compare(
     src_doc = read_document(source, Side.SOURCE, source_name)
     out_doc = read_document(outlet, Side.OUTLET, outlet_name)
     aside = None
-    if options.facts:
-        from natodiff.aside import Aside
-
-        # Facts and quotations need the alignment only at their very end.
-        aside = Aside(_facts_and_quotes, src_doc, out_doc, fork=options.workers > 1)
     try:
+        if options.facts:
+            from natodiff.aside import Aside
+
+            # Facts and quotations need the alignment only at their very end.
+            aside = Aside(_facts_and_quotes, src_doc, out_doc, fork=options.workers > 1)
         src_units = align.prepare(src_doc.sentences)
         out_units = align.prepare(out_doc.sentences)
         weights = align.Weights(u for u in src_units + out_units if not u.sentence.boilerplate)

@@ -69,6 +69,10 @@ ORDINAL_WORDS = {
     "eightieth": "80th", "ninetieth": "90th", "hundredth": "100th",
 }
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 SCALES = {
     "thousand": "thousand", "million": "million", "mln": "million", "mn": "million",
     "billion": "billion", "bn": "billion", "bln": "billion",
@@ -192,7 +196,8 @@ _DATELINE = re.compile(
 _SPEAKER = r"(?:he|she|they|it|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
 _VERB = r"(?:said|says|added|adds|noted|stressed|told\s+\w+|concluded|continued|explained|wrote|insisted)"
 # Where or how it was said: "told reporters in Brussels", "said in a statement".
-_OCCASION = r"(?:\s+(?:in|at)\s+(?:an?\s+|the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+# Common words only: "said in 2014" or "in Moscow" is a fact that may change, not a tag.
+_OCCASION = r"(?:\s+(?:in|at)\s+(?:an?\s+|the\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?)?"
 # Most words a "citing ..." source takes; a longer clause is a reason.
 _SOURCE_WORDS = 6
 _ATTRIBUTION = re.compile(
@@ -292,6 +297,8 @@ def stem(word: str) -> str:
     if not word.isalpha() or word.endswith(_KEEP):
         return word
     word = _strip(word, _INFLECTIONS)
+    if word.endswith(_KEEP):  # "businesses" -> "business", kept as "business" is
+        return word
     for noun, verb in _NOUN_TO_VERB:
         if word.endswith(noun) and len(word) - len(noun) + len(verb) >= 5:
             word = word[: -len(noun)] + verb
@@ -374,7 +381,12 @@ def tokens(text: str) -> tuple[Token, ...]:
                 key, end = key + raw[i + 1][0], raw[i + 1][2]
                 i += 1
             if i + 1 < n and raw[i + 1][1] == end and nxt in _ORDINAL_ENDINGS and key.isdigit():
-                key, end = key + ("th" if nxt == "th" else nxt), raw[i + 1][2]  # "16th", "21st"
+                # "16th", "21st"; but "July 9th" is the day "9 July" names.
+                after = [w.casefold().rstrip(".") for w, _, _ in raw[i + 2 : i + 4]]
+                day = (i > 0 and raw[i - 1][0].casefold().rstrip(".") in _MONTH_WORDS
+                       or bool(after) and after[0] in _MONTH_WORDS
+                       or len(after) == 2 and after[0] == "of" and after[1] in _MONTH_WORDS)
+                key, end = key + ("" if day else "th" if nxt == "th" else nxt), raw[i + 1][2]
                 i += 1
             out.append(Token(key, start, end, "number"))
         elif low in _TENS and nxt in _UNITS and raw[i + 1][1] == end + 1 and folded[end] == "-":
