@@ -76,7 +76,7 @@ class Aside:
             try:
                 with self._down as pipe:
                     pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            except (OSError, pickle.PicklingError):
+            except Exception:  # the child cannot be told: it is ended, and the work runs here
                 self.close()
 
     def result(self) -> Any:
@@ -88,7 +88,7 @@ class Aside:
                 _, status = os.waitpid(pid, 0)
                 if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
                     return pickle.loads(data)
-            except (OSError, EOFError, pickle.UnpicklingError):
+            except Exception:  # a broken pipe or an unreadable result: the work runs here
                 self.close()
         sent = self._sent[0] if self._sent else None
         return self.fn(*self.args, lambda: sent)
