@@ -316,6 +316,7 @@ def test_ranks_and_a_transcript_question_label_are_not_names():
         "John Smith", "Anna Berg"}
     assert entities("MARK RUTTE: Allies agreed.\n\nQ: Is the door still open?\n\nMARK RUTTE: It is.") == {
         "Mark Rutte"}
+    assert "People" not in entities("The People's Republic of China said it would not send troops.")
 
 
 def test_a_figure_without_its_noun_is_still_checked():

@@ -352,7 +352,7 @@ _ORG_HEADS = set(
 _GENERIC = set(
     """allies ally allied members member states nations countries leaders heads
     government governments ministers minister officials forces partners capitals
-    headquarters troops""".split()
+    headquarters troops people""".split()
 )
 _BACK_REFERENCES = set("mission republic resolution agreement conflict federation kingdom state".split())
 _DEMONYMS = set(
