@@ -158,25 +158,27 @@ def test_story_sentences_are_not_furniture(line: str) -> None:
     assert not is_boilerplate(line)
 
 
-def test_a_dash_and_a_name_is_a_credit_under_a_quotation_and_a_list_item_elsewhere() -> None:
+def marked_sentences(text: str) -> dict[str, bool]:
+    """Each sentence of an outlet text, and whether the comparison marks it as furniture."""
     from natodiff.compare import read_document
     from natodiff.model import Side
 
+    return {s.text: s.boilerplate for s in read_document(text, Side.OUTLET, "o").sentences}
+
+
+def test_a_dash_and_a_name_is_a_credit_under_a_quotation_and_a_list_item_elsewhere() -> None:
     text = ("“Sweden's accession makes NATO stronger.”\n\n— Jens Stoltenberg\n\n"
             "“We are ready.”\n\n– NATO Secretary General Mark Rutte\n\n"
             "Allies that met the target:\n\n— United Kingdom\n\n— Russia Warns Finland Over Border Closure\n")
-    marked = {s.text: s.boilerplate for s in read_document(text, Side.OUTLET, "o").sentences}
+    marked = marked_sentences(text)
     assert marked["— Jens Stoltenberg"] and marked["– NATO Secretary General Mark Rutte"]
     assert not marked["— United Kingdom"] and not marked["— Russia Warns Finland Over Border Closure"]
 
 
 def test_the_headline_under_a_bare_read_more_label_is_furniture_too() -> None:
-    from natodiff.compare import read_document
-    from natodiff.model import Side
-
     text = ("NATO ministers met in Brussels on Thursday.\n\nRead more:\n\n"
             "Ukraine's Zelenskiy pleads for more Patriots after deadly strike on Kharkiv\n\n"
             "Ministers agreed to buy more air defence systems.\n")
-    marked = {s.text: s.boilerplate for s in read_document(text, Side.OUTLET, "o").sentences}
+    marked = marked_sentences(text)
     assert marked["Read more:"] and marked["Ukraine's Zelenskiy pleads for more Patriots after deadly strike on Kharkiv"]
     assert not marked["Ministers agreed to buy more air defence systems."]
