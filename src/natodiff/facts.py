@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
 from natodiff.normalise import NUMBER_WORDS, PLACES, STOPWORDS, fold, meta_spans, tokens
@@ -66,7 +66,7 @@ _DATES = (
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})\b"),
     # "03.03.2025": day, month, year, as most of Europe writes it.
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)"),
-    # "March 13", "13 March": the year is the story's; see _borrow_years.
+    # "March 13", "13 March": the year is the story's; see _YEARLESS.
     re.compile(rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b"),
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d)"),
 )
@@ -953,51 +953,62 @@ def gather(source: Sequence[Sentence], outlet: Sequence[Sentence], reg: People |
     """Both texts' mentions: the costly half of compare_facts, which needs no alignment."""
     reg = reg if reg is not None else register(source, outlet)
     (src, src_inside), (out, out_inside) = _extract(source, reg), _extract(outlet, reg)
-    src, out = _borrow_years(src, out), _borrow_years(out, src)
-    return (_borrow_nouns(src, out), src_inside), (_borrow_nouns(out, src), out_inside)
+    src, out = _borrow(src, out, _YEARLESS), _borrow(out, src, _YEARLESS)
+    return (_borrow(src, out, _NOUNLESS), src_inside), (_borrow(out, src, _NOUNLESS), out_inside)
 
 
-def _borrow_nouns(mine: list[Mention], theirs: list[Mention]) -> list[Mention]:
-    """"2,101" alone counts what the other text (else this one) counts with 2,101: "2,101 police"."""
-    def counted(mentions: list[Mention]) -> dict[float, set[tuple[str, str]]]:
-        out: dict[float, set[tuple[str, str]]] = {}
+class _Lack(NamedTuple):
+    """What a mention may lack, where to find it, and how to fill it in."""
+
+    missing: Callable[[Mention], str | float | None]  # the lookup key of a mention lacking it
+    having: Callable[[Mention], tuple[str | float, object] | None]  # (lookup key, what it has)
+    fill: Callable[[Mention, object], Mention]
+
+
+def _borrow(mine: list[Mention], theirs: list[Mention], lack: _Lack) -> list[Mention]:
+    """Mentions lacking something take it when the other text (else this one) has exactly one answer."""
+    def index(mentions: list[Mention]) -> dict[str | float, set[object]]:
+        out: dict[str | float, set[object]] = {}
         for m in mentions:
-            if m.type is FactType.COUNT and m.group:
-                out.setdefault(m.value, set()).add((m.group, m.label))
+            found = lack.having(m)
+            if found is not None:
+                out.setdefault(found[0], set()).add(found[1])
         return out
 
-    known = [counted(theirs), counted(mine)]
+    known = [index(theirs), index(mine)]
     resolved = []
     for m in mine:
-        if m.type is FactType.COUNT and not m.group:
-            nouns = next((k[m.value] for k in known if m.value in k), set())
-            if len(nouns) == 1:
-                (group, label), = nouns
-                m = replace(m, group=group, label=label)
+        key = lack.missing(m)
+        if key is not None:
+            answers = next((k[key] for k in known if key in k), set())
+            if len(answers) == 1:
+                m = lack.fill(m, next(iter(answers)))
         resolved.append(m)
     return resolved
 
 
-def _borrow_years(mine: list[Mention], theirs: list[Mention]) -> list[Mention]:
-    """"March 13" is 13 March 2024 when the other text (else this one) gives that day a year."""
-    def full(mentions: list[Mention]) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        for m in mentions:
-            if m.type is FactType.DATE and m.group == "day" and not m.value.startswith("--"):
-                out.setdefault(m.value[4:], set()).add(m.value)
-        return out
+def _day(m: Mention) -> bool:
+    return m.type is FactType.DATE and m.group == "day"
 
-    known = [full(theirs), full(mine)]
-    resolved = []
-    for m in mine:
-        if m.type is FactType.DATE and m.group == "day" and m.value.startswith("--"):
-            years = next((k[m.value[1:]] for k in known if m.value[1:] in k), set())
-            if len(years) == 1:
-                (iso,) = years
-                day, month, year = int(iso[8:]), int(iso[5:7]), iso[:4]
-                m = replace(m, value=iso, label=f"{day} {_MONTH_NAMES[month - 1].title()} {year}")
-        resolved.append(m)
-    return resolved
+
+def _with_year(m: Mention, iso: object) -> Mention:
+    assert isinstance(iso, str)
+    day, month, year = int(iso[8:]), int(iso[5:7]), iso[:4]
+    return replace(m, value=iso, label=f"{day} {_MONTH_NAMES[month - 1].title()} {year}")
+
+
+# "March 13" is 13 March 2024 when a text gives that day a year ("--03-13" and "2024-03-13" end alike).
+_YEARLESS = _Lack(
+    missing=lambda m: m.value[1:] if _day(m) and m.value.startswith("--") else None,
+    having=lambda m: (m.value[4:], m.value) if _day(m) and not m.value.startswith("--") else None,
+    fill=_with_year,
+)
+# "2,101" alone counts what a text counts with 2,101: "2,101 police personnel".
+_NOUNLESS = _Lack(
+    missing=lambda m: m.value if m.type is FactType.COUNT and not m.group else None,
+    having=lambda m: (m.value, (m.group, m.label)) if m.type is FactType.COUNT and m.group else None,
+    fill=lambda m, noun: replace(m, group=noun[0], label=noun[1]),  # type: ignore[index]
+)
 
 
 def cross_check(gathered: Gathered, linked: Collection[tuple[int, int]] = ()) -> tuple[Fact, ...]:

@@ -170,8 +170,9 @@ def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:
     # sentence; page furniture ("SC/15595", a date, a byline) may stand among them.
     header = True
     for p, para in enumerate(paras):
-        header = header and (is_boilerplate(para) or _is_title(para))
-        if _is_title(para) if header else is_heading(para, 14):
+        title = header and _is_title(para)
+        header = title or header and is_boilerplate(para)
+        if title or not header and is_heading(para, 14):
             out.append(Sentence(side, len(out), p, para, heading=True))
             continue
         for sent in sentences(para):
