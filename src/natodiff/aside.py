@@ -19,9 +19,11 @@ _EXIT_FAILED = 70
 
 
 class Aside:
-    """``fn(*args, receive)`` run in a child process; ``receive()`` returns what ``send`` sent.
+    """``fn(*args, receive)`` run in a child process; each ``receive()`` returns the next value ``send`` sent.
 
-    Call ``send`` once, then ``result``; a failed or missing child makes
+    Start it early: the child can prepare (import what it needs) while this
+    process computes what it will send. Call ``send`` as often as ``fn``
+    calls ``receive``, then ``result``; a failed or missing child makes
     ``result`` run ``fn`` here. ``close`` (also on error) never leaves a child
     behind.
     """
@@ -55,9 +57,10 @@ class Aside:
                 os.close(down_w)
                 os.close(up_r)
 
+                down = os.fdopen(down_r, "rb")
+
                 def receive() -> Any:
-                    with os.fdopen(down_r, "rb") as pipe:
-                        return pickle.load(pipe)
+                    return pickle.load(down)
 
                 result = self.fn(*self.args, receive)
                 with os.fdopen(up_w, "wb") as pipe:
@@ -74,14 +77,15 @@ class Aside:
         self._sent.append(value)
         if self.pid:
             try:
-                with self._down as pipe:
-                    pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, self._down, protocol=pickle.HIGHEST_PROTOCOL)
+                self._down.flush()
             except Exception:  # the child cannot be told: it is ended, and the work runs here
                 self.close()
 
     def result(self) -> Any:
         if self.pid:
             try:
+                self._down.close()  # nothing more to send: a child reading on sees the end
                 with self._up as pipe:
                     data = pipe.read()
                 pid, self.pid = self.pid, 0  # reaped below: never signal a pid that may be reused
@@ -90,8 +94,8 @@ class Aside:
                     return pickle.loads(data)
             except Exception:  # a broken pipe or an unreadable result: the work runs here
                 self.close()
-        sent = self._sent[0] if self._sent else None
-        return self.fn(*self.args, lambda: sent)
+        sent = iter(self._sent)
+        return self.fn(*self.args, lambda: next(sent, None))
 
     def close(self) -> None:
         """End the child if it still runs (an error or an interrupt here)."""

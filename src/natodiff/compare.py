@@ -10,7 +10,7 @@ The stages are imported when first used, so ``import natodiff`` (and so
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable, Collection
+from typing import Any, Callable, Collection
 
 from natodiff.model import Comparison, Document, Options, Sentence, Side
 
@@ -53,18 +53,21 @@ def compare(
     outlet_name: str = "outlet",
 ) -> Comparison:
     """Align ``outlet`` against ``source`` and classify every sentence of both."""
-    from natodiff import align, classify, metrics
-
     options = options or Options()
-    src_doc = read_document(source, Side.SOURCE, source_name)
-    out_doc = read_document(outlet, Side.OUTLET, outlet_name)
     aside = None
     try:
         if options.facts:
             from natodiff.aside import Aside
 
-            # Facts and quotations need the alignment only at their very end.
-            aside = Aside(_facts_and_quotes, src_doc, out_doc, fork=options.workers > 1)
+            # Started first, so that it loads its modules while the texts are split here;
+            # facts and quotations need the alignment only at their very end.
+            aside = Aside(_facts_and_quotes, fork=options.workers > 1)
+        from natodiff import align, classify, metrics
+
+        src_doc = read_document(source, Side.SOURCE, source_name)
+        out_doc = read_document(outlet, Side.OUTLET, outlet_name)
+        if aside is not None:
+            aside.send((src_doc, out_doc))
         src_units = align.prepare(src_doc.sentences)
         out_units = align.prepare(out_doc.sentences)
         weights = align.Weights(u for u in src_units + out_units if not u.sentence.boilerplate)
@@ -86,15 +89,20 @@ def compare(
     return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
 
 
-def _facts_and_quotes(src: Document, out: Document, linked: Callable[[], Collection[tuple[int, int]]]
-                      ) -> tuple[tuple, tuple]:
-    """Facts and quotations of both texts; ``linked()`` gives the aligned sentence pairs when needed."""
+def _facts_and_quotes(receive: Callable[[], Any]) -> tuple[tuple, tuple]:
+    """Facts and quotations of both texts.
+
+    ``receive()`` gives the two documents, then the aligned sentence pairs:
+    the modules are loaded before the first is asked for.
+    """
     from natodiff import facts, quotes
 
+    src, out = receive()
     reg = facts.register(src.sentences, out.sentences)  # both layers resolve names alike
     gathered = facts.gather(src.sentences, out.sentences, reg)
     quoted = quotes.compare_quotes(src.sentences, out.sentences, reg)
-    return facts.cross_check(gathered, linked()), quoted
+    linked: Collection[tuple[int, int]] = receive()
+    return facts.cross_check(gathered, linked), quoted
 
 
 def differences(c: Comparison) -> list[str]:

@@ -361,19 +361,26 @@ def tokens(text: str) -> tuple[Token, ...]:
     sentences, and the result is immutable.
     """
     folded = fold(text)
-    raw = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    raw = [(m[0], m.start(), m.end()) for m in _WORD.finditer(folded)]
     out: list[Token] = []
+    append, plain = out.append, _PLAIN
     i = 0
     n = len(raw)
     while i < n:
         word, start, end = raw[i]
+        keyed = plain.get(word)
+        if keyed is None and _plain(word):
+            keyed = _keyed(word)
+            if len(plain) < _PLAIN_MAX:
+                plain[word] = keyed
+        if keyed is not None:  # most words: no rule below applies
+            append(_new_token(Token, (keyed[0], start, end, keyed[1])))
+            i += 1
+            continue
         nxt = raw[i + 1][0].casefold() if i + 1 < n else ""
         low = word.casefold()
         attached = i > 0 and raw[i - 1][2] == start  # no space before: "3m", "F-16s"
-        if low not in _SPECIAL and "'" not in low and word[0].isalpha():
-            key, cls = _keyed(word)  # most words: no rule below applies
-            out.append(Token(key, start, end, cls))
-        elif word[0].isdigit():
+        if word[0].isdigit():
             key = word.replace(",", "") if _thousands(word) else word
             # "17 000" with a no-break or thin space: one number, as "17,000".
             while (i + 1 < n and key.isdigit() and len(raw[i + 1][0]) == 3 and raw[i + 1][0].isdigit()
@@ -431,6 +438,19 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def _plain(word: str) -> bool:
+    """A word no rule of tokens() looks at twice: its key and class are its own."""
+    low = word.casefold()
+    return low not in _SPECIAL and "'" not in low and word[0].isalpha()
+
+
+# Plain words seen so far -> their key and class: tokens()'s fast path, one
+# dictionary lookup a word. Bounded, as _keyed's cache is.
+_PLAIN: dict[str, tuple[str, str]] = {}
+_PLAIN_MAX = 1 << 16
+_new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
+
+
 def _word_token(word: str, start: int, end: int) -> Token:
     key, cls = _keyed(word)
     return Token(key, start, end, cls)
@@ -486,7 +506,7 @@ def _money(out: list[Token]) -> bool:
 
 def _phrases(toks: list[Token]) -> list[Token]:
     """Multi-word names folded to one key: "North Atlantic Treaty Organization" = "NATO"."""
-    if not any(t.key in _PHRASE_FIRST for t in toks):
+    if _PHRASE_FIRST.isdisjoint([t[0] for t in toks]):
         return toks
     out: list[Token] = []
     i = 0
@@ -544,6 +564,7 @@ def _build_tables() -> None:
         ALIASES[_plain_key(word)] = word_key(target)
     word_key.cache_clear()
     _keyed.cache_clear()
+    _PLAIN.clear()
     for phrase, key in _PHRASE_WORDS.items():
         PHRASES[tuple(word_key(w) for w in phrase.split())] = key
     _PHRASE_FIRST.update(p[0] for p in PHRASES)

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
+from natodiff.render.grid import Column, Grid
 from natodiff.model import DiffOp, Document, Fact, FactStatus, Op, Quote, Verdict
 from natodiff.render import visible
 
@@ -60,23 +60,21 @@ def _plain(text: str | None, limit: int | None = None) -> Text:
     return Text(text)
 
 
-def facts_table(facts: Sequence[Fact]) -> Table:
+def facts_table(facts: Sequence[Fact]) -> Grid:
     """fact · type · source says · outlet says · status."""
-    table = Table(title="Facts", title_justify="left", show_lines=False, expand=False)
-    table.add_column("fact", overflow="fold")
-    table.add_column("type", style="dim")
-    table.add_column("source says", overflow="fold")
-    table.add_column("outlet says", overflow="fold")
-    table.add_column("status", no_wrap=True)
-    for f in facts:
-        table.add_row(
+    columns = (Column("fact", overflow="fold"), Column("type", style="dim"), Column("source says", overflow="fold"),
+               Column("outlet says", overflow="fold"), Column("status", no_wrap=True))
+    rows = [
+        (
             _plain(f.text),
             Text(f.type.value),
             _plain(f.source_says),
             _plain(f.outlet_says),
             Text(STATUS_LABELS[f.status], style=STATUS_STYLES[f.status]),
         )
-    return table
+        for f in facts
+    ]
+    return Grid("Facts", columns, rows)
 
 
 def diff_markers(ops: Sequence[DiffOp]) -> Text:
@@ -125,38 +123,32 @@ def listing(doc: Document, facts: Sequence[Fact], quotes: Sequence["Quotation"])
     counts = f"{len(facts)} fact{'s' * (len(facts) != 1)}, {len(quotes)} quotation{'s' * (len(quotes) != 1)}"
     out: list[RenderableType] = [Text(visible(doc.name), style="bold") + Text(f"  ({counts})")]
     if facts:
-        table = Table(title="Facts", title_justify="left", expand=False)
-        table.add_column("fact", overflow="fold")
-        table.add_column("type", style="dim")
-        table.add_column("as written", overflow="fold")
-        for f in facts:
-            table.add_row(_plain(f.text), Text(f.type.value), _plain(f.source_says or f.outlet_says))
-        out.append(table)
+        columns = (Column("fact", overflow="fold"), Column("type", style="dim"), Column("as written", overflow="fold"))
+        out.append(Grid("Facts", columns, [
+            (_plain(f.text), Text(f.type.value), _plain(f.source_says or f.outlet_says)) for f in facts
+        ]))
     if quotes:
-        table = Table(title="Quotations", title_justify="left", expand=False)
-        table.add_column("quote", overflow="fold", ratio=3)
-        table.add_column("speaker", ratio=1)
+        rows = []
         for q in quotes:
             speaker = _plain(q.speaker) if q.speaker else Text("unknown", style="dim")
             if q.pull:
                 speaker.append(" (pull quote)", style="dim")
-            table.add_row(Text("“") + _plain(q.text) + Text("”"), speaker)
-        out.append(table)
+            rows.append((Text("“") + _plain(q.text) + Text("”"), speaker))
+        out.append(Grid("Quotations", (Column("quote", overflow="fold"), Column("speaker")), rows))
     return out
 
 
-def quotes_table(quotes: Sequence[Quote]) -> Table:
+def quotes_table(quotes: Sequence[Quote]) -> Grid:
     """quote · speaker · verdict · what changed."""
-    table = Table(title="Quotations", title_justify="left", expand=False)
-    table.add_column("quote", overflow="fold", ratio=3)
-    table.add_column("speaker")
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("what changed", overflow="fold", ratio=2)
-    for q in quotes:
-        table.add_row(
+    columns = (Column("quote", overflow="fold"), Column("speaker"), Column("verdict", no_wrap=True),
+               Column("what changed", overflow="fold"))
+    rows = [
+        (
             Text("“") + _plain(q.text, QUOTE_WIDTH) + Text("”"),
             _plain(q.speaker) if q.speaker else Text("unknown", style="dim"),
             Text(VERDICT_LABELS[q.verdict], style=VERDICT_STYLES[q.verdict]),
             _what_changed(q),
         )
-    return table
+        for q in quotes
+    ]
+    return Grid("Quotations", columns, rows)

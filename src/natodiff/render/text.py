@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
+from rich.segment import Segment
 from rich.text import Text
 
 from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
+from natodiff.render.grid import line_segments
 from natodiff.render import in_quotes, lead_line, negation_flag, similarity, visible
 
 LABELS = {
@@ -81,15 +82,11 @@ def _marked(text: str, left: str, right: str, markers: bool) -> str:
 
 
 def header(c: Comparison) -> RenderableType:
-    """File names, counts and the summary figures, as a two-column grid."""
-    from rich.table import Table
-
+    """File names, counts and the summary figures, each under its label."""
     s = c.summary
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    rows = []
     for label, doc in (("source", c.source), ("outlet", c.outlet)):
-        grid.add_row(label, Text(f"{clean(doc.name)}  ({doc.words} words, {len(doc.sentences)} sentences)"))
+        rows.append((label, Text(f"{clean(doc.name)}  ({doc.words} words, {len(doc.sentences)} sentences)")))
     counts = Text()
     for kind, n in (
         (Kind.SHARED, s.shared),
@@ -101,15 +98,15 @@ def header(c: Comparison) -> RenderableType:
         counts.append(LABELS[kind], style=STYLES[kind])
         counts.append(f" {n}  ")
     counts.append(f"(sentences; {s.repeats} repeats not counted, {s.moved} moved)")
-    grid.add_row("kinds", counts)
-    grid.add_row("reuse", Text(f"{s.reuse:.0%} of the outlet's words come from the source"))
-    grid.add_row("coverage", Text(f"{s.coverage:.0%} of the source's words are carried by the outlet"))
+    rows.append(("kinds", counts))
+    rows.append(("reuse", Text(f"{s.reuse:.0%} of the outlet's words come from the source")))
+    rows.append(("coverage", Text(f"{s.coverage:.0%} of the source's words are carried by the outlet")))
     run = f"{s.density:.2f} (longest verbatim run: {s.longest_shared.words} words"
     if s.longest_shared.text:
         run += f", {in_quotes(_trim(s.longest_shared.text, 80), clean)}"
-    grid.add_row("density", Text(run + ")"))
-    grid.add_row("lead", _lead(c))
-    return grid
+    rows.append(("density", Text(run + ")")))
+    rows.append(("lead", _lead(c)))
+    return Labelled(rows)
 
 
 def _lead(c: Comparison) -> Text:
@@ -181,8 +178,8 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
             body.stylize("green")
     parts: list[RenderableType] = [label]
     if explain and a.links:
-        parts.append(Padding(explanation(a, threshold), (0, 0, 0, 4)))
-    parts.append(Padding(body, (0, 0, 1, 4)))
+        parts.append(Indented(explanation(a, threshold), blank=0))
+    parts.append(Indented(body))
     return Group(*parts)
 
 
@@ -198,14 +195,43 @@ class Labelled:
         self.rows = rows
         self.gap = gap
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, width: int) -> list[Text]:
         label_width = max(len(label) for label, _ in self.rows)
         indent = label_width + self.gap
-        width = max(1, options.max_width - indent)
+        out = []
         for label, text in self.rows:
-            for k, line in enumerate(text.wrap(console, width, overflow="fold")):
+            for k, line in enumerate(text.wrap(console, max(1, width - indent), overflow="fold")):
                 head = (label, "bold") if k == 0 else ""
-                yield Text.assemble(head, " " * (indent - (len(label) if k == 0 else 0)), line, no_wrap=True)
+                out.append(Text.assemble(head, " " * (indent - (len(label) if k == 0 else 0)), line))
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(console, options.max_width):
+            yield from line_segments(line, console)
+            yield Segment.line()
+
+
+class Indented:
+    """``body`` wrapped four columns in, then ``blank`` empty lines.
+
+    What ``Padding`` draws, less its trailing blanks, at a fraction of its
+    cost: a report has one of these per item, and each line is wrapped once.
+    """
+
+    def __init__(self, body: Text | Labelled, indent: int = 4, blank: int = 1) -> None:
+        self.body, self.indent, self.blank = body, indent, blank
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - self.indent)
+        body = self.body
+        lines = body.lines(console, width) if isinstance(body, Labelled) else body.wrap(console, width, overflow="fold")
+        margin = Segment(" " * self.indent)
+        for line in lines:
+            yield margin
+            yield from line_segments(line, console)
+            yield Segment.line()
+        for _ in range(self.blank):
+            yield Segment.line()
 
 
 LEGEND = (
