@@ -177,7 +177,7 @@ def _score(
     sb, ob = src.bag, out.bag
     w = weights._w
     # As Counter's "&"; fsum, so that neither argument order nor set order moves the last digit.
-    common = {k: min(sb[k], ob[k]) for k in sb.keys() & ob.keys()}
+    common = {k: (a if (a := sb[k]) <= (b := ob[k]) else b) for k in sb.keys() & ob.keys()}
     overlap = fsum([w.get(k, STOP_WEIGHT) * c for k, c in common.items()])
     if not overlap or not wa or not wb:
         if floor is not None and floor > 0:
@@ -208,7 +208,9 @@ def _score(
             return None
     # difflib's ratio depends slightly on argument order; fix the order.
     ratio = run = 0.0
-    if difflib:
+    if difflib and src.keys == out.keys:  # what difflib finds in a copy: one block, the whole sentence
+        ratio, run = 1.0, _run_weight(src.tokens)
+    elif difflib:
         x, y = sorted((src, out), key=lambda u: u.keys)
         matcher = y.matcher()
         matcher.set_seq1(x.keys)
@@ -271,29 +273,20 @@ def candidates(
             continue
         for i in ls:
             hits[i].extend(rs)
-    rows = [Counter(h) for h in hits]  # left position -> {right position: rare keys shared}
     cap = _counting_cap(len(left) + len(right))
-
-    def counted(keys: frozenset[str], other: dict[str, list[int]], own: dict[str, list[int]]) -> set[str]:
-        return {k for k in keys if k in other and len(own[k]) + len(other[k]) <= cap}
-
+    # Keys too common to propose a pair that still count towards its two.
+    common = {k for k, ls in lpost.items() if (rs := rpost.get(k)) and DF_CAP < len(ls) + len(rs) <= cap}
+    rcommon = [ks & common for ks in rkeys]
+    rshort = {j for j, u in enumerate(right) if u.content <= 2}
     # Sharing a bigram or two content words is the least a link needs.
     pairs = set()
-    rcounted: dict[int, set[str]] = {}
-    for i, row in enumerate(rows):
-        short = left[i].content <= 2
-        mine = None
-        for j, h in row.items():
-            if h >= 2 or short or right[j].content <= 2:
-                pairs.add((i, j))
-                continue
-            if mine is None:
-                mine = counted(lkeys[i], rpost, lpost)
-            theirs = rcounted.get(j)
-            if theirs is None:
-                theirs = rcounted[j] = counted(rkeys[j], lpost, rpost)
-            if len(mine & theirs) >= 2:
-                pairs.add((i, j))
+    for i, h in enumerate(hits):
+        row = Counter(h)  # right position -> rare keys shared
+        if left[i].content <= 2:
+            pairs.update((i, j) for j in row)
+            continue
+        mine = lkeys[i] & common
+        pairs.update((i, j) for j, n in row.items() if n >= 2 or j in rshort or not mine.isdisjoint(rcommon[j]))
     # Identical sentences always qualify, even ones made of function words only.
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for j, u in enumerate(right):
@@ -413,11 +406,13 @@ def _rest_joins(
     rests: dict[tuple[str, int], tuple[Unit, float]] = {}
     content: dict[int, frozenset[str]] = {}  # id(unit) -> its content keys
     found = []
+    s_is = [("s", u.sentence.index) in partners for u in source]
+    o_is = [("o", u.sentence.index) in partners for u in outlet]
     for i, j in pairs:
-        su, ou = source[i], outlet[j]
-        s_linked, o_linked = ("s", su.sentence.index) in partners, ("o", ou.sentence.index) in partners
+        s_linked, o_linked = s_is[i], o_is[j]
         if s_linked == o_linked:
             continue
+        su, ou = source[i], outlet[j]
         node, whole, lone = (("s", su.sentence.index), su, ou) if s_linked else (("o", ou.sentence.index), ou, su)
         if node not in rests:
             r = rest(whole, partners[node])

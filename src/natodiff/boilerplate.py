@@ -146,7 +146,7 @@ _ATTRIBUTION = re.compile(
 )
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def is_boilerplate(paragraph: str) -> bool:
     """True for related links, captions, credits, bylines, stamps and the like.
 
@@ -165,8 +165,8 @@ def is_boilerplate(paragraph: str) -> bool:
     words = len(text.split())
     if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith((".", "!", "?")):
         return True
-    if (words <= 40 and (_CONTACT.match(text) or len(_CONTACT.findall(text)) >= 2 or _PHONE.search(text))
-            and not text.rstrip("\"'”’)").endswith(("!", "?", "."))):
+    if (words <= 40 and not text.rstrip("\"'”’)").endswith(("!", "?", "."))
+            and (_CONTACT.match(text) or len(_CONTACT.findall(text)) >= 2 or _PHONE.search(text))):
         # "Rue de la Loi 175 - Tel.: +32 2 281 6319 - press.office@consilium.europa.eu"; one
         # address inside a line may be a hard-wrapped sentence ("write to press@nato.int and").
         return True
