@@ -170,6 +170,8 @@ def _single(sentence: Sentence, repeat_of_sentence: int | None) -> dict:
 
 def _join(units: Sequence[Unit]) -> tuple[str, list[Token]]:
     """Sentences joined by a space, with token spans shifted to match."""
+    if len(units) == 1:
+        return units[0].sentence.text, list(units[0].tokens)
     parts: list[str] = []
     toks: list[Token] = []
     offset = 0

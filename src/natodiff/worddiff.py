@@ -32,8 +32,11 @@ def word_diff(
         if outlet:
             ops.append(DiffOp(Op.INSERT, "", outlet))
         return tuple(ops)
-    matcher = SequenceMatcher(None, [t.key for t in st], [t.key for t in ot], autojunk=False)
-    codes = matcher.get_opcodes()
+    s_keys, o_keys = [t.key for t in st], [t.key for t in ot]
+    if s_keys == o_keys:  # a copy (the commonest item): difflib would find one equal run
+        codes = [("equal", 0, len(st), 0, len(ot))]
+    else:
+        codes = SequenceMatcher(None, s_keys, o_keys, autojunk=False).get_opcodes()
     # The text before a side's first word and after its last goes with the first and
     # last op that holds words of that side: a deletion opening the diff must not
     # carry the outlet's opening quotation mark.
