@@ -34,6 +34,16 @@ def test_the_child_gets_what_was_sent_and_returns_its_result() -> None:
     assert aside.result() == (3, True)  # computed in the child
 
 
+@pytest.mark.parametrize("fork", [pytest.param(True, marks=fork_only), False])
+def test_each_receive_gets_the_next_send_in_order(fork: bool) -> None:
+    # The child asks before the parent has sent (it loads its modules first, in compare).
+    aside = Aside(lambda receive: [receive(), receive(), receive()], fork=fork)
+    aside.send({"documents": 2})
+    aside.send([(0, 1)])
+    aside.send("last")
+    assert aside.result() == [{"documents": 2}, [(0, 1)], "last"]
+
+
 @fork_only
 def test_a_child_that_dies_is_replaced_by_the_same_work_here() -> None:
     parent = os.getpid()
