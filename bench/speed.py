@@ -22,6 +22,9 @@ and reports its wall time and the peak RSS of that command alone
   ``SequenceMatcher.ratio`` on words, the naive way to align sentences.
   Sizes where it would take over a minute are estimated from the largest
   size run (it is quadratic in sentences) and marked as estimates.
+
+The 100 KB pair is also timed with every line break removed (a page pasted
+as one paragraph), which must cost no more than the same text in paragraphs.
 """
 
 from __future__ import annotations
@@ -292,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = SIZES[:2] if args.quick else SIZES
     workdir = Path(tempfile.mkdtemp(prefix="natodiff-speed-"))
     rows = []
+    one_line = None
     difflib_rate = None  # seconds per sentence pair, from the largest size run
     try:
         for label, size in sizes:
@@ -315,6 +319,11 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 dl_cell = (f"~{difflib_rate * pairs:.0f} (estimate, not run)", "–")
             rows.append((label, len(source.encode()), len(outlet.encode()), n_src, n_out, nat, git, dl_cell))
+            if size == 100_000:  # the same texts pasted without a line break: one paragraph each
+                src1, out1 = workdir / "source-one-line.txt", workdir / "outlet-one-line.txt"
+                src1.write_text(" ".join(source.split()), encoding="utf-8")
+                out1.write_text(" ".join(outlet.split()), encoding="utf-8")
+                one_line = repeat(natodiff_cmd(src1, out1), runs)
             print(f"  {label}: natodiff {nat[0]:.2f} s, git {git[0]:.3f} s, difflib {dl_cell[0]} s",
                   file=sys.stderr)
         sample = repeat(natodiff_cmd(SAMPLE_SOURCE, SAMPLE_OUTLET), 1 if args.quick else 9)
@@ -323,11 +332,11 @@ def main(argv: list[str] | None = None) -> int:
         python = repeat([sys.executable, "-c", "pass"], 1 if args.quick else 7)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    print(table(rows, sample, sample_text, help_, python))
+    print(table(rows, sample, sample_text, help_, python, one_line))
     return 0
 
 
-def table(rows, sample, sample_text, help_, python) -> str:
+def table(rows, sample, sample_text, help_, python, one_line=None) -> str:
     lines = [
         f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median wall time, peak RSS per run.",
         "",
@@ -350,6 +359,9 @@ def table(rows, sample, sample_text, help_, python) -> str:
         a, b = by_label["10 KB"], by_label["100 KB"]
         lines.append(f"Growth 10 KB → 100 KB (10× input): natodiff {b[5][0] / a[5][0]:.1f}×, "
                      f"git {b[6][0] / a[6][0]:.1f}×.")
+    if one_line and "100 KB" in by_label:
+        lines.append(f"The 100 KB pair with no line breaks (each text one paragraph): natodiff {one_line[0]:.2f} s "
+                     f"(with its paragraphs: {by_label['100 KB'][5][0]:.2f} s).")
     lines.append(
         f"Sample pair (samples/), whole command: {sample[0]:.2f} s as JSON, {sample_text[0]:.2f} s as the "
         f"text report (the default; rich tables), {sample[1]:.0f} MB peak; "

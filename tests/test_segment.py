@@ -127,3 +127,16 @@ def test_a_long_subtitle_under_the_title_is_a_heading_too() -> None:
                        Side.SOURCE)
     assert sents[1].text == sub and sents[1].heading
     assert not sents[-1].heading  # below the first sentence, 14 words is the limit again
+
+
+def test_an_article_pasted_as_one_line_splits_as_its_paragraphs_do(source_text: str) -> None:
+    """Each stop is judged on the words around it, wherever it sits in a very long line."""
+    body = [p for p in source_text.splitlines() if p.rstrip().endswith((".", '."', ".”"))]
+    assert len(body) >= 5
+    line = " ".join(body * 40)  # about 80 KB in one paragraph
+    expected = [s for p in body * 40 for s in sentences(p)]
+    assert sentences(line) == expected
+    # Initials, titles and dotted abbreviations far into the line still run on.
+    tail = " Mr. J. A. Smith met U.S. officials at 10 a.m. Monday in Brussels. It rained."
+    assert sentences(line + tail)[-2:] == ["Mr. J. A. Smith met U.S. officials at 10 a.m. Monday in Brussels.",
+                                           "It rained."]

@@ -107,32 +107,50 @@ _PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """Whether the stop ``m`` ends a sentence; it reads only near ``m``, so a long paragraph splits in linear time."""
     if m.group(1) == "." and not m.group(2) and _PARAGRAPH_NUMBER.fullmatch(text, 0, m.start(1)):
         return False  # "1." numbers the paragraph; it is not a sentence
-    after = text[m.end() :]
-    first = after.lstrip("\"'“‘«([")[:1]
+    after = m.end()
+    opens = after
+    while opens < len(text) and text[opens] in _OPENERS:
+        opens += 1
+    first = text[opens : opens + 1]
     if first.islower():
         return False  # "…conflict,” he said." and "U.S. forces" stay whole
     if not m.group(1).startswith(".") or m.group(2):
         return True
-    w = _WORD_BEFORE.search(text[: m.start(1)])
-    word = w.group(1).casefold().strip(".") if w else ""
+    word = _word_before(text, m.start(1)).casefold().strip(".")
     if word in _TITLES:
         return False  # "Mr. Stoltenberg"
     if len(word) == 1 and word.isalpha():
         # An initial: "J. Smith", "J. A. Smith" run on; "the tanker Eagle S. The vessel" ends.
-        return _next_word(after) in _STARTERS and not _INITIAL.match(after)
+        return _next_word(text, after) in _STARTERS and not _INITIAL.match(text, after)
     if _DOTTED.fullmatch(word):
         # "U.S. Army", "J.D. Vance", "10 a.m. Monday" run on; "5 p.m. The meeting" ends.
-        return _next_word(after) in _STARTERS
+        return _next_word(text, after) in _STARTERS
     if word in ABBREVIATIONS:
         # "15 Feb. 2024", "No. 10", "approx. $5 bn" run on.
         return first.isupper() and word not in _MONTHS
     return True
 
 
-def _next_word(text: str) -> str:
-    m = _FIRST_WORD.match(text)
+# Quotation marks and brackets that may open the next sentence.
+_OPENERS = "\"'“‘«(["
+# How far before a stop its word is looked for first.
+_BEHIND = 80
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and dots that ends at ``end``; searched near ``end`` first."""
+    lo = max(0, end - _BEHIND)
+    w = _WORD_BEFORE.search(text, lo, end)
+    if w and w.start() == lo and lo > 0:  # the run may go on before the window
+        w = _WORD_BEFORE.search(text, 0, end)
+    return w.group(1) if w else ""
+
+
+def _next_word(text: str, at: int = 0) -> str:
+    m = _FIRST_WORD.match(text, at)
     return m.group(1).casefold() if m else ""
 
 
