@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 from typing import Callable, NamedTuple
 
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
@@ -774,6 +775,8 @@ def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
 
 def _dateline_credit(text: str) -> tuple[int, int]:
     """Where "(Reuters)" sits in a leading dateline; (0, 0) when there is none."""
+    if "(" not in text:
+        return 0, 0  # no credit to find; spares the dateline patterns most sentences
     spans = meta_spans(fold(text))
     if spans and spans[0][0] == 0:
         closed = text.rfind(")", 0, spans[0][1])
@@ -790,26 +793,35 @@ CONTEXT_WINDOW = 64
 
 
 @lru_cache(maxsize=4096)
-def _bounds(text: str) -> tuple[list[int], list[int]]:
+def _context_words(text: str) -> tuple[tuple[str | None, ...], list[int], list[int]]:
+    """Each token's key if it may be context (a content word, not a number), else None; and token bounds.
+
+    Once per sentence, not per mention: a sentence of figures has many mentions.
+    """
     toks = tokens(text)
-    return [t.start for t in toks], [t.end for t in toks]
+    keys = tuple(t.key if t.content and t.cls != "number" else None for t in toks)
+    return keys, [t.start for t in toks], [t.end for t in toks]
+
+
+# Weight of a context word ``d`` tokens from the fact, as _with_context gives it.
+_WEIGHTS = tuple(1.0 / (1.0 + d / 4.0) for d in range(CONTEXT_WINDOW + 1))
 
 
 def _with_context(m: Mention) -> Mention:
     """Attach the sentence's content words, weighted by closeness to the fact."""
-    toks = tokens(m.sentence.text)
-    starts, ends = _bounds(m.sentence.text)
+    keys, starts, ends = _context_words(m.sentence.text)
     first, stop = bisect.bisect_right(ends, m.start), bisect.bisect_left(starts, m.end)
     lo, hi = (first, stop - 1) if first < stop else (0, 0)
-    ctx: dict[str, float] = {}
     # Beyond CONTEXT_WINDOW tokens a word weighs under 6%: leaving it out keeps
     # a 100 KB one-line paste from costing mentions x tokens.
-    for i in range(max(0, lo - CONTEXT_WINDOW), min(len(toks), hi + CONTEXT_WINDOW + 1)):
-        t = toks[i]
-        if lo <= i <= hi or not t.content or t.cls == "number":
-            continue
-        weight = 1.0 / (1.0 + min(abs(i - lo), abs(i - hi)) / 4.0)
-        ctx[t.key] = max(ctx.get(t.key, 0.0), weight)
+    a, b = max(0, lo - CONTEXT_WINDOW), min(len(keys), hi + CONTEXT_WINDOW + 1)
+    # Words before the fact, then after it, in text order: the order the weights are summed in.
+    before = zip(keys[a:lo], _WEIGHTS[lo - a:0:-1])
+    after = zip(keys[hi + 1:b], _WEIGHTS[1:b - hi])
+    ctx: dict[str, float] = {}
+    for key, weight in chain(before, after):
+        if key is not None and weight > ctx.get(key, 0.0):  # a word weighs as its nearest occurrence
+            ctx[key] = weight
     m.context.update(ctx)
     return m
 
