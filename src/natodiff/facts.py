@@ -29,11 +29,13 @@ _SCALES = {
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+# The lookahead on first letters only lets the engine pass over most words without trying each number word.
+_NUMWORD = rf"\b(?=[{''.join(sorted({w[0] for w in _NUMWORDS.split('|')}))}])(?:{_NUMWORDS})\b"
 # Thousands grouped by commas or by spaces ("1 200", as translated texts write them), a
 # decimal comma before a scale ("4,2 bln"), plain numbers and number words.
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?!\d|[,.]\d)"
         rf"|\d+,\d\d?(?=\s?(?:bn|mn|mln|bln|billion|million)\b)|\d+(?:\.\d+)?"
-        rf"|\b(?:{_NUMWORDS})\b(?:\s+and\s+a\s+half\b)?)")
+        rf"|{_NUMWORD}(?:\s+and\s+a\s+half\b)?)")
 _SCALE = r"(?:\s?(?:bn|mn|mln|bln|tn|trn|m|k)\b|\s(?:thousand|million|billion|trillion)\b)"
 _BEFORE = r"(?<![\w$€£¥.,-])"  # a number glued to a word ("F-16") is a name, not a figure
 
@@ -74,7 +76,12 @@ _DATES = (
 _YEAR = re.compile(r"(?<![\w$€£¥.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _COUNT = re.compile(rf"{_BEFORE}(?P<num>{_NUM})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?", re.I)
 _NOUN_WORD = re.compile(r"\s([A-Za-z][A-Za-z'’-]*)")
-_ANY_NUMBER = re.compile(rf"\d|\b(?:{_NUMWORDS})\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_ANY_NUMWORD = re.compile(_NUMWORD, re.IGNORECASE)
+# What each pattern cannot match without: a cheap search that spares most sentences the pattern.
+_MONEY_HINT = re.compile(r"[$€£¥]|dollar|eur|pound|yen|usd|gbp", re.IGNORECASE)
+_PERCENT_HINT = re.compile(r"%|per\s?cent|pct", re.IGNORECASE)
+_DATE_HINT = re.compile(rf"{_MONTH}|\d\.\d")
 
 
 def _number(text: str) -> float:
@@ -136,7 +143,9 @@ def _mention(type_: FactType, group: str, value: str | float, label: str,
 
 
 def _money(sent: Sentence, folded: str) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    if not _MONEY_HINT.search(folded):
+        return out
     for m in _MONEY.finditer(folded):
         if m.group("sym"):
             num, scale = m.group("num"), m.group("scale")
@@ -155,7 +164,9 @@ def _currency(text: str) -> str:
 
 
 def _percent(sent: Sentence, folded: str) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    if not _PERCENT_HINT.search(folded):
+        return out
     for m in _PERCENT.finditer(folded):
         value = _number(m.group("num"))
         out.append(_mention(FactType.PERCENT, "", value, f"{_plain(value)}%", sent, m.start(), m.end()))
@@ -165,6 +176,8 @@ def _percent(sent: Sentence, folded: str) -> list[Mention]:
 def _dates(sent: Sentence, folded: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    if not _DATE_HINT.search(folded):
+        return out
     for pattern in _DATES:
         for m in pattern.finditer(folded):
             if _overlaps(m.start(), m.end(), taken):
@@ -318,7 +331,7 @@ def _figures(sent: Sentence) -> list[Mention]:
     """Money first, then percentages, dates, counts and bare years, never overlapping."""
     folded = fold(sent.text)
     found: list[Mention] = []
-    if not _ANY_NUMBER.search(folded):
+    if not (_DIGIT.search(folded) or _ANY_NUMWORD.search(folded)):
         return found  # every figure has a digit or a number word
     for extractor in (_money, _percent, _dates):
         for m in extractor(sent, folded):
