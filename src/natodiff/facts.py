@@ -81,7 +81,8 @@ _ANY_NUMWORD = re.compile(_NUMWORD, re.IGNORECASE)
 # What each pattern cannot match without: a cheap search that spares most sentences the pattern.
 _MONEY_HINT = re.compile(r"[$€£¥]|dollar|eur|pound|yen|usd|gbp", re.IGNORECASE)
 _PERCENT_HINT = re.compile(r"%|per\s?cent|pct", re.IGNORECASE)
-_DATE_HINT = re.compile(rf"{_MONTH}|\d\.\d")
+_MONTH_HINT = re.compile(_MONTH)
+_DOTTED_HINT = re.compile(r"\d\.\d")
 
 
 def _number(text: str) -> float:
@@ -176,9 +177,7 @@ def _percent(sent: Sentence, folded: str) -> list[Mention]:
 def _dates(sent: Sentence, folded: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    if not _DATE_HINT.search(folded):
-        return out
-    for pattern in _DATES:
+    for pattern in _date_patterns(folded):
         for m in pattern.finditer(folded):
             if _overlaps(m.start(), m.end(), taken):
                 continue
@@ -196,6 +195,13 @@ def _dates(sent: Sentence, folded: str) -> list[Mention]:
             taken.append((m.start(), m.end()))
             out.append(_mention(FactType.DATE, group, iso, label, sent, m.start(), m.end()))
     return out
+
+
+def _date_patterns(folded: str) -> tuple[re.Pattern[str], ...]:
+    """The date patterns that may match: all but "03.03.2025" name a month."""
+    if _MONTH_HINT.search(folded):
+        return _DATES
+    return _DATES[3:4] if _DOTTED_HINT.search(folded) else ()
 
 
 def _years(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[Mention]:
