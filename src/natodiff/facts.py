@@ -706,10 +706,17 @@ def people(sentences: Sequence[Sentence]) -> People:
     voc = _body_vocabulary(sentences)
     for sent in sentences:
         for run in _runs(sent.text):
+            if not _titled(run):
+                continue  # a run without a title word splits into plain names only
             for name in _names_in_run(run, voc):
                 if name.kind == "person":
                     reg.add(name.text, name.title)
     return reg
+
+
+def _titled(run: list[Word]) -> bool:
+    """Whether a run holds a title word ("Secretary", "Mr"), without which _split_title finds no person."""
+    return any(_low(w.text) in _TITLE_HEADS for w in run)
 
 
 def resolve_person(text: str, reg: People) -> str | None:
