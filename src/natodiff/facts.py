@@ -466,27 +466,29 @@ def _low(word: str) -> str:
 
 
 _ANY_WORD = re.compile(r"\w")
-# Where a quotation or a "Title: …" clause opens mid-sentence: its first word is initial.
-_OPENS = re.compile(r"(?<=[:\-–—]\s)|(?<=\s[\"“])")
+# Where a quotation or a "Title: …" clause opens mid-sentence: its first word, two characters
+# on from the match, is initial. Matching the mark rather than looking behind at every
+# position lets the engine skip to candidates.
+_OPENS = re.compile(r"[:\-–—](?=\s)|\s(?=[\"“])")
+_new_word = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple
 
 
 @lru_cache(maxsize=1 << 15)
 def _words(text: str) -> tuple[Word, ...]:
     """The words of ``text`` (cached: every fact extractor reads them)."""
     folded = fold(text)
+    spans = [m.span() for m in _NAME_WORD.finditer(folded)]
     first = _ANY_WORD.search(folded)
     if first is None:
-        return tuple(Word(text[m.start():m.end()], m.start(), m.end(), True) for m in _NAME_WORD.finditer(folded))
+        return tuple(_new_word(Word, (text[start:end], start, end, True)) for start, end in spans)
     lead = first.start()
-    opens = {m.start() for m in _OPENS.finditer(folded)}
-    return tuple(
-        Word(text[start:end], start, end, start <= lead or start in opens)
-        for start, end in (m.span() for m in _NAME_WORD.finditer(folded))
-    )
+    opens = {m.start() + 2 for m in _OPENS.finditer(folded)}
+    return tuple(_new_word(Word, (text[start:end], start, end, start <= lead or start in opens)) for start, end in spans)
 
 
 def _junk(word: Word) -> bool:
-    return word.low in _JUNK or word.text.isupper() and word.low in _CAPS_JUNK
+    low = _low(word.text)
+    return low in _JUNK or word.text.isupper() and low in _CAPS_JUNK
 
 
 def _capital(word: Word) -> bool:
@@ -504,7 +506,11 @@ def _runs(text: str) -> tuple[list[Word], ...]:
     runs: list[list[Word]] = []
     cur: list[Word] = []
     for i, w in enumerate(words):
-        joined = bool(cur) and _joined(folded[cur[-1].end:w.start], cur[-1]) and not _possessive(cur[-1])
+        if not cur:  # most words: outside any run, only a capital starts one
+            if _capital(w):
+                cur = [w]
+            continue
+        joined = _joined(folded[cur[-1].end:w.start], cur[-1]) and not _possessive(cur[-1])
         if _capital(w):
             if not joined:
                 _flush(runs, cur)
@@ -536,7 +542,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _joined(gap: str, prev: Word) -> bool:
-    if _SPACE.fullmatch(gap):
+    if gap == " " or _SPACE.fullmatch(gap):
         return True
     # "Mr. Stoltenberg", "J. Smith", "U.S. forces"
     return bool(_DOT_SPACE.fullmatch(gap)) and (prev.low in _HONORIFICS or len(prev.low) == 1 or "." in prev.text)
@@ -602,9 +608,9 @@ def _vocabulary(texts: tuple[str, ...]) -> _Vocabulary:
     for text in texts:
         for w in _words(text):
             if w.text[0].islower():
-                voc.lower.add(w.low)
+                voc.lower.add(_low(w.text))
             elif not w.initial and w.text[0].isupper():
-                voc.midcaps.add(w.low)
+                voc.midcaps.add(_low(w.text))
     return voc
 
 
