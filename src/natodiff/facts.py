@@ -13,6 +13,7 @@ import bisect
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -955,13 +956,18 @@ def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]],
     same_kind: dict[tuple, list[tuple]] = {}  # (type, group) -> outlet keys, in order
     for okey in out:
         same_kind.setdefault(okey[:2], []).append(okey)
+    order = {okey: k for k, okey in enumerate(out)}
+    buckets: dict[tuple, _Bucket] = {}
     candidates = []
     for skey, sms in src.items():
-        if skey[0] is FactType.ENTITY:
+        if skey[0] is FactType.ENTITY or skey[:2] not in same_kind:
             continue
-        for okey in same_kind.get(skey[:2], ()):
+        if skey[:2] not in buckets:
+            buckets[skey[:2]] = _Bucket(same_kind[skey[:2]], out)
+        alike = buckets[skey[:2]].alike(sms)
+        for okey in sorted(alike, key=order.__getitem__):  # every other outlet key scores 0
             oms = out[okey]
-            score = max(_similarity(a, b) for a in sms for b in oms)
+            score = alike[okey]
             if score < LINKED_CONFLICT_THRESHOLD:
                 continue
             if score >= CONFLICT_THRESHOLD or any(
@@ -975,6 +981,33 @@ def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]],
             a, b = max(((a, b) for a in src[skey] for b in out[okey]), key=lambda p: _similarity(*p))
             pairs.append((a, b))
     return pairs
+
+
+class _Bucket:
+    """The outlet's mentions of one kind of figure, by the context words they have.
+
+    Most pairs of mentions share fewer than two context words, so score 0:
+    the index finds the few that do without a look at every pair.
+    """
+
+    def __init__(self, okeys: list[tuple], out: dict[tuple, list[Mention]]) -> None:
+        self.mentions = [(okey, b) for okey in okeys for b in out[okey]]
+        self.by_word: dict[str, list[int]] = {}
+        for pos, (_, b) in enumerate(self.mentions):
+            for word in b.context:
+                self.by_word.setdefault(word, []).append(pos)
+
+    def alike(self, sms: list[Mention]) -> dict[tuple, float]:
+        """Outlet keys with a mention sharing two context words or more with one of ``sms``: best _similarity."""
+        best: dict[tuple, float] = {}
+        by_word = self.by_word
+        for a in sms:
+            shared = Counter(chain.from_iterable(by_word[w] for w in a.context if w in by_word))
+            for pos, n in shared.items():
+                if n >= 2:
+                    okey, b = self.mentions[pos]
+                    best[okey] = max(best.get(okey, 0.0), _similarity(a, b))
+        return best
 
 
 def register(source: Sequence[Sentence], outlet: Sequence[Sentence]) -> People:
