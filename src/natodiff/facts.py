@@ -508,7 +508,7 @@ def _runs(text: str) -> tuple[list[Word], ...]:
     cur: list[Word] = []
     for i, w in enumerate(words):
         if not cur:  # most words: outside any run, only a capital starts one
-            if _capital(w):
+            if w.text[0].isupper() and _capital(w):
                 cur = [w]
             continue
         joined = _joined(folded[cur[-1].end:w.start], cur[-1]) and not _possessive(cur[-1])
@@ -832,10 +832,11 @@ def _context_words(text: str) -> tuple[tuple[str | None, ...], list[int], list[i
     Once per sentence, not per mention: a sentence of figures has many mentions.
     """
     toks = tokens(text)
-    keys = tuple(t.key if t.content and t.cls != "number" else None for t in toks)
+    keys = tuple(None if t.cls in _NOT_CONTEXT else t.key for t in toks)
     return keys, [t.start for t in toks], [t.end for t in toks]
 
 
+_NOT_CONTEXT = frozenset({"stop", "meta", "number"})  # Token.content is false for the first two
 # Weight of a context word ``d`` tokens from the fact, as _with_context gives it.
 _WEIGHTS = tuple(1.0 / (1.0 + d / 4.0) for d in range(CONTEXT_WINDOW + 1))
 
