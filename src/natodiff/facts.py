@@ -685,9 +685,12 @@ def _plain_name(run: list[Word]) -> list[_Name]:
         run = run[:-1]
     if not run or all(_demonym(w.low) or w.low in _GENERIC for w in run):
         return []
-    if len(run) == 1 and run[0].low in _TITLE_MODIFIERS | _TITLE_HEADS | _ORG_HEADS | _BACK_REFERENCES:
+    if len(run) == 1 and run[0].low in _REFERENCES:
         return []  # "the Council", "the Mission": a reference back, not a name
     return [_Name("name", _span_text(run), run[0].start, _bare_end(run[-1]))]
+
+
+_REFERENCES = _TITLE_MODIFIERS | _TITLE_HEADS | _ORG_HEADS | _BACK_REFERENCES  # a word alone names no one
 
 
 def _bare_end(word: Word) -> int:
@@ -783,9 +786,10 @@ def _title_case(sent: Sentence) -> bool:
 @lru_cache(maxsize=1 << 15)
 def _title_cased(text: str, heading: bool) -> bool:
     """Asked of every sentence by people() and _entities() alike, so cached."""
+    if not heading and _CLOSED.search(text.strip()):
+        return False  # a closed sentence is no headline: its words need no count
     words = [w for w in _TITLE_WORD.findall(text) if len(w) > 3]
-    headline = heading or not _CLOSED.search(text.strip())
-    return headline and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
