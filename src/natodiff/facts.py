@@ -13,9 +13,11 @@ import bisect
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 from typing import Callable, NamedTuple
 
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
@@ -28,11 +30,13 @@ _SCALES = {
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+# The lookahead on first letters only lets the engine pass over most words without trying each number word.
+_NUMWORD = rf"\b(?=[{''.join(sorted({w[0] for w in _NUMWORDS.split('|')}))}])(?:{_NUMWORDS})\b"
 # Thousands grouped by commas or by spaces ("1 200", as translated texts write them), a
 # decimal comma before a scale ("4,2 bln"), plain numbers and number words.
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?!\d|[,.]\d)"
         rf"|\d+,\d\d?(?=\s?(?:bn|mn|mln|bln|billion|million)\b)|\d+(?:\.\d+)?"
-        rf"|\b(?:{_NUMWORDS})\b(?:\s+and\s+a\s+half\b)?)")
+        rf"|{_NUMWORD}(?:\s+and\s+a\s+half\b)?)")
 _SCALE = r"(?:\s?(?:bn|mn|mln|bln|tn|trn|m|k)\b|\s(?:thousand|million|billion|trillion)\b)"
 _BEFORE = r"(?<![\w$€£¥.,-])"  # a number glued to a word ("F-16") is a name, not a figure
 
@@ -73,7 +77,13 @@ _DATES = (
 _YEAR = re.compile(r"(?<![\w$€£¥.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _COUNT = re.compile(rf"{_BEFORE}(?P<num>{_NUM})(?:\s(?P<scale>thousand|million|billion|trillion)\b)?", re.I)
 _NOUN_WORD = re.compile(r"\s([A-Za-z][A-Za-z'’-]*)")
-_ANY_NUMBER = re.compile(rf"\d|\b(?:{_NUMWORDS})\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_ANY_NUMWORD = re.compile(_NUMWORD, re.IGNORECASE)
+# What each pattern cannot match without: a cheap search that spares most sentences the pattern.
+_MONEY_HINT = re.compile(r"[$€£¥]|dollar|eur|pound|yen|usd|gbp", re.IGNORECASE)
+_PERCENT_HINT = re.compile(r"%|per\s?cent|pct", re.IGNORECASE)
+_MONTH_HINT = re.compile(_MONTH)
+_DOTTED_HINT = re.compile(r"\d\.\d")
 
 
 def _number(text: str) -> float:
@@ -135,7 +145,9 @@ def _mention(type_: FactType, group: str, value: str | float, label: str,
 
 
 def _money(sent: Sentence, folded: str) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    if not _MONEY_HINT.search(folded):
+        return out
     for m in _MONEY.finditer(folded):
         if m.group("sym"):
             num, scale = m.group("num"), m.group("scale")
@@ -154,7 +166,9 @@ def _currency(text: str) -> str:
 
 
 def _percent(sent: Sentence, folded: str) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    if not _PERCENT_HINT.search(folded):
+        return out
     for m in _PERCENT.finditer(folded):
         value = _number(m.group("num"))
         out.append(_mention(FactType.PERCENT, "", value, f"{_plain(value)}%", sent, m.start(), m.end()))
@@ -164,7 +178,7 @@ def _percent(sent: Sentence, folded: str) -> list[Mention]:
 def _dates(sent: Sentence, folded: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _DATES:
+    for pattern in _date_patterns(folded):
         for m in pattern.finditer(folded):
             if _overlaps(m.start(), m.end(), taken):
                 continue
@@ -182,6 +196,13 @@ def _dates(sent: Sentence, folded: str) -> list[Mention]:
             taken.append((m.start(), m.end()))
             out.append(_mention(FactType.DATE, group, iso, label, sent, m.start(), m.end()))
     return out
+
+
+def _date_patterns(folded: str) -> tuple[re.Pattern[str], ...]:
+    """The date patterns that may match: all but "03.03.2025" name a month."""
+    if _MONTH_HINT.search(folded):
+        return _DATES
+    return _DATES[3:4] if _DOTTED_HINT.search(folded) else ()
 
 
 def _years(sent: Sentence, folded: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -317,7 +338,7 @@ def _figures(sent: Sentence) -> list[Mention]:
     """Money first, then percentages, dates, counts and bare years, never overlapping."""
     folded = fold(sent.text)
     found: list[Mention] = []
-    if not _ANY_NUMBER.search(folded):
+    if not (_DIGIT.search(folded) or _ANY_NUMWORD.search(folded)):
         return found  # every figure has a digit or a number word
     for extractor in (_money, _percent, _dates):
         for m in extractor(sent, folded):
@@ -446,27 +467,29 @@ def _low(word: str) -> str:
 
 
 _ANY_WORD = re.compile(r"\w")
-# Where a quotation or a "Title: …" clause opens mid-sentence: its first word is initial.
-_OPENS = re.compile(r"(?<=[:\-–—]\s)|(?<=\s[\"“])")
+# Where a quotation or a "Title: …" clause opens mid-sentence: its first word, two characters
+# on from the match, is initial. Matching the mark rather than looking behind at every
+# position lets the engine skip to candidates.
+_OPENS = re.compile(r"[:\-–—](?=\s)|\s(?=[\"“])")
+_new_word = tuple.__new__  # Word(...) without the Python-level __new__ of a NamedTuple
 
 
 @lru_cache(maxsize=1 << 15)
 def _words(text: str) -> tuple[Word, ...]:
     """The words of ``text`` (cached: every fact extractor reads them)."""
     folded = fold(text)
+    spans = [m.span() for m in _NAME_WORD.finditer(folded)]
     first = _ANY_WORD.search(folded)
     if first is None:
-        return tuple(Word(text[m.start():m.end()], m.start(), m.end(), True) for m in _NAME_WORD.finditer(folded))
+        return tuple(_new_word(Word, (text[start:end], start, end, True)) for start, end in spans)
     lead = first.start()
-    opens = {m.start() for m in _OPENS.finditer(folded)}
-    return tuple(
-        Word(text[start:end], start, end, start <= lead or start in opens)
-        for start, end in (m.span() for m in _NAME_WORD.finditer(folded))
-    )
+    opens = {m.start() + 2 for m in _OPENS.finditer(folded)}
+    return tuple(_new_word(Word, (text[start:end], start, end, start <= lead or start in opens)) for start, end in spans)
 
 
 def _junk(word: Word) -> bool:
-    return word.low in _JUNK or word.text.isupper() and word.low in _CAPS_JUNK
+    low = _low(word.text)
+    return low in _JUNK or word.text.isupper() and low in _CAPS_JUNK
 
 
 def _capital(word: Word) -> bool:
@@ -484,7 +507,11 @@ def _runs(text: str) -> tuple[list[Word], ...]:
     runs: list[list[Word]] = []
     cur: list[Word] = []
     for i, w in enumerate(words):
-        joined = bool(cur) and _joined(folded[cur[-1].end:w.start], cur[-1]) and not _possessive(cur[-1])
+        if not cur:  # most words: outside any run, only a capital starts one
+            if w.text[0].isupper() and _capital(w):
+                cur = [w]
+            continue
+        joined = _joined(folded[cur[-1].end:w.start], cur[-1]) and not _possessive(cur[-1])
         if _capital(w):
             if not joined:
                 _flush(runs, cur)
@@ -516,7 +543,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _joined(gap: str, prev: Word) -> bool:
-    if _SPACE.fullmatch(gap):
+    if gap == " " or _SPACE.fullmatch(gap):
         return True
     # "Mr. Stoltenberg", "J. Smith", "U.S. forces"
     return bool(_DOT_SPACE.fullmatch(gap)) and (prev.low in _HONORIFICS or len(prev.low) == 1 or "." in prev.text)
@@ -582,9 +609,9 @@ def _vocabulary(texts: tuple[str, ...]) -> _Vocabulary:
     for text in texts:
         for w in _words(text):
             if w.text[0].islower():
-                voc.lower.add(w.low)
+                voc.lower.add(_low(w.text))
             elif not w.initial and w.text[0].isupper():
-                voc.midcaps.add(w.low)
+                voc.midcaps.add(_low(w.text))
     return voc
 
 
@@ -658,9 +685,12 @@ def _plain_name(run: list[Word]) -> list[_Name]:
         run = run[:-1]
     if not run or all(_demonym(w.low) or w.low in _GENERIC for w in run):
         return []
-    if len(run) == 1 and run[0].low in _TITLE_MODIFIERS | _TITLE_HEADS | _ORG_HEADS | _BACK_REFERENCES:
+    if len(run) == 1 and run[0].low in _REFERENCES:
         return []  # "the Council", "the Mission": a reference back, not a name
     return [_Name("name", _span_text(run), run[0].start, _bare_end(run[-1]))]
+
+
+_REFERENCES = _TITLE_MODIFIERS | _TITLE_HEADS | _ORG_HEADS | _BACK_REFERENCES  # a word alone names no one
 
 
 def _bare_end(word: Word) -> int:
@@ -686,10 +716,17 @@ def people(sentences: Sequence[Sentence]) -> People:
     voc = _body_vocabulary(sentences)
     for sent in sentences:
         for run in _runs(sent.text):
+            if not _titled(run):
+                continue  # a run without a title word splits into plain names only
             for name in _names_in_run(run, voc):
                 if name.kind == "person":
                     reg.add(name.text, name.title)
     return reg
+
+
+def _titled(run: list[Word]) -> bool:
+    """Whether a run holds a title word ("Secretary", "Mr"), without which _split_title finds no person."""
+    return any(_low(w.text) in _TITLE_HEADS for w in run)
 
 
 def resolve_person(text: str, reg: People) -> str | None:
@@ -749,9 +786,10 @@ def _title_case(sent: Sentence) -> bool:
 @lru_cache(maxsize=1 << 15)
 def _title_cased(text: str, heading: bool) -> bool:
     """Asked of every sentence by people() and _entities() alike, so cached."""
+    if not heading and _CLOSED.search(text.strip()):
+        return False  # a closed sentence is no headline: its words need no count
     words = [w for w in _TITLE_WORD.findall(text) if len(w) > 3]
-    headline = heading or not _CLOSED.search(text.strip())
-    return headline and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
@@ -774,6 +812,8 @@ def _entities(sentences: Sequence[Sentence], reg: People) -> list[Mention]:
 
 def _dateline_credit(text: str) -> tuple[int, int]:
     """Where "(Reuters)" sits in a leading dateline; (0, 0) when there is none."""
+    if "(" not in text:
+        return 0, 0  # no credit to find; spares the dateline patterns most sentences
     spans = meta_spans(fold(text))
     if spans and spans[0][0] == 0:
         closed = text.rfind(")", 0, spans[0][1])
@@ -790,26 +830,36 @@ CONTEXT_WINDOW = 64
 
 
 @lru_cache(maxsize=4096)
-def _bounds(text: str) -> tuple[list[int], list[int]]:
+def _context_words(text: str) -> tuple[tuple[str | None, ...], list[int], list[int]]:
+    """Each token's key if it may be context (a content word, not a number), else None; and token bounds.
+
+    Once per sentence, not per mention: a sentence of figures has many mentions.
+    """
     toks = tokens(text)
-    return [t.start for t in toks], [t.end for t in toks]
+    keys = tuple(None if t.cls in _NOT_CONTEXT else t.key for t in toks)
+    return keys, [t.start for t in toks], [t.end for t in toks]
+
+
+_NOT_CONTEXT = frozenset({"stop", "meta", "number"})  # Token.content is false for the first two
+# Weight of a context word ``d`` tokens from the fact, as _with_context gives it.
+_WEIGHTS = tuple(1.0 / (1.0 + d / 4.0) for d in range(CONTEXT_WINDOW + 1))
 
 
 def _with_context(m: Mention) -> Mention:
     """Attach the sentence's content words, weighted by closeness to the fact."""
-    toks = tokens(m.sentence.text)
-    starts, ends = _bounds(m.sentence.text)
+    keys, starts, ends = _context_words(m.sentence.text)
     first, stop = bisect.bisect_right(ends, m.start), bisect.bisect_left(starts, m.end)
     lo, hi = (first, stop - 1) if first < stop else (0, 0)
-    ctx: dict[str, float] = {}
     # Beyond CONTEXT_WINDOW tokens a word weighs under 6%: leaving it out keeps
     # a 100 KB one-line paste from costing mentions x tokens.
-    for i in range(max(0, lo - CONTEXT_WINDOW), min(len(toks), hi + CONTEXT_WINDOW + 1)):
-        t = toks[i]
-        if lo <= i <= hi or not t.content or t.cls == "number":
-            continue
-        weight = 1.0 / (1.0 + min(abs(i - lo), abs(i - hi)) / 4.0)
-        ctx[t.key] = max(ctx.get(t.key, 0.0), weight)
+    a, b = max(0, lo - CONTEXT_WINDOW), min(len(keys), hi + CONTEXT_WINDOW + 1)
+    # Words before the fact, then after it, in text order: the order the weights are summed in.
+    before = zip(keys[a:lo], _WEIGHTS[lo - a:0:-1])
+    after = zip(keys[hi + 1:b], _WEIGHTS[1:b - hi])
+    ctx: dict[str, float] = {}
+    for key, weight in chain(before, after):
+        if key is not None and weight > ctx.get(key, 0.0):  # a word weighs as its nearest occurrence
+            ctx[key] = weight
     m.context.update(ctx)
     return m
 
@@ -911,13 +961,18 @@ def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]],
     same_kind: dict[tuple, list[tuple]] = {}  # (type, group) -> outlet keys, in order
     for okey in out:
         same_kind.setdefault(okey[:2], []).append(okey)
+    order = {okey: k for k, okey in enumerate(out)}
+    buckets: dict[tuple, _Bucket] = {}
     candidates = []
     for skey, sms in src.items():
-        if skey[0] is FactType.ENTITY:
+        if skey[0] is FactType.ENTITY or skey[:2] not in same_kind:
             continue
-        for okey in same_kind.get(skey[:2], ()):
+        if skey[:2] not in buckets:
+            buckets[skey[:2]] = _Bucket(same_kind[skey[:2]], out)
+        alike = buckets[skey[:2]].alike(sms)
+        for okey in sorted(alike, key=order.__getitem__):  # every other outlet key scores 0
             oms = out[okey]
-            score = max(_similarity(a, b) for a in sms for b in oms)
+            score = alike[okey]
             if score < LINKED_CONFLICT_THRESHOLD:
                 continue
             if score >= CONFLICT_THRESHOLD or any(
@@ -931,6 +986,33 @@ def _conflicts(src: dict[tuple, list[Mention]], out: dict[tuple, list[Mention]],
             a, b = max(((a, b) for a in src[skey] for b in out[okey]), key=lambda p: _similarity(*p))
             pairs.append((a, b))
     return pairs
+
+
+class _Bucket:
+    """The outlet's mentions of one kind of figure, by the context words they have.
+
+    Most pairs of mentions share fewer than two context words, so score 0:
+    the index finds the few that do without a look at every pair.
+    """
+
+    def __init__(self, okeys: list[tuple], out: dict[tuple, list[Mention]]) -> None:
+        self.mentions = [(okey, b) for okey in okeys for b in out[okey]]
+        self.by_word: dict[str, list[int]] = {}
+        for pos, (_, b) in enumerate(self.mentions):
+            for word in b.context:
+                self.by_word.setdefault(word, []).append(pos)
+
+    def alike(self, sms: list[Mention]) -> dict[tuple, float]:
+        """Outlet keys with a mention sharing two context words or more with one of ``sms``: best _similarity."""
+        best: dict[tuple, float] = {}
+        by_word = self.by_word
+        for a in sms:
+            shared = Counter(chain.from_iterable(by_word[w] for w in a.context if w in by_word))
+            for pos, n in shared.items():
+                if n >= 2:
+                    okey, b = self.mentions[pos]
+                    best[okey] = max(best.get(okey, 0.0), _similarity(a, b))
+        return best
 
 
 def register(source: Sequence[Sentence], outlet: Sequence[Sentence]) -> People:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from typing import NamedTuple
 
 from natodiff.facts import People, people, persons_in, register, resolve_person
@@ -132,16 +132,18 @@ def _quote_text(by_index: dict[int, Sentence], pieces: list[_Piece]) -> str:
 
 # ---------------------------------------------------------------- attribution
 
-_VERB = re.compile(
-    r"\b(?:said|says|say|added|adds|concluded|concludes|stated|told|tells|noted|notes|"
+_VERBS = (
+    r"said|says|say|added|adds|concluded|concludes|stated|told|tells|noted|notes|"
     r"stressed|stresses|warned|warns|explained|explains|confirmed|confirms|declared|"
     r"insisted|insists|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|pointed out|"
     r"pointed to|made clear|makes clear|welcomed|argued|argues|wrote|writes|asked|"
     r"replied|announced|pledged|urged|remarked|observed|continued|according to|"
     # The reporting verbs of a slanted rewrite, and restating ones: "…,” the minister claimed.
     r"claimed|claims|admitted|admits|alleged|alleges|acknowledged|acknowledges|"
-    r"reaffirmed|reaffirms|reiterated|reiterates|recalled|recalls|cautioned|cautions)\b"
+    r"reaffirmed|reaffirms|reiterated|reiterates|recalled|recalls|cautioned|cautions"
 )
+# The lookahead on first letters lets the engine pass over most words without trying each verb.
+_VERB = re.compile(rf"\b(?=[{''.join(sorted({verb[0] for verb in _VERBS.split('|')}))}])(?:{_VERBS})\b")
 _NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:of|for)\s+|\s+))*[A-Z][\w.'’-]*"
 _SUBJECT_BEFORE = re.compile(
     rf"(?P<subj>\b(?:he|she|He|She)\b|(?:\b[Tt]he\s+)?{_NAME})\s+(?:(?:also|further|then|later|again|\w+ly)\s+)?$"
@@ -321,28 +323,62 @@ def _negates(toks: Sequence[Token]) -> bool:
                for k, t in enumerate(toks))
 
 
-def _window(a: list[str], b: list[str], gaps: int = 0) -> tuple[int, int] | None:
-    """The stretch of ``a`` that lines up with ``b``: blocks consistent with the longest."""
-    blocks = [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
+def _window(matcher: SequenceMatcher, a: list[str], gaps: int = 0) -> tuple[int, int, list[Match] | None] | None:
+    """The stretch of ``a`` that lines up with the matcher's quotation: blocks consistent with the longest.
+
+    With the passage's blocks when all of them are kept, for _opcodes.
+    """
+    matcher.set_seq1(a)
+    blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
     if not blocks:
         return None
     anchor = max(blocks, key=lambda blk: blk.size)
-    tolerance = max(3, len(b) // 6) + gaps * ELISION_MAX
+    tolerance = max(3, len(matcher.b) // 6) + gaps * ELISION_MAX
     kept = [blk for blk in blocks if abs((blk.a - blk.b) - (anchor.a - anchor.b)) <= tolerance]
-    return min(k.a for k in kept), max(k.a + k.size for k in kept)
+    return min(k.a for k in kept), max(k.a + k.size for k in kept), blocks if len(kept) == len(blocks) else None
 
 
-def _match(src: Sequence[Token], out: Sequence[Token], marks: _Marks = NO_MARKS) -> _Match | None:
-    a = [t.key for t in src]
+def _matcher(out: Sequence[Token], marks: _Marks = NO_MARKS) -> SequenceMatcher:
+    """A matcher holding an outlet quotation: difflib indexes it once, not once per source passage."""
     # A [bracketed] word is the journalist's: it may stand for source words, never match one.
     b = [f"\x00{j}" if j in marks.bracketed else t.key for j, t in enumerate(out)]
-    window = _window(a, b, len(marks.gaps))
+    return SequenceMatcher(None, (), b, autojunk=False)
+
+
+def _opcodes(matcher: SequenceMatcher, a: list[str], w0: int, w1: int, blocks: list[Match] | None) -> list[tuple]:
+    """difflib's opcodes of ``a[w0:w1]`` against the quotation.
+
+    When every block of the whole passage lies in the window (``blocks``), difflib
+    would find those very blocks in the window alone: they are shifted, not searched again.
+    """
+    if blocks is None:
+        matcher.set_seq1(a[w0:w1])
+        return matcher.get_opcodes()
+    ops, i, j = [], 0, 0
+    for ai, bj, size in [(blk.a - w0, blk.b, blk.size) for blk in blocks] + [(w1 - w0, len(matcher.b), 0)]:
+        # As SequenceMatcher.get_opcodes reads its matching blocks.
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            ops.append((tag, i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            ops.append(("equal", ai, i, bj, j))
+    return ops
+
+
+def _match(src: Sequence[Token], out: Sequence[Token], marks: _Marks = NO_MARKS,
+           matcher: SequenceMatcher | None = None) -> _Match | None:
+    """How ``out`` lines up with ``src``; ``matcher`` is _matcher(out, marks), when the caller has it."""
+    matcher = matcher or _matcher(out, marks)
+    a, b = [t.key for t in src], matcher.b
+    window = _window(matcher, a, len(marks.gaps))
     if window is None:
         return None
-    w0, w1 = window
-    ops = tuple(SequenceMatcher(None, a[w0:w1], b, autojunk=False).get_opcodes())
+    w0, w1, blocks = window
+    ops = tuple(_opcodes(matcher, a, w0, w1, blocks))
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    changes = sum(1 for op in ops if op[0] != "equal" and _meaningful(op, src[w0:w1], out, marks))
+    said = src[w0:w1]
+    changes = sum(1 for op in ops if op[0] != "equal" and _meaningful(op, said, out, marks))
     ratio = 2 * matched / ((w1 - w0) + len(b)) if b else 0.0
     return _Match(w0, w1, ops, matched, ratio, changes)
 
@@ -392,10 +428,12 @@ def _prose(content: list[Sentence], scanned: list[list[_Piece]]) -> _Passage:
     toks: list[Token] = []
     where: list[int] = []
     for sent in content:
-        for t in tokens(sent.text):
-            if not any(s <= t.start < e for s, e in quoted.get(sent.index, [])):
-                toks.append(t)
-                where.append(sent.index)
+        spans = quoted.get(sent.index)
+        kept = tokens(sent.text)  # most sentences quote nothing: all their words are prose
+        if spans is not None:
+            kept = [t for t in kept if not any(s <= t.start < e for s, e in spans)]
+        toks += kept
+        where += [sent.index] * len(kept)
     return _Passage("", tuple(toks), tuple(where))
 
 
@@ -542,16 +580,17 @@ def _best(scored: list[tuple[_Match, _Passage]]) -> tuple[_Match, _Passage] | No
 def _verdict(q: Quotation, finder: _Finder, by_index: dict[int, Sentence]) -> Quote:
     out_toks = tokens(q.text)
     marks = _Marks.of(q.text, out_toks)
-    best = _best([(m, p) for p in finder.passages_for(out_toks) if (m := _match(p.toks, out_toks, marks))])
-    near = _best([(m, p) for p in finder.prose_for(out_toks) if (m := _match(p.toks, out_toks, marks))])
-    pm, prose = near if near else (None, finder.prose)
+    matcher = _matcher(out_toks, marks)
+    best = _best([(m, p) for p in finder.passages_for(out_toks) if (m := _match(p.toks, out_toks, marks, matcher))])
 
     def quote(verdict: Verdict, source_text: str | None, diff: tuple[DiffOp, ...] = ()) -> Quote:
         return Quote(q.text, q.speaker, verdict, source_text, diff, q.sentence)
 
-    enough = lambda m: m.matched >= 3 or m.matched == len(out_toks)  # noqa: E731
     if best and best[0].faithful:
-        return quote(Verdict.FAITHFUL, best[1].text)
+        return quote(Verdict.FAITHFUL, best[1].text)  # the prose need not be searched
+    near = _best([(m, p) for p in finder.prose_for(out_toks) if (m := _match(p.toks, out_toks, marks, matcher))])
+    pm, prose = near if near else (None, finder.prose)
+    enough = lambda m: m.matched >= 3 or m.matched == len(out_toks)  # noqa: E731
     if pm and pm.faithful:
         return quote(Verdict.NOT_QUOTED_IN_SOURCE, _prose_text(prose, pm, by_index))
     altered = best if best and best[0].ratio >= ALTERED_MIN and enough(best[0]) else None
