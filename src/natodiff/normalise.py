@@ -542,8 +542,13 @@ def same_compound(a: Sequence[str], b: Sequence[str]) -> bool:
     if not a or not b or len(a) == len(b) or len(a) + len(b) > 6:
         return False
     few, many = sorted((a, b), key=len)
-    pattern = "e?".join(re.escape(part.removesuffix("e")) for part in many) + "e?"
-    return re.fullmatch(pattern, "".join(few)) is not None
+    return _compound(tuple(many)).fullmatch("".join(few)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _compound(parts: tuple[str, ...]) -> re.Pattern[str]:
+    """The parts run together, each perhaps having lost a final e (compiled once: re's own cache is small)."""
+    return re.compile("e?".join(re.escape(part.removesuffix("e")) for part in parts) + "e?")
 
 
 def keys(text: str) -> tuple[str, ...]:
