@@ -58,6 +58,27 @@ def test_a_child_that_dies_is_replaced_by_the_same_work_here() -> None:
     assert aside.result() == 3
 
 
+@pytest.mark.skipif(not hasattr(os, "waitid") or not os.path.isdir("/proc/self/fd"), reason="needs waitid and /proc")
+def test_a_child_gone_before_a_send_leaves_the_work_here_no_zombie_and_no_descriptor() -> None:
+    parent = os.getpid()
+    before = len(os.listdir("/proc/self/fd"))
+
+    def work(receive) -> tuple:
+        if os.getpid() != parent:
+            os._exit(3)  # killed, say, by the out-of-memory killer, before it reads anything
+        return receive(), receive()
+
+    aside = Aside(work)
+    pid = aside.pid
+    os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # gone, not yet reaped: the send meets a broken pipe
+    aside.send("documents")
+    aside.send("pairs")
+    assert aside.result() == ("documents", "pairs")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
 @fork_only
 def test_closing_ends_a_child_still_at_work() -> None:
     aside = Aside(lambda receive: time.sleep(30))

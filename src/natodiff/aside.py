@@ -102,7 +102,10 @@ class Aside:
         if self.pid:
             pid, self.pid = self.pid, 0
             for pipe in (self._down, self._up):
-                pipe.close()
+                try:
+                    pipe.close()  # the descriptor is released even when flushing fails
+                except OSError:
+                    pass  # what was still buffered for a child that has gone
             try:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
