@@ -41,7 +41,7 @@ def _rich_table(columns, rows) -> Table:
     return table
 
 
-@pytest.mark.parametrize("width", [30, 41, 52, 60, 75, 90, 100, 130, 160])
+@pytest.mark.parametrize("width", [12, 16, 20, 24, 30, 41, 52, 60, 75, 90, 100, 130, 160])
 def test_grid_draws_what_a_rich_table_draws(width):
     grid = Grid("Facts", COLUMNS, [tuple(Text(cell) for cell in row) for row in ROWS])
     assert _plain(grid, width) == _plain(_rich_table(COLUMNS, ROWS), width)

@@ -73,7 +73,10 @@ class Grid:
         shaped: list[list[list[Segment]]] = []
         for cell, width, column in zip(cells, widths, self.columns):
             style = console.get_style("table.header") if head else console.get_style(column.style or "none")
-            inner = max(1, width - 2 * PADDING)
+            inner = width - 2 * PADDING
+            if inner < 1:  # squeezed to its padding: drawn blank, as rich draws it
+                shaped.append([[Segment(" " * width, style)]])
+                continue
             lines = cell.wrap(console, inner, overflow=column.overflow, no_wrap=column.no_wrap)
             pad = Segment(" " * PADDING, style)
             shaped.append([
