@@ -30,7 +30,6 @@ as one paragraph), which must cost no more than the same text in paragraphs.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import shutil
