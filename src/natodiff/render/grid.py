@@ -70,9 +70,9 @@ class Grid:
     def _row(self, console: Console, cells: Sequence[Text], widths: Sequence[int],
              walls: tuple[str, str, str], head: bool) -> RenderResult:
         left, middle, right = walls
+        styles = [console.get_style("table.header" if head else column.style or "none") for column in self.columns]
         shaped: list[list[list[Segment]]] = []
-        for cell, width, column in zip(cells, widths, self.columns):
-            style = console.get_style("table.header") if head else console.get_style(column.style or "none")
+        for cell, width, column, style in zip(cells, widths, self.columns, styles):
             inner = width - 2 * PADDING
             if inner < 1:  # squeezed to its padding: drawn blank, as rich draws it
                 shaped.append([[Segment(" " * width, style)]])
@@ -84,9 +84,8 @@ class Grid:
                 for line in lines
             ])
         height = max(len(lines) for lines in shaped)
-        for lines, width, column in zip(shaped, widths, self.columns):
-            blank = [Segment(" " * width, console.get_style("table.header") if head else
-                             console.get_style(column.style or "none"))]
+        for lines, width, style in zip(shaped, widths, styles):
+            blank = [Segment(" " * width, style)]
             # A header sits on the row's last line; a body cell on its first.
             missing = [blank] * (height - len(lines))
             lines[:] = missing + lines if head else lines + missing
