@@ -368,16 +368,12 @@ def tokens(text: str) -> tuple[Token, ...]:
     folded = fold(text)
     raw = [(m[0], m.start(), m.end()) for m in _WORD.finditer(folded)]
     out: list[Token] = []
-    append, plain = out.append, _PLAIN
+    append = out.append
     i = 0
     n = len(raw)
     while i < n:
         word, start, end = raw[i]
-        keyed = plain.get(word)
-        if keyed is None and _plain(word):
-            keyed = _keyed(word)
-            if len(plain) < _PLAIN_MAX:
-                plain[word] = keyed
+        keyed = _plain_keyed(word)
         if keyed is not None:  # most words: no rule below applies
             append(_new_token(Token, (keyed[0], start, end, keyed[1])))
             i += 1
@@ -443,16 +439,15 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def _plain(word: str) -> bool:
-    """A word no rule of tokens() looks at twice: its key and class are its own."""
+@lru_cache(maxsize=65536)
+def _plain_keyed(word: str) -> tuple[str, str] | None:
+    """A word's key and class when no rule of tokens() looks at it twice, else None: its fast path."""
     low = word.casefold()
-    return low not in _SPECIAL and "'" not in low and word[0].isalpha()
+    if low in _SPECIAL or "'" in low or not word[0].isalpha():
+        return None
+    return _keyed(word)
 
 
-# Plain words seen so far -> their key and class: tokens()'s fast path, one
-# dictionary lookup a word. Bounded, as _keyed's cache is.
-_PLAIN: dict[str, tuple[str, str]] = {}
-_PLAIN_MAX = 1 << 16
 _new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
 
 
@@ -574,7 +569,7 @@ def _build_tables() -> None:
         ALIASES[_plain_key(word)] = word_key(target)
     word_key.cache_clear()
     _keyed.cache_clear()
-    _PLAIN.clear()
+    _plain_keyed.cache_clear()
     for phrase, key in _PHRASE_WORDS.items():
         PHRASES[tuple(word_key(w) for w in phrase.split())] = key
     _PHRASE_FIRST.update(p[0] for p in PHRASES)
