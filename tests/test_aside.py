@@ -109,3 +109,25 @@ def test_a_fork_that_fails_runs_the_work_here_and_leaks_no_pipe(monkeypatch) -> 
         aside.send(2)
         assert aside.result() == 6
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+@fork_only
+@pytest.mark.parametrize("pair", sorted(p.name for p in (ROOT / "tests" / "gold").iterdir()))
+def test_pairs_scored_in_two_processes_link_as_in_one(pair: str, monkeypatch, tmp_path: Path) -> None:
+    from natodiff import align
+
+    source = (ROOT / "tests" / "gold" / pair / "source.txt").read_text(encoding="utf-8")
+    outlet = (ROOT / "tests" / "gold" / pair / "outlet.txt").read_text(encoding="utf-8")
+    one = compare(source, outlet, options=Options(workers=1, facts=False))
+    parent, real = os.getpid(), align._score_pairs
+
+    def spy(*args):
+        if os.getpid() != parent:  # the forked half: leave a trace the parent can see
+            (tmp_path / str(os.getpid())).write_text("scored")
+        return real(*args)
+
+    monkeypatch.setattr(align, "_score_pairs", spy)
+    monkeypatch.setattr(align, "PARALLEL_PAIRS", 1)  # these texts are short: split them anyway
+    two = compare(source, outlet, options=Options(workers=2, facts=False))
+    assert list(tmp_path.iterdir()), "no pair was scored in a second process"
+    assert (two.alignments, two.summary) == (one.alignments, one.summary)

@@ -481,10 +481,52 @@ def with_prior(s: LinkScore, prior: str) -> LinkScore:
     return replace(s, score=round(min(1.0, s.score / PRIOR_DISCOUNT), 6), prior=prior)
 
 
-def link(
-    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, threshold: float
+# Candidate pairs above which link() scores in two processes: below it, a
+# fork costs more than it saves (10,000 pairs score in about half a second).
+PARALLEL_PAIRS = 20_000
+
+
+def _score_all(
+    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, pairs: list[tuple[int, int]],
+    priors: dict[tuple[int, int], str], floor: float, workers: int,
 ) -> list[LinkScore]:
-    """Accepted links, strongest first; see the module docstring for the rule."""
+    """The scores of ``pairs`` that reach ``floor`` (title and lead pairs whatever they score)."""
+    totals = [weights.total(u.bag) for u in source], [weights.total(u.bag) for u in outlet]
+    args = source, outlet, weights, totals
+    if workers > 1 and len(pairs) >= PARALLEL_PAIRS:
+        from natodiff.aside import Aside
+
+        half = Aside(_score_pairs, *args, pairs[1::2], priors, floor)
+        try:
+            return _score_pairs(*args, pairs[::2], priors, floor, None) + half.result()
+        finally:
+            half.close()
+    return _score_pairs(*args, pairs, priors, floor, None)
+
+
+def _score_pairs(
+    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, totals: tuple[list[float], list[float]],
+    pairs: list[tuple[int, int]], priors: dict[tuple[int, int], str], floor: float, _receive: object,
+) -> list[LinkScore]:
+    src_total, out_total = totals
+    out = []
+    for i, j in pairs:
+        prior = priors.get((i, j))
+        s = _score(source[i], outlet[j], weights, src_total[i], out_total[j], None if prior else floor)
+        if s is not None:
+            out.append(with_prior(s, prior) if prior else s)
+    return out
+
+
+def link(
+    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, threshold: float, *, workers: int = 1
+) -> list[LinkScore]:
+    """Accepted links, strongest first; see the module docstring for the rule.
+
+    With ``workers`` > 1 and many candidate pairs, a forked child scores
+    half of them: scoring is most of the work on long texts, and each pair's
+    score is independent of every other's.
+    """
     pairs = candidates(source, outlet, weights)
     src_open, out_open = openers(source), openers(outlet)
     priors = {(src_open[k], out_open[k]): k for k in ("title", "lead") if k in src_open and k in out_open}
@@ -494,15 +536,7 @@ def link(
     best_src: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     best_out: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     floor = threshold - MUTUAL_MARGIN
-    src_total = [weights.total(u.bag) for u in source]
-    out_total = [weights.total(u.bag) for u in outlet]
-    for i, j in pairs:
-        prior = priors.get((i, j))
-        s = _score(source[i], outlet[j], weights, src_total[i], out_total[j], None if prior else floor - MUTUAL_GAP)
-        if s is None:
-            continue
-        if prior:
-            s = with_prior(s, prior)
+    for s in _score_all(source, outlet, weights, list(pairs), priors, floor - MUTUAL_GAP, workers):
         for top in (best_src[s.source], best_out[s.outlet]):
             if s.score > top[0]:
                 top[:] = s.score, top[0]

@@ -1,7 +1,8 @@
-"""A second process for work that does not depend on the alignment.
+"""A second process for work that does not depend on what this one computes next.
 
 Facts and quotations take as long as the alignment and need only its result
-at the very end, so on a machine with two cores they run beside it. The
+at the very end, so on a machine with two cores they run beside it; on long
+texts, half of the alignment's candidate pairs are scored beside it too. The
 child is a fork: it starts with everything this process has read and
 computed, and sends back only its result (pickled, through a pipe). Where
 there is no fork (Windows), or anything at all goes wrong in the child, the

@@ -75,7 +75,7 @@ def compare(
         rep_out = align.find_repeats(out_units, weights)
         live_src = [u for u in src_units if not u.sentence.boilerplate and u.sentence.index not in rep_src]
         live_out = [u for u in out_units if not u.sentence.boilerplate and u.sentence.index not in rep_out]
-        links = align.link(live_src, live_out, weights, options.threshold)
+        links = align.link(live_src, live_out, weights, options.threshold, workers=options.workers)
         items = classify.build_items(src_units, out_units, links, rep_src, rep_out, weights)
         summary = metrics.summarise(items, src_units, out_units)
         facts: tuple = ()

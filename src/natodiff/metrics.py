@@ -48,7 +48,7 @@ def summarise(
             if op.op is Op.EQUAL:
                 s_matched += len(tokens(op.source))
                 o_matched += len(tokens(op.outlet))
-        for frag in _fragments(it, outlet):
+        for frag in _fragments(it, source, outlet):
             squares += frag.words**2
             if frag.words > longest.words:
                 longest = frag
@@ -72,9 +72,9 @@ def _ratio(part: int, whole: int) -> float:
     return round(min(part, whole) / whole, 4) if whole else 0.0
 
 
-def _fragments(item: Alignment, outlet: Sequence[Unit]) -> list[Fragment]:
+def _fragments(item: Alignment, source: Sequence[Unit], outlet: Sequence[Unit]) -> list[Fragment]:
     """Greedy extractive fragments of the item's outlet tokens in its source tokens."""
-    src = [t.key for s in item.source for t in tokens(s.text)]
+    src = [key for s in item.source for key in source[s.index].keys]
     at: dict[str, list[int]] = {}  # key -> its positions in src: a fragment starts on a match
     for j, key in enumerate(src):
         at.setdefault(key, []).append(j)
