@@ -509,6 +509,7 @@ def _score_pairs(
     source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, totals: tuple[list[float], list[float]],
     pairs: list[tuple[int, int]], priors: dict[tuple[int, int], str], floor: float, _receive: object,
 ) -> list[LinkScore]:
+    """One share of _score_all; ``_receive`` is Aside's, unused: a fork starts with everything it needs."""
     src_total, out_total = totals
     out = []
     for i, j in pairs:
