@@ -386,7 +386,7 @@ def rest(u: Unit, partners: Iterable[Unit]) -> Unit:
 
 
 def _rest_joins(
-    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights,
+    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, totals: tuple[list[float], list[float]],
     pairs: set[tuple[int, int]], accepted: Sequence[LinkScore], threshold: float,
 ) -> list[tuple[LinkScore, set[str]]]:
     """Links of a sentence alone to the rest of a linked one, with the content words they share.
@@ -424,7 +424,7 @@ def _rest_joins(
         shared = set(mine & r.bag.keys())
         if len(shared) < REST_MIN_COMMON or not _says_what(lone, shared):
             continue
-        w_lone = weights.total(lone.bag)
+        w_lone = totals[1][j] if s_linked else totals[0][i]
         s = _score(r, ou, weights, w_rest, w_lone) if s_linked else _score(su, r, weights, w_lone, w_rest)
         if lone.content > r.content:
             s = _in_stretch(s, r, lone, shared, weights)
@@ -488,11 +488,10 @@ PARALLEL_PAIRS = 20_000
 
 
 def _score_all(
-    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, pairs: list[tuple[int, int]],
-    priors: dict[tuple[int, int], str], floor: float, workers: int,
+    source: Sequence[Unit], outlet: Sequence[Unit], weights: Weights, totals: tuple[list[float], list[float]],
+    pairs: list[tuple[int, int]], priors: dict[tuple[int, int], str], floor: float, workers: int,
 ) -> list[LinkScore]:
     """The scores of ``pairs`` that reach ``floor`` (title and lead pairs whatever they score)."""
-    totals = [weights.total(u.bag) for u in source], [weights.total(u.bag) for u in outlet]
     args = source, outlet, weights, totals
     if workers > 1 and len(pairs) >= PARALLEL_PAIRS:
         from natodiff.aside import Aside
@@ -538,7 +537,9 @@ def link(
     best_src: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     best_out: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     floor = threshold - MUTUAL_MARGIN
-    for s in _score_all(source, outlet, weights, list(pairs), priors, floor - MUTUAL_GAP, workers):
+    # Each sentence's total weight, once: every pair and every rest-join reads it.
+    totals = [weights.total(u.bag) for u in source], [weights.total(u.bag) for u in outlet]
+    for s in _score_all(source, outlet, weights, totals, list(pairs), priors, floor - MUTUAL_GAP, workers):
         for top in (best_src[s.source], best_out[s.outlet]):
             if s.score > top[0]:
                 top[:] = s.score, top[0]
@@ -593,7 +594,8 @@ def link(
     # leave over: a clause merged into a sentence that reports something else.
     # A rest that one join has used is used up for the next.
     used: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for s, shared in sorted(_rest_joins(source, outlet, weights, pairs, accepted, threshold), key=lambda j: order(j[0])):
+    joins = _rest_joins(source, outlet, weights, totals, pairs, accepted, threshold)
+    for s, shared in sorted(joins, key=lambda j: order(j[0])):
         a, b = ("s", s.source), ("o", s.outlet)
         if a in parent and b in parent:
             continue
