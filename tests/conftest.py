@@ -39,6 +39,6 @@ def outlet_text() -> str:
 
 @pytest.fixture(scope="session")
 def sample(source_text: str, outlet_text: str):
-    from natodiff.compare import compare
+    from natodiff.api import compare
 
     return compare(source_text, outlet_text, source_name=SOURCE.name, outlet_name=OUTLET.name)

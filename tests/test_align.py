@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from natodiff.compare import compare
+from natodiff.api import compare
 from natodiff.align import MUTUAL_MARGIN
 from natodiff.model import Kind, Options
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from natodiff import batch
-from natodiff.compare import compare
+from natodiff.api import compare
 from natodiff.model import Options
 
 from conftest import OUTLET, SOURCE
@@ -69,8 +69,10 @@ def test_json_parses():
 def test_table_shows_errors_under_the_name():
     from rich.console import Console
 
+    from natodiff.render.batch import table
+
     console = Console(file=io.StringIO(), width=100, color_system=None)
-    console.print(batch.table(ROWS, "src.txt"))
+    console.print(table(ROWS, "src.txt"))
     out = console.file.getvalue()
     assert "outlets against src.txt" in out
     assert "error: no such file" in out

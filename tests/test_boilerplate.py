@@ -160,7 +160,7 @@ def test_story_sentences_are_not_furniture(line: str) -> None:
 
 def marked_sentences(text: str) -> dict[str, bool]:
     """Each sentence of an outlet text, and whether the comparison marks it as furniture."""
-    from natodiff.compare import read_document
+    from natodiff.api import read_document
     from natodiff.model import Side
 
     return {s.text: s.boilerplate for s in read_document(text, Side.OUTLET, "o").sentences}

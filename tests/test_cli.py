@@ -339,7 +339,7 @@ def test_a_bug_exits_2_not_1(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(sys.modules["natodiff.compare"], "compare", broken)
+    monkeypatch.setattr(sys.modules["natodiff.api"], "compare", broken)
     r = run("compare", str(SOURCE), str(OUTLET), "--exit-code")
     assert (r.exit_code, r.stdout) == (2, "")
     assert r.stderr == "natodiff: internal error: RuntimeError: boom (run with --debug for the traceback)\n"

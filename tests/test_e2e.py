@@ -241,12 +241,12 @@ def test_debug_shows_the_traceback_of_a_user_error(tmp_path):
 # natodiff with a bug planted in the core, as a real process.
 A_BUG = """
 import sys
-import natodiff.compare  # the package's "compare" is the function; the module is in sys.modules
+import natodiff.api
 
 def broken(*args, **kwargs):
     raise RuntimeError("boom")
 
-sys.modules["natodiff.compare"].compare = broken
+natodiff.api.compare = broken
 from natodiff.cli import main
 sys.argv[0] = "natodiff"
 main()

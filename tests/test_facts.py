@@ -6,7 +6,7 @@ import pytest
 from rich.console import Console
 
 from natodiff import facts
-from natodiff.compare import read_document
+from natodiff.api import read_document
 from natodiff.model import FactStatus, FactType, Side
 
 
@@ -187,7 +187,7 @@ def test_counts_of_one_thing_under_another_noun_are_compared():
 
 
 def test_a_changed_figure_in_linked_sentences_is_a_conflict_though_its_words_changed():
-    from natodiff.compare import compare
+    from natodiff.api import compare
 
     source = ("The Council noted that only 35 per cent of eligible voters had been registered, pointing to "
               "slow progress in the electoral process supported by the Mission since February.")

@@ -22,7 +22,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from natodiff.compare import compare
+from natodiff.api import compare
 from natodiff.model import (
     Alignment,
     Comparison,
@@ -375,7 +375,7 @@ def test_libreoffice_converts_the_memo_to_pdf(tmp_path, sample_memo):
 
 
 def test_bottom_line_counts_source_sentences_and_names_only_figures_of_added_sentences():
-    from natodiff.compare import compare
+    from natodiff.api import compare
 
     source = ("Ministers met in Brussels on Thursday. They agreed to buy 1,000 missiles. "
               "The missiles will be delivered in 2026.\n\nThe weather was cold in Brussels all week long.\n")

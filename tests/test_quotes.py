@@ -6,7 +6,7 @@ import pytest
 from rich.console import Console
 
 from natodiff import quotes
-from natodiff.compare import read_document
+from natodiff.api import read_document
 from natodiff.model import DiffOp, Op, Quote, Side, Verdict
 
 

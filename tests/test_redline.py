@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from natodiff.compare import compare
+from natodiff.api import compare
 from natodiff.model import Kind
 from natodiff.render import redline
 

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from natodiff.compare import compare
+from natodiff.api import compare
 from natodiff.model import DiffOp, Fact, FactStatus, FactType, Kind, Op, Options, Quote, Verdict
 from natodiff.order import source_order
 from natodiff.render import html

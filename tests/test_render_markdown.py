@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from natodiff.compare import compare
+from natodiff.api import compare
 from natodiff.model import (
     DiffOp,
     Fact,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from natodiff.compare import compare  # noqa: E402
+from natodiff.api import compare  # noqa: E402
 from natodiff.model import Comparison, Kind, Options  # noqa: E402
 
 __all__ = ["compare", "Comparison", "Kind", "Options", "__version__"]

@@ -48,7 +48,7 @@ COLUMNS = tuple(f.name for f in fields(Row))
 
 def has_differences(c: Comparison) -> bool:
     """What compare --exit-code reports for this outlet."""
-    from natodiff.compare import differences
+    from natodiff.api import differences
 
     return bool(differences(c))
 
@@ -128,7 +128,7 @@ class Outcome:
 def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Options,
             fallback: bool = True) -> Outcome:
     """Decode one outlet and compare it with the source (runs in a worker)."""
-    from natodiff.compare import compare
+    from natodiff.api import compare
     from natodiff.load import load
 
     if job.data is None:
@@ -221,40 +221,3 @@ def _csv_value(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
-
-
-HEADERS = ("outlet", "reuse", "coverage", "shared", "reworded", "outlet\nonly", "source\nonly",
-           "boiler-\nplate", "altered\nquotes")
-
-
-def table(rows: Sequence[Row], source_name: str):
-    """A rich Table; a failed outlet shows its error under its name."""
-    from rich.table import Table
-    from rich.text import Text
-
-    t = Table(title=Text(f"outlets against {source_name}"), title_justify="left", box=None,
-              header_style="bold", pad_edge=False, padding=(0, 1), collapse_padding=True)
-    t.add_column(HEADERS[0], overflow="fold", ratio=1, min_width=12)
-    for header in HEADERS[1:]:
-        t.add_column(header, justify="right", overflow="fold")
-    for r in rows:
-        if r.error is not None:
-            name = Text(r.name)
-            name.append(f"\nerror: {r.error}", style="red")
-            t.add_row(name, *["-"] * (len(HEADERS) - 1))
-            continue
-        quotes = str(r.altered_quotes)
-        if r.unsourced_quotes:
-            quotes += f" +{r.unsourced_quotes} unsourced"
-        t.add_row(
-            Text(r.name),
-            f"{r.reuse:.0%}",
-            f"{r.coverage:.0%}",
-            str(r.shared),
-            str(r.reworded),
-            Text(str(r.outlet_only), style="green" if r.outlet_only else ""),
-            Text(str(r.source_only), style="red" if r.source_only else ""),
-            str(r.boilerplate),
-            Text(quotes, style="bold yellow" if r.altered_quotes or r.unsourced_quotes else ""),
-        )
-    return t

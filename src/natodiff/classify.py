@@ -11,8 +11,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from typing import Sequence
 
-from natodiff.align import Unit, Weights, score
-from natodiff.model import Alignment, Kind, LinkScore, Op, Sentence
+from natodiff.align import Aligned, Group, PreparedSentence
+from natodiff.model import Alignment, Kind, Op, Sentence
 from natodiff.normalise import CURRENCY_KEYS, NEGATIONS, POLARITY, SCALE_KEYS, Token, same_compound
 from natodiff.worddiff import word_diff
 
@@ -21,26 +21,16 @@ from natodiff.worddiff import word_diff
 SHARED_STOP_EDITS_PER_10 = 1
 
 
-def build_items(
-    source: Sequence[Unit],
-    outlet: Sequence[Unit],
-    links: Sequence[LinkScore],
-    repeats_source: dict[int, int],
-    repeats_outlet: dict[int, int],
-    weights: Weights,
-) -> tuple[Alignment, ...]:
+def build_items(aligned: Aligned) -> tuple[Alignment, ...]:
     """All items in outlet order, source-only ones where they would have stood."""
-    groups = _components(links)
+    source, outlet, groups = aligned.source, aligned.outlet, aligned.groups
     by_outlet: dict[int, int] = {}
     by_source: dict[int, int] = {}
-    for g, (srcs, outs) in enumerate(groups):
-        for i in srcs:
+    for g, group in enumerate(groups):
+        for i in group.source:
             by_source[i] = g
-        for j in outs:
+        for j in group.outlet:
             by_outlet[j] = g
-    group_links: dict[int, list[LinkScore]] = defaultdict(list)  # a link lies inside one group
-    for s in links:
-        group_links[by_source[s.source]].append(s)
 
     drafts: list[dict] = []  # filled in outlet order, then source-only slotted in
     group_draft: dict[int, dict] = {}
@@ -49,10 +39,10 @@ def build_items(
         if j in by_outlet:
             g = by_outlet[j]
             if g not in group_draft:
-                group_draft[g] = _linked_draft(groups[g], source, outlet, group_links[g], weights)
+                group_draft[g] = _linked_draft(groups[g], source, outlet)
                 drafts.append(group_draft[g])
         else:
-            drafts.append(_single(u.sentence, repeats_outlet.get(j)))
+            drafts.append(_single(u.sentence, aligned.repeats_outlet.get(j)))
 
     # Source sentences without a link go after the item holding the nearest
     # earlier source sentence that is linked, i.e. where the outlet would have had it.
@@ -66,7 +56,7 @@ def build_items(
         if i in by_source:
             continue
         k = bisect_left(anchors, (i, -1)) - 1
-        slots[anchors[k][1] if k >= 0 else -1].append(_single(u.sentence, repeats_source.get(i)))
+        slots[anchors[k][1] if k >= 0 else -1].append(_single(u.sentence, aligned.repeats_source.get(i)))
 
     ordered: list[dict] = list(slots.get(-1, []))
     for p, d in enumerate(drafts):
@@ -96,50 +86,22 @@ def _group_furniture(drafts: list[dict]) -> list[dict]:
     return out
 
 
-def _components(links: Sequence[LinkScore]) -> list[tuple[list[int], list[int]]]:
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def root(n: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(n, n)
-        while parent[n] != n:
-            n = parent[n]
-        return n
-
-    for s in links:
-        ra, rb = root(("s", s.source)), root(("o", s.outlet))
-        if ra != rb:
-            parent[rb] = ra
-    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
-    for n in sorted(parent):
-        srcs, outs = members.setdefault(root(n), ([], []))
-        (srcs if n[0] == "s" else outs).append(n[1])
-    return sorted(members.values(), key=lambda m: min(m[1]))
-
-
-def _linked_draft(group, source, outlet, own, weights) -> dict:
-    """One item's draft; ``own`` are the links inside the group."""
-    srcs, outs = group
-    s_units = [source[i] for i in srcs]
-    o_units = [outlet[j] for j in outs]
+def _linked_draft(group: Group, source: Sequence[PreparedSentence], outlet: Sequence[PreparedSentence]) -> dict:
+    s_units = [source[i] for i in group.source]
+    o_units = [outlet[j] for j in group.outlet]
     s_text, s_toks = _join(s_units)
     o_text, o_toks = _join(o_units)
     diff = word_diff(s_text, o_text, s_toks, o_toks)
     # A merge or a split restructures the text: reworded however verbatim the words.
     one_to_one = len(s_units) == 1 and len(o_units) == 1
-    if one_to_one and len(own) == 1 and own[0].prior is None:
-        likeness = own[0].score  # the link's own score: the same two sentences, scored alike
-    else:
-        likeness = score(_merge(s_units), _merge(o_units), weights).score
     kind = Kind.SHARED if one_to_one and is_shared(s_toks, o_toks) else Kind.REWORDED
     return {
         "kind": kind,
-        # How alike the item's sentences are, taken together; without the title/lead
-        # prior that may have linked them (--explain shows it), which says nothing of likeness.
-        "similarity": round(likeness, 4),
+        "similarity": round(group.likeness, 4),
         "source": tuple(u.sentence for u in s_units),
         "outlet": tuple(u.sentence for u in o_units),
         "diff": diff,
-        "links": tuple(sorted(own, key=lambda s: (s.outlet, s.source))),
+        "links": group.links,
         "repeat_of": None,
         "negation": _negation(s_toks, o_toks),
     }
@@ -168,7 +130,7 @@ def _single(sentence: Sentence, repeat_of_sentence: int | None) -> dict:
     }
 
 
-def _join(units: Sequence[Unit]) -> tuple[str, list[Token]]:
+def _join(units: Sequence[PreparedSentence]) -> tuple[str, list[Token]]:
     """Sentences joined by a space, with token spans shifted to match."""
     if len(units) == 1:
         return units[0].sentence.text, list(units[0].tokens)
@@ -182,15 +144,6 @@ def _join(units: Sequence[Unit]) -> tuple[str, list[Token]]:
         parts.append(u.sentence.text)
         offset += len(u.sentence.text)
     return " ".join(parts), toks
-
-
-def _merge(units: Sequence[Unit]) -> Unit:
-    first = units[0]
-    if len(units) == 1:
-        return first
-    bag = sum((u.bag for u in units), start=first.bag.__class__())
-    return Unit(first.sentence, sum((u.tokens for u in units), ()), sum((u.keys for u in units), ()),
-                bag, sum(u.content for u in units))
 
 
 def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:

@@ -6,14 +6,13 @@ a NatodiffError caught in ``guard``: one line on stderr, exit status 2.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
 from contextlib import contextmanager
 from enum import Enum
 from io import StringIO
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 import typer
 
@@ -22,7 +21,7 @@ from natodiff.errors import ExitStatus, InputError, NatodiffError
 from natodiff.model import Options
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from natodiff.model import Comparison
 
@@ -231,25 +230,17 @@ def load_pair(
 
 def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts,
                 fallback: bool = True) -> "Comparison":
-    from natodiff.compare import compare
+    from natodiff.api import compare
 
     s_name, s_text, o_name, o_text = load_pair(source, outlet, source_format, outlet_format, max_size,
                                                fallback=fallback)
-    return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts, workers=_cores()),
+    return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts),
                    source_name=s_name, outlet_name=o_name)
 
 
-def _cores() -> int:
-    """Cores this process may run on: a second one takes facts and quotations."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every system
-        return os.cpu_count() or 1
-
-
 def exit_status(c: "Comparison", exit_code: bool) -> ExitStatus:
-    """1 with --exit-code when compare.differences() finds any."""
-    from natodiff.compare import differences
+    """1 with --exit-code when api.differences() finds any."""
+    from natodiff.api import differences
 
     return ExitStatus.DIFFERENCES if exit_code and differences(c) else ExitStatus.OK
 
@@ -419,14 +410,9 @@ def render_batch(rows, fmt: BatchFormat, source_name: str, *, color: bool) -> st
         return batching.to_json(rows, source_name)
     if fmt is BatchFormat.csv:
         return batching.to_csv(rows)
-    from dataclasses import replace
+    from natodiff.render.batch import table
 
-    from natodiff.render import visible
-
-    shown = [replace(r, name=visible(r.name)) for r in rows]  # a file name's escapes are not obeyed
-    buffer = StringIO()
-    make_console(buffer, color=color, width=_terminal_width()).print(batching.table(shown, visible(source_name)))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    return printed([table(rows, source_name)], color=color)
 
 
 def render_report(c: "Comparison", fmt: Format, *, order: Order, facts: bool, explain: bool, color: bool) -> str:
@@ -449,18 +435,19 @@ def render_report(c: "Comparison", fmt: Format, *, order: Order, facts: bool, ex
         return html.render(c, order=order.value)
     from natodiff.render import text
 
-    buffer = StringIO()
-    console = make_console(buffer, color=color, width=_terminal_width())
-    text.render(c, console, markers=not color, order=order.value, facts=facts, explain=explain)
-    # rich pads lines to the full width; trailing blanks are noise in a file.
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    return printed(text.report(c, markers=not color, order=order.value, facts=facts, explain=explain), color=color)
 
 
-def _terminal_width() -> int:
-    """The terminal's width (or $COLUMNS); 100 when writing to a pipe or file."""
+def printed(parts: "Iterable[RenderableType]", *, color: bool) -> str:
+    """What rich prints of ``parts`` at the terminal's width (or $COLUMNS; 100 to a pipe or file)."""
     import shutil
 
-    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+    buffer = StringIO()
+    console = make_console(buffer, color=color, width=max(60, min(shutil.get_terminal_size((100, 24)).columns, 160)))
+    for part in parts:
+        console.print(part)
+    # rich pads lines to the full width; trailing blanks are noise in a file.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
 def emit(report: str, output: str | None, force: bool) -> None:
@@ -499,18 +486,10 @@ def facts_command(
     """
     with guard(debug):
         name, text = read_text(file, input_format, _size(max_size), fallback=not strict_encoding)
+        from natodiff.api import list_facts
+
         doc, found, quoted = list_facts(text, name)
         emit(render_facts(doc, found, quoted, format, color=styled(color) and output is None), output, force)
-
-
-def list_facts(text: str, name: str):
-    """(Document, facts, quotations) of one text, from the core."""
-    from natodiff import facts, quotes
-    from natodiff.compare import read_document
-    from natodiff.model import Side
-
-    doc = read_document(text, Side.SOURCE, name)
-    return doc, facts.list_facts(doc.sentences, side=Side.SOURCE), quotes.find_quotes(doc.sentences)
 
 
 def render_facts(doc, found, quoted, fmt: FactsFormat, *, color: bool) -> str:
@@ -520,11 +499,7 @@ def render_facts(doc, found, quoted, fmt: FactsFormat, *, color: bool) -> str:
         return render_json.render_listing(doc, found, quoted)
     from natodiff.render import tables
 
-    buffer = StringIO()
-    console = make_console(buffer, color=color, width=_terminal_width())
-    for part in tables.listing(doc, found, quoted):
-        console.print(part)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    return printed(tables.listing(doc, found, quoted), color=color)
 
 
 # --- Word documents: memo and redline ----------------------------------------
@@ -639,7 +614,4 @@ def redline(
 
 
 def main() -> None:
-    # One run is one short process whose data (tuples, frozen records) holds no
-    # reference cycles; the cycle collector would only walk it, 10% of the time at 1 MB.
-    gc.disable()
     app(prog_name="natodiff")

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from natodiff.align import Unit
+from natodiff.align import PreparedSentence
 from natodiff.model import Alignment, Fragment, Kind, Lead, Op, Summary
 from natodiff.normalise import Token, tokens
 
 
 def summarise(
-    items: Sequence[Alignment], source: Sequence[Unit], outlet: Sequence[Unit]
+    items: Sequence[Alignment], source: Sequence[PreparedSentence], outlet: Sequence[PreparedSentence]
 ) -> Summary:
     counts = {k: 0 for k in Kind}
     repeats = 0
@@ -72,7 +72,7 @@ def _ratio(part: int, whole: int) -> float:
     return round(min(part, whole) / whole, 4) if whole else 0.0
 
 
-def _fragments(item: Alignment, source: Sequence[Unit], outlet: Sequence[Unit]) -> list[Fragment]:
+def _fragments(item: Alignment, source: Sequence[PreparedSentence], outlet: Sequence[PreparedSentence]) -> list[Fragment]:
     """Greedy extractive fragments of the item's outlet tokens in its source tokens."""
     src = [key for s in item.source for key in source[s.index].keys]
     at: dict[str, list[int]] = {}  # key -> its positions in src: a fragment starts on a match
@@ -98,7 +98,7 @@ def _fragments(item: Alignment, source: Sequence[Unit], outlet: Sequence[Unit]) 
     return frags
 
 
-def _lead(items: Sequence[Alignment], source: Sequence[Unit]) -> Lead:
+def _lead(items: Sequence[Alignment], source: Sequence[PreparedSentence]) -> Lead:
     content = [u.sentence for u in source if not u.sentence.boilerplate and not u.sentence.heading]
     source_lead = content[0] if content else None
     # A headline is not a lead: the first linked item with body text on the outlet's side.

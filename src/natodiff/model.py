@@ -61,10 +61,6 @@ class Options:
     # pinned by tests/test_accuracy.py.
     threshold: float = 0.38
     facts: bool = True
-    # Processes one comparison may use: with 2, facts and quotations run in a
-    # forked process beside the alignment (where the system can fork). The
-    # result is the same either way.
-    workers: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +102,22 @@ class LinkScore:
     weighted_overlap: float  # IDF-weighted Jaccard-like overlap
     common: tuple[str, ...]  # the rarest shared tokens, rarest first
     # "title" or "lead" when position raised the score; "rest" when scored on
-    # what a linked sentence's other links leave over (align._rest_joins).
+    # what a linked sentence's other links leave over (align.linking.rest_joins).
     prior: str | None = None
+    discount: float | None = None  # what a title or lead score was divided by
+
+    @property
+    def blend(self) -> float:
+        return blend_of(self.containment, self.weighted_overlap)
+
+
+# Share of containment in the blend of containment and weighted overlap.
+BLEND_CONTAINMENT = 0.6
+
+
+def blend_of(containment: float, overlap: float) -> float:
+    """Containment carries condensation; overlap keeps a short sentence from matching any long one."""
+    return BLEND_CONTAINMENT * containment + (1 - BLEND_CONTAINMENT) * overlap
 
 
 @dataclass(frozen=True, slots=True)

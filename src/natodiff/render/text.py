@@ -7,13 +7,14 @@ in an article print as brackets. Without colour, wdiff-style markers
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Iterator, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.rule import Rule
 from rich.segment import Segment
 from rich.text import Text
 
-from natodiff.model import Alignment, Comparison, DiffOp, Kind, Op, Sentence
+from natodiff.model import BLEND_CONTAINMENT, Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
 from natodiff.render.grid import line_segments
 from natodiff.render import in_quotes, lead_line, negation_flag, similarity, visible
@@ -119,12 +120,9 @@ def _trim(text: str, n: int) -> str:
 
 def explanation(a: Alignment, threshold: float | None = None) -> Text:
     """Score parts of each link, for --explain."""
-    from natodiff.align import BLEND_CONTAINMENT, PRIOR_DISCOUNT, blend_of
-
     out = Text(style="dim")
     for s in a.links:
-        blend = blend_of(s.containment, s.weighted_overlap)
-        prior = f"; x1/{PRIOR_DISCOUNT} as {s.prior} against {s.prior}" if s.prior in ("title", "lead") else ""
+        prior = f"; x1/{s.discount} as {s.prior} against {s.prior}" if s.discount else ""
         if s.prior == "rest":
             prior = "; on the words the sentence's other links leave over (a merged clause)"
         if threshold is not None and s.score < threshold:
@@ -132,7 +130,7 @@ def explanation(a: Alignment, threshold: float | None = None) -> Text:
                       "clear best match")
         out.append(
             f"why: S{s.source + 1}~O{s.outlet + 1} score {s.score:.2f} = best of ratio {s.ratio:.2f}, "
-            f"blend {blend:.2f} ({BLEND_CONTAINMENT} x containment {s.containment:.2f} + "
+            f"blend {s.blend:.2f} ({BLEND_CONTAINMENT} x containment {s.containment:.2f} + "
             f"{1 - BLEND_CONTAINMENT:.1f} x overlap {s.weighted_overlap:.2f}) and the longest verbatim run{prior}; "
             f"rarest shared: {clean(', '.join(s.common)) or '-'}\n"
         )
@@ -252,27 +250,27 @@ def legend(markers: bool) -> Text:
     return text
 
 
-def render(
-    c: Comparison,
-    console: Console,
-    *,
-    markers: bool,
-    order: str = "outlet",
-    facts: bool = True,
-    explain: bool = False,
-) -> None:
-    """Print the whole report to ``console``."""
-    console.print(header(c))
-    console.print()
+def report(
+    c: Comparison, *, markers: bool, order: str = "outlet", facts: bool = True, explain: bool = False,
+) -> Iterator[RenderableType]:
+    """The whole report, one printable part after another."""
+    yield header(c)
+    yield Text()
     items = source_order(c.alignments) if order == "source" else c.alignments
-    console.rule(f"in {order} order", style="dim")
+    yield Rule(f"in {order} order", style="dim")
     for a in items:
-        console.print(item(a, markers=markers, explain=explain, threshold=c.options.threshold))
+        yield item(a, markers=markers, explain=explain, threshold=c.options.threshold)
     if facts and (c.facts or c.quotes):
         from natodiff.render import tables
 
         if c.facts:
-            console.print(tables.facts_table(c.facts))
+            yield tables.facts_table(c.facts)
         if c.quotes:
-            console.print(tables.quotes_table(c.quotes))
-    console.print(legend(markers))
+            yield tables.quotes_table(c.quotes)
+    yield legend(markers)
+
+
+def render(c: Comparison, console: Console, **how: Any) -> None:
+    """Print the whole report to ``console`` (``how``: as ``report``)."""
+    for part in report(c, **how):
+        console.print(part)

@@ -1,0 +1,70 @@
+"""Which sentence pairs are worth scoring: an inverted index over rare keys."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from natodiff.align.prepared import PreparedSentence
+
+# An index key in more sentences than this (both texts together) proposes
+# no pair: pairing it costs quadratic time on long texts, and sentences worth
+# linking share a rarer word too. A proposed pair still counts every key
+# within _counting_cap, so texts up to 256 sentences get the pairs they got
+# when every such key proposed.
+DF_CAP = 64
+
+
+def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentence]) -> set[tuple[int, int]]:
+    """Pairs (left position, right position) that share a rare enough key.
+
+    Symmetric: swapping the sides swaps the pairs. A key in more sentences
+    than DF_CAP (both sides together) proposes nothing, so the work grows
+    with the length of the texts, not with its square.
+    """
+    lkeys = [u.proposing_keys() for u in left]
+    rkeys = [u.proposing_keys() for u in right]
+    lpost, rpost = _postings(lkeys), _postings(rkeys)
+    hits: list[list[int]] = [[] for _ in left]  # left position -> right positions, once per shared key
+    for key, ls in lpost.items():
+        rs = rpost.get(key)
+        if rs is None or len(ls) + len(rs) > DF_CAP:
+            continue
+        for i in ls:
+            hits[i].extend(rs)
+    cap = _counting_cap(len(left) + len(right))
+    # Keys too common to propose a pair that still count towards its two.
+    common = {k for k, ls in lpost.items() if (rs := rpost.get(k)) and DF_CAP < len(ls) + len(rs) <= cap}
+    rcommon = [ks & common for ks in rkeys]
+    rshort = {j for j, u in enumerate(right) if u.content <= 2}
+    # Sharing a bigram or two content words is the least a link needs.
+    pairs = set()
+    for i, h in enumerate(hits):
+        row = Counter(h)  # right position -> rare keys shared
+        if left[i].content <= 2:
+            pairs.update((i, j) for j in row)
+            continue
+        mine = lkeys[i] & common
+        pairs.update((i, j) for j, n in row.items() if n >= 2 or j in rshort or not mine.isdisjoint(rcommon[j]))
+    # Identical sentences always qualify, even ones made of function words only.
+    exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, u in enumerate(right):
+        if u.keys:
+            exact[u.keys].append(j)
+    for i, u in enumerate(left):
+        pairs.update((i, j) for j in exact.get(u.keys, ())[:cap])
+    return pairs
+
+
+def _counting_cap(n: int) -> int:
+    """Keys in at most this many of ``n`` sentences count towards a pair's two."""
+    return max(DF_CAP, int(4 * math.sqrt(n)))
+
+
+def _postings(keys: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    post: dict[str, list[int]] = defaultdict(list)
+    for k, ks in enumerate(keys):
+        for key in ks:
+            post[key].append(k)
+    return post

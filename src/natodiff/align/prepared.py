@@ -1,0 +1,94 @@
+"""Each sentence turned once into what matching reads: tokens, keys and a weighted bag."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Iterable, Sequence
+
+from natodiff.model import Sentence
+from natodiff.normalise import Token, tokens
+
+# A dateline or "he said" tag word counts this much of a word.
+META_SHARE = 0.1
+
+
+@dataclass(slots=True)
+class PreparedSentence:
+    """A sentence prepared for matching; built once, reused for every pair."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]
+    bag: Counter[str]
+    content: int  # number of content tokens
+    # Key counts, and the keys used as a word or number: for scoring's ceiling.
+    _profile: tuple[Counter[str], frozenset[str]] | None = None
+    _proposing: frozenset[str] | None = None
+    _matcher: SequenceMatcher | None = None
+
+    def matcher(self) -> SequenceMatcher:
+        """A matcher with this sentence as its second sequence, indexed once for every pair."""
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, (), self.keys, autojunk=False)
+        return self._matcher
+
+    def profile(self) -> tuple[Counter[str], frozenset[str]]:
+        if self._profile is None:
+            self._profile = Counter(self.keys), frozenset(t.key for t in self.tokens if t.cls in ("word", "number"))
+        return self._profile
+
+    def proposing_keys(self) -> frozenset[str]:
+        """Content unigrams and adjacent content bigrams: what proposes a candidate pair."""
+        if self._proposing is None:
+            content = [t.key for t in self.tokens if t.content]
+            self._proposing = frozenset((*content, *map(" ".join, zip(content, content[1:]))))
+        return self._proposing
+
+
+def prepare(sentences: Sequence[Sentence]) -> list[PreparedSentence]:
+    return [_prepared(s, tokens(s.text)) for s in sentences]
+
+
+def _prepared(sentence: Sentence, toks: tuple[Token, ...], bag: Counter[str] | None = None) -> PreparedSentence:
+    return PreparedSentence(sentence, toks, tuple(t.key for t in toks), _bag(toks) if bag is None else bag,
+                            sum(1 for t in toks if t.content))
+
+
+def _bag(toks: Sequence[Token]) -> Counter[str]:
+    """Key counts, a run of capitalised words counting about as one entity.
+
+    "NATO Secretary General Jens Stoltenberg" is one attribution, not five
+    facts; without this, any two sentences citing him look alike.
+    """
+    bag: Counter[str] = Counter()
+    run: list[str] = []
+    for t in (*toks, None):
+        if t is not None and t.cls == "name":
+            run.append(t.key)
+            continue
+        share = 1.0 if len(run) < 3 else 2.0 / len(run)
+        for key in run:
+            bag[key] += share
+        run = []
+        if t is not None:
+            bag[t.key] += META_SHARE if t.cls == "meta" else 1
+    return bag
+
+
+def merged(parts: Sequence[PreparedSentence]) -> PreparedSentence:
+    """Several sentences read as one (an item's side), under the first one's sentence."""
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+    bag = sum((p.bag for p in parts), start=Counter())
+    return PreparedSentence(first.sentence, sum((p.tokens for p in parts), ()), sum((p.keys for p in parts), ()),
+                            bag, sum(p.content for p in parts))
+
+
+def rest(whole: PreparedSentence, partners: Iterable[PreparedSentence]) -> PreparedSentence:
+    """``whole`` less the words its linked partners already account for."""
+    covered = {k for p in partners for k in p.bag}
+    toks = tuple(t for t in whole.tokens if t.key not in covered)
+    return _prepared(whole.sentence, toks, Counter({k: c for k, c in whole.bag.items() if k not in covered}))

@@ -1,0 +1,117 @@
+"""The library: text in, results out. No file access, printing, clock or randomness.
+
+``compare`` chains the stages: segment -> mark furniture -> align (prepare,
+weigh, link, group) -> classify -> summarise -> facts and quotations.
+``list_facts`` runs the facts stages on one text; ``differences`` says what
+``--exit-code`` reports.
+
+The stages are imported when first used, so ``import natodiff`` (and so
+``natodiff --help``) does not pay for compiling their patterns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from natodiff.model import Comparison, Document, Fact, Options, Sentence, Side
+
+if TYPE_CHECKING:
+    from natodiff.quotes import Quotation
+
+
+def compare(
+    source: str,
+    outlet: str,
+    *,
+    options: Options | None = None,
+    source_name: str = "source",
+    outlet_name: str = "outlet",
+) -> Comparison:
+    """Align ``outlet`` against ``source`` and classify every sentence of both.
+
+    >>> c = compare("NATO met in Brussels. Ministers agreed.", "Ministers agreed, NATO said.")
+    >>> [a.kind.value for a in c.alignments]
+    ['reworded', 'source_only']
+    """
+    from natodiff import classify, metrics
+    from natodiff.align import align
+
+    options = options or Options()
+    src_doc = read_document(source, Side.SOURCE, source_name)
+    out_doc = read_document(outlet, Side.OUTLET, outlet_name)
+    aligned = align(src_doc.sentences, out_doc.sentences, options.threshold)
+    items = classify.build_items(aligned)
+    summary = metrics.summarise(items, aligned.source, aligned.outlet)
+    facts: tuple = ()
+    quotes: tuple = ()
+    if options.facts:
+        from natodiff import facts as facts_stage
+        from natodiff import quotes as quotes_stage
+
+        # Both layers resolve names alike; only the cross-check reads the alignment.
+        names = facts_stage.register(src_doc.sentences, out_doc.sentences)
+        gathered = facts_stage.gather(src_doc.sentences, out_doc.sentences, names)
+        quotes = quotes_stage.compare_quotes(src_doc.sentences, out_doc.sentences, names)
+        linked = {(s.index, o.index) for a in items for s in a.source for o in a.outlet}
+        facts = facts_stage.cross_check(gathered, linked)
+    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
+
+
+def read_document(text: str, side: Side, name: str) -> Document:
+    """Sentences of one text, with page furniture marked."""
+    from natodiff.segment import segment
+
+    sentences, n_paragraphs = segment(text, side)
+    marked = _mark_furniture(sentences)
+    words = sum(len(s.text.split()) for s in marked)
+    return Document(name=name, sentences=marked, paragraphs=n_paragraphs, words=words)
+
+
+def _mark_furniture(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """Boilerplate set on each sentence of a furniture paragraph (a caption, a teaser, a stamp)."""
+    from natodiff import boilerplate
+
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    texts = {p: " ".join(s.text for s in group) for p, group in by_paragraph.items()}
+    furniture = {
+        p for p, group in by_paragraph.items()
+        if boilerplate.is_boilerplate(texts[p])
+        or all(boilerplate.is_boilerplate(s.text) for s in group)
+        or p - 1 in texts and boilerplate.teaser_after(texts[p - 1], texts[p])
+    }
+    return tuple(
+        replace(s, boilerplate=True) if s.paragraph in furniture or boilerplate.is_boilerplate(s.text) else s
+        for s in sentences
+    )
+
+
+def list_facts(text: str, name: str) -> tuple[Document, tuple[Fact, ...], tuple["Quotation", ...]]:
+    """One text's document, facts and quotations (``natodiff facts``)."""
+    from natodiff import facts, quotes
+
+    doc = read_document(text, Side.SOURCE, name)
+    return doc, facts.list_facts(doc.sentences, side=Side.SOURCE), quotes.find_quotes(doc.sentences)
+
+
+def differences(c: Comparison) -> list[str]:
+    """What ``--exit-code`` reports: changes an analyst must read, each said in a few words.
+
+    Outlet-only content; a quotation altered or not in the source at all; a
+    figure that conflicts; a reworded sentence that gained or lost a negation
+    ("would not replace" made "would replace"), whatever its similarity.
+    """
+    from natodiff.model import FactStatus, Kind, Verdict
+
+    found = []
+    if any(a.kind is Kind.OUTLET_ONLY and a.repeat_of is None for a in c.alignments):
+        found.append("outlet-only content")
+    if any(q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED) for q in c.quotes):
+        found.append("an altered or unsourced quotation")
+    if any(f.status is FactStatus.CONFLICT for f in c.facts):
+        found.append("a conflicting figure")
+    if any(a.negation and a.repeat_of is None for a in c.alignments):
+        found.append("a negation added or dropped")
+    return found
