@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 
-from natodiff.render.grid import Column, Grid
 from natodiff.model import DiffOp, Document, Fact, FactStatus, Op, Quote, Verdict
 from natodiff.render import visible
 
@@ -49,6 +49,21 @@ VERDICT_STYLES = {
 QUOTE_WIDTH = 120  # characters of a quotation shown before "…"
 
 
+def _article_column(header: str) -> dict:
+    """A column of article text: a word wider than the column is carried on, not cut."""
+    return dict(header=header, overflow="fold")
+
+
+def _table(title: str, columns: Sequence[dict], rows: Sequence[Sequence[Text]]) -> Table:
+    """A boxed table; ``columns`` are ``Table.add_column`` arguments, the header first."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(**column)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
 def _plain(text: str | None, limit: int | None = None) -> Text:
     """Article text as a literal Text, control characters shown, long text cut."""
     if not text:
@@ -60,10 +75,10 @@ def _plain(text: str | None, limit: int | None = None) -> Text:
     return Text(text)
 
 
-def facts_table(facts: Sequence[Fact]) -> Grid:
+def facts_table(facts: Sequence[Fact]) -> Table:
     """fact · type · source says · outlet says · status."""
-    columns = (Column("fact", overflow="fold"), Column("type", style="dim"), Column("source says", overflow="fold"),
-               Column("outlet says", overflow="fold"), Column("status", no_wrap=True))
+    columns = (_article_column("fact"), dict(header="type", style="dim"), _article_column("source says"), _article_column("outlet says"),
+               dict(header="status", no_wrap=True))
     rows = [
         (
             _plain(f.text),
@@ -74,7 +89,7 @@ def facts_table(facts: Sequence[Fact]) -> Grid:
         )
         for f in facts
     ]
-    return Grid("Facts", columns, rows)
+    return _table("Facts", columns, rows)
 
 
 def diff_markers(ops: Sequence[DiffOp]) -> Text:
@@ -123,8 +138,8 @@ def listing(doc: Document, facts: Sequence[Fact], quotes: Sequence["Quotation"])
     counts = f"{len(facts)} fact{'s' * (len(facts) != 1)}, {len(quotes)} quotation{'s' * (len(quotes) != 1)}"
     out: list[RenderableType] = [Text(visible(doc.name), style="bold") + Text(f"  ({counts})")]
     if facts:
-        columns = (Column("fact", overflow="fold"), Column("type", style="dim"), Column("as written", overflow="fold"))
-        out.append(Grid("Facts", columns, [
+        columns = (_article_column("fact"), dict(header="type", style="dim"), _article_column("as written"))
+        out.append(_table("Facts", columns, [
             (_plain(f.text), Text(f.type.value), _plain(f.source_says or f.outlet_says)) for f in facts
         ]))
     if quotes:
@@ -134,14 +149,13 @@ def listing(doc: Document, facts: Sequence[Fact], quotes: Sequence["Quotation"])
             if q.pull:
                 speaker.append(" (pull quote)", style="dim")
             rows.append((Text("“") + _plain(q.text) + Text("”"), speaker))
-        out.append(Grid("Quotations", (Column("quote", overflow="fold"), Column("speaker")), rows))
+        out.append(_table("Quotations", (_article_column("quote"), dict(header="speaker")), rows))
     return out
 
 
-def quotes_table(quotes: Sequence[Quote]) -> Grid:
+def quotes_table(quotes: Sequence[Quote]) -> Table:
     """quote · speaker · verdict · what changed."""
-    columns = (Column("quote", overflow="fold"), Column("speaker"), Column("verdict", no_wrap=True),
-               Column("what changed", overflow="fold"))
+    columns = (_article_column("quote"), dict(header="speaker"), dict(header="verdict", no_wrap=True), _article_column("what changed"))
     rows = [
         (
             Text("“") + _plain(q.text, QUOTE_WIDTH) + Text("”"),
@@ -151,4 +165,4 @@ def quotes_table(quotes: Sequence[Quote]) -> Grid:
         )
         for q in quotes
     ]
-    return Grid("Quotations", columns, rows)
+    return _table("Quotations", columns, rows)

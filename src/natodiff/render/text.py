@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Sequence
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.rule import Rule
-from rich.segment import Segment
+from rich.table import Table
 from rich.text import Text
 
 from natodiff.model import BLEND_CONTAINMENT, Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
-from natodiff.render.grid import line_segments
 from natodiff.render import in_quotes, lead_line, negation_flag, similarity, visible
 
 LABELS = {
@@ -107,7 +107,7 @@ def header(c: Comparison) -> RenderableType:
         run += f", {in_quotes(_trim(s.longest_shared.text, 80), clean)}"
     rows.append(("density", Text(run + ")")))
     rows.append(("lead", _lead(c)))
-    return Labelled(rows)
+    return labelled(rows)
 
 
 def _lead(c: Comparison) -> Text:
@@ -161,7 +161,7 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
     label.append(f"  #{a.id}", style="dim")
     body: RenderableType
     if a.diff and a.kind is Kind.REWORDED:
-        body = Labelled((("source", side_text(a.diff, "source", markers=markers)),
+        body = labelled((("source", side_text(a.diff, "source", markers=markers)),
                          ("outlet", side_text(a.diff, "outlet", markers=markers))))
     elif a.diff:
         body = diff_text(a.diff, markers=markers)
@@ -176,60 +176,27 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
             body.stylize("green")
     parts: list[RenderableType] = [label]
     if explain and a.links:
-        parts.append(Indented(explanation(a, threshold), blank=0))
-    parts.append(Indented(body))
+        parts.append(indented(explanation(a, threshold), blank=0))
+    parts.append(indented(body))
     return Group(*parts)
 
 
-class Labelled:
+def labelled(rows: Sequence[tuple[str, Text]], gap: int = 2) -> Table:
     """Rows of a bold label and text wrapped under its own start (a hanging indent).
 
-    What a two-column ``Table.grid`` draws, at a fraction of its cost: a
-    report has a pair of these per reworded item. A word wider than the line
-    is folded, never cut.
+    A word wider than the line is folded, never cut.
     """
-
-    def __init__(self, rows: Sequence[tuple[str, Text]], gap: int = 2) -> None:
-        self.rows = rows
-        self.gap = gap
-
-    def lines(self, console: Console, width: int) -> list[Text]:
-        label_width = max(len(label) for label, _ in self.rows)
-        indent = label_width + self.gap
-        out = []
-        for label, text in self.rows:
-            for k, line in enumerate(text.wrap(console, max(1, width - indent), overflow="fold")):
-                head = (label, "bold") if k == 0 else ""
-                out.append(Text.assemble(head, " " * (indent - (len(label) if k == 0 else 0)), line))
-        return out
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines(console, options.max_width):
-            yield from line_segments(line, console)
-            yield Segment.line()
+    grid = Table.grid(padding=(0, gap, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, text in rows:
+        grid.add_row(Text(label, style="bold"), text)
+    return grid
 
 
-class Indented:
-    """``body`` wrapped four columns in, then ``blank`` empty lines.
-
-    What ``Padding`` draws, less its trailing blanks, at a fraction of its
-    cost: a report has one of these per item, and each line is wrapped once.
-    """
-
-    def __init__(self, body: Text | Labelled, indent: int = 4, blank: int = 1) -> None:
-        self.body, self.indent, self.blank = body, indent, blank
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - self.indent)
-        body = self.body
-        lines = body.lines(console, width) if isinstance(body, Labelled) else body.wrap(console, width, overflow="fold")
-        margin = Segment(" " * self.indent)
-        for line in lines:
-            yield margin
-            yield from line_segments(line, console)
-            yield Segment.line()
-        for _ in range(self.blank):
-            yield Segment.line()
+def indented(body: RenderableType, indent: int = 4, blank: int = 1) -> Padding:
+    """``body`` wrapped four columns in, then ``blank`` empty lines."""
+    return Padding(body, (0, 0, blank, indent))
 
 
 LEGEND = (
