@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from natodiff.api import compare
+from natodiff.render.vocabulary import KIND_LABELS
 from natodiff.model import DiffOp, Fact, FactStatus, FactType, Kind, Op, Options, Quote, Verdict
 from natodiff.order import source_order
 from natodiff.render import html
@@ -106,7 +107,7 @@ def test_every_kind_has_a_colour_and_a_legend_entry(sample):
     page = html.render(sample)
     for kind in Kind:
         assert re.search(rf"tr\.kind-{kind.value} td \{{ background: #[0-9a-f]{{6}}", page)
-        assert f'<span class="swatch kind-{kind.value}"></span>{html.LABELS[kind]}</dt>' in page
+        assert f'<span class="swatch kind-{kind.value}"></span>{KIND_LABELS[kind]}</dt>' in page
     assert "<del>struck</del>" in page and "<ins>underlined</ins>" in page
 
 

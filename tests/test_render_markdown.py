@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from natodiff.api import compare
+from natodiff.render.vocabulary import KIND_LABELS
 from natodiff.model import (
     DiffOp,
     Fact,
@@ -138,7 +139,7 @@ def test_no_issue_references_or_mentions(sample):
 def test_every_kind_is_labelled(sample):
     out = markdown.render(sample)
     for kind in Kind:
-        assert markdown.LABELS[kind] in out
+        assert KIND_LABELS[kind] in out
 
 
 def test_legend_explains_the_marks(sample):

@@ -16,22 +16,11 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import code, in_quotes, lead_line, negation_flag, similarity
+from natodiff.render import code, in_quotes, lead_line, similarity
+from natodiff.render.vocabulary import (
+    KIND_LABELS, KIND_MEANINGS, coverage_line, document_size, flags, kind_counts, reuse_line,
+)
 
-LABELS = {
-    Kind.SHARED: "shared",
-    Kind.REWORDED: "reworded",
-    Kind.OUTLET_ONLY: "outlet-only",
-    Kind.SOURCE_ONLY: "source-only",
-    Kind.BOILERPLATE: "boilerplate",
-}
-MEANINGS = {
-    Kind.SHARED: "carried over verbatim (up to spelling, typography, number format)",
-    Kind.REWORDED: "same content, new wording",
-    Kind.OUTLET_ONLY: "added by the outlet",
-    Kind.SOURCE_ONLY: "left out by the outlet",
-    Kind.BOILERPLATE: "page furniture (captions, related links, bylines); not counted",
-}
 
 # Characters HTML does not allow in text (C0 except tab/LF/CR, DEL, C1, lone
 # surrogates) or that would reorder it (bidi overrides): see render.visible.
@@ -167,10 +156,6 @@ def _ids(sentences: Sequence[Sentence], prefix: str) -> str:
     return ", ".join(f"{prefix}{s.index + 1}" for s in sentences)
 
 
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
 def _quoted(text: str) -> str:
     return in_quotes(text, esc)
 
@@ -179,21 +164,12 @@ def summary(c: Comparison) -> list[str]:
     s = c.summary
     rows: list[tuple[str, str]] = []
     for label, doc in (("source", c.source), ("outlet", c.outlet)):
-        rows.append((label, f"{esc(doc.name)} ({doc.words} words, {len(doc.sentences)} sentences)"))
-    chips = "".join(
-        f'<span class="chip kind-{kind.value}">{LABELS[kind]} {n}</span>'
-        for kind, n in (
-            (Kind.SHARED, s.shared),
-            (Kind.REWORDED, s.reworded),
-            (Kind.OUTLET_ONLY, s.outlet_only),
-            (Kind.SOURCE_ONLY, s.source_only),
-            (Kind.BOILERPLATE, s.boilerplate),
-        )
-    )
+        rows.append((label, f"{esc(doc.name)} {document_size(doc)}"))
+    chips = "".join(f'<span class="chip kind-{kind.value}">{KIND_LABELS[kind]} {n}</span>' for kind, n in kind_counts(s))
     rows.append(("kinds", f'<div class="counts">{chips}</div>'
                  f"sentences; {s.repeats} repeats not counted, {s.moved} moved"))
-    rows.append(("reuse", f"{_pct(s.reuse)} of the outlet's words come from the source"))
-    rows.append(("coverage", f"{_pct(s.coverage)} of the source's words are carried by the outlet"))
+    rows.append(("reuse", reuse_line(s)))
+    rows.append(("coverage", coverage_line(s)))
     run = f"{s.density:.2f} (longest verbatim run: {s.longest_shared.words} words"
     if s.longest_shared.text:
         run += f", {_quoted(s.longest_shared.text)}"
@@ -225,18 +201,12 @@ def row(a: Alignment) -> str:
         classes.append("moved")
     if a.repeat_of is not None:
         classes.append("repeat")
-    kind = [f'<span class="kind">{LABELS[a.kind]}</span>']
+    kind = [f'<span class="kind">{KIND_LABELS[a.kind]}</span>']
     if a.similarity is not None:
         kind.append(f'<span class="score">similarity {similarity(a.similarity)}</span>')
-    flags = [flag for flag in (negation_flag(a),) if flag]
-    if a.moved:
-        flags.append("moved")
-    if a.repeat_of is not None:
-        flags.append(f'repeats <a href="#item-{a.repeat_of}">#{a.repeat_of}</a>')
-    if a.kind is Kind.SOURCE_ONLY and a.repeat_of is None:
-        flags.append("left out")
-    if flags:
-        kind.append(f'<span class="flags">{", ".join(flags)}</span>')
+    said = flags(a, lambda n: f'repeats <a href="#item-{n}">#{n}</a>')
+    if said:
+        kind.append(f'<span class="flags">{", ".join(said)}</span>')
     source_body = outlet_body = None
     if a.diff:
         source_body = side_html(a.diff, "source")
@@ -285,7 +255,7 @@ def legend() -> list[str]:
     out = ['<section class="legend">', "<h2>Legend</h2>", "<dl>"]
     for kind in Kind:
         out.append(
-            f'<dt><span class="swatch kind-{kind.value}"></span>{LABELS[kind]}</dt><dd>{MEANINGS[kind]}</dd>'
+            f'<dt><span class="swatch kind-{kind.value}"></span>{KIND_LABELS[kind]}</dt><dd>{KIND_MEANINGS[kind]}</dd>'
         )
     out.append("<dt><del>struck</del></dt><dd>source words the outlet dropped or changed</dd>")
     out.append("<dt><ins>underlined</ins></dt><dd>the outlet's words</dd>")

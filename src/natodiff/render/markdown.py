@@ -15,15 +15,9 @@ from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
-from natodiff.render import UNSAFE, code, in_quotes, lead_line, negation_flag, similarity
+from natodiff.render import UNSAFE, code, in_quotes, lead_line, similarity
+from natodiff.render.vocabulary import KIND_LABELS, coverage_line, document_size, flags, kind_counts, reuse_line
 
-LABELS = {
-    Kind.SHARED: "shared",
-    Kind.REWORDED: "reworded",
-    Kind.OUTLET_ONLY: "outlet-only",
-    Kind.SOURCE_ONLY: "source-only",
-    Kind.BOILERPLATE: "boilerplate",
-}
 
 # Backslash-escapable ASCII punctuation that can start markup somewhere:
 # emphasis, code, links, raw HTML and entities, tables, strikethrough, math
@@ -133,10 +127,6 @@ def _quoted(text: str) -> str:
     return in_quotes(text, escape)
 
 
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
 def _cell(text: str) -> str:
     return text.replace("\n", " ")
 
@@ -145,19 +135,13 @@ def summary(c: Comparison) -> list[str]:
     s = c.summary
     rows: list[tuple[str, str]] = []
     for label, doc in (("source", c.source), ("outlet", c.outlet)):
-        rows.append((label, f"{escape(doc.name)} ({doc.words} words, {len(doc.sentences)} sentences)"))
-    for kind, n in (
-        (Kind.SHARED, s.shared),
-        (Kind.REWORDED, s.reworded),
-        (Kind.OUTLET_ONLY, s.outlet_only),
-        (Kind.SOURCE_ONLY, s.source_only),
-        (Kind.BOILERPLATE, s.boilerplate),
-    ):
-        rows.append((LABELS[kind], f"{n} sentence{'' if n == 1 else 's'}"))
+        rows.append((label, f"{escape(doc.name)} {document_size(doc)}"))
+    for kind, n in kind_counts(s):
+        rows.append((KIND_LABELS[kind], f"{n} sentence{'' if n == 1 else 's'}"))
     rows.append(("repeats", f"{s.repeats} (not counted)"))
     rows.append(("moved", str(s.moved)))
-    rows.append(("reuse", f"{_pct(s.reuse)} of the outlet's words come from the source"))
-    rows.append(("coverage", f"{_pct(s.coverage)} of the source's words are carried by the outlet"))
+    rows.append(("reuse", reuse_line(s)))
+    rows.append(("coverage", coverage_line(s)))
     rows.append(("density", f"{s.density:.2f}"))
     run = f"{s.longest_shared.words} words"
     if s.longest_shared.text:
@@ -176,22 +160,16 @@ def _lead(c: Comparison) -> str:
 
 def item(a: Alignment) -> list[str]:
     """A list entry: kind, score, sentence ids and flags; the text below it."""
-    head = f"**{LABELS[a.kind]}**"
+    head = f"**{KIND_LABELS[a.kind]}**"
     if a.similarity is not None:
         head += f" {similarity(a.similarity)}"
     ids = " ← ".join(x for x in (_ids(a.outlet, "O"), _ids(a.source, "S")) if x)
     if ids:
         head += f" · {ids}"
-    flags = [flag for flag in (negation_flag(a),) if flag]
-    if a.moved:
-        flags.append("moved")
     # "item N", not "#N": a "#12" in a GitHub or GitLab ticket links issue 12.
-    if a.repeat_of is not None:
-        flags.append(f"repeats item {a.repeat_of}")
-    if a.kind is Kind.SOURCE_ONLY and a.repeat_of is None:
-        flags.append("left out")
-    if flags:
-        head += f" · *{', '.join(flags)}*"
+    said = flags(a, lambda n: f"repeats item {n}")
+    if said:
+        head += f" · *{', '.join(said)}*"
     head += f" · item {a.id}"
     lines = [f"- {head}"]
     if a.diff and a.kind is Kind.REWORDED:

@@ -18,27 +18,16 @@ from rich.text import Text
 
 from natodiff.model import DiffOp, Document, Fact, FactStatus, Op, Quote, Verdict
 from natodiff.render import visible
+from natodiff.render.vocabulary import STATUS_LABELS, VERDICT_LABELS
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
 
-STATUS_LABELS = {
-    FactStatus.CONFIRMED: "confirmed",
-    FactStatus.CONFLICT: "CONFLICT",
-    FactStatus.SOURCE_ONLY: "source only",
-    FactStatus.OUTLET_ONLY: "outlet only",
-}
 STATUS_STYLES = {
     FactStatus.CONFIRMED: "green",
     FactStatus.CONFLICT: "bold red",
     FactStatus.SOURCE_ONLY: "yellow",
     FactStatus.OUTLET_ONLY: "cyan",
-}
-VERDICT_LABELS = {
-    Verdict.FAITHFUL: "faithful",
-    Verdict.ALTERED: "ALTERED",
-    Verdict.NOT_QUOTED_IN_SOURCE: "not quoted in source",
-    Verdict.UNSOURCED: "UNSOURCED",
 }
 VERDICT_STYLES = {
     Verdict.FAITHFUL: "green",

@@ -17,15 +17,9 @@ from rich.text import Text
 
 from natodiff.model import BLEND_CONTAINMENT, Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
-from natodiff.render import in_quotes, lead_line, negation_flag, similarity, visible
+from natodiff.render import in_quotes, lead_line, similarity, visible
+from natodiff.render.vocabulary import KIND_LABELS, coverage_line, document_size, flags, kind_counts, reuse_line
 
-LABELS = {
-    Kind.SHARED: "shared",
-    Kind.REWORDED: "reworded",
-    Kind.OUTLET_ONLY: "outlet-only",
-    Kind.SOURCE_ONLY: "source-only",
-    Kind.BOILERPLATE: "boilerplate",
-}
 STYLES = {
     Kind.SHARED: "bold cyan",
     Kind.REWORDED: "bold yellow",
@@ -87,21 +81,15 @@ def header(c: Comparison) -> RenderableType:
     s = c.summary
     rows = []
     for label, doc in (("source", c.source), ("outlet", c.outlet)):
-        rows.append((label, Text(f"{clean(doc.name)}  ({doc.words} words, {len(doc.sentences)} sentences)")))
+        rows.append((label, Text(f"{clean(doc.name)}  {document_size(doc)}")))
     counts = Text()
-    for kind, n in (
-        (Kind.SHARED, s.shared),
-        (Kind.REWORDED, s.reworded),
-        (Kind.OUTLET_ONLY, s.outlet_only),
-        (Kind.SOURCE_ONLY, s.source_only),
-        (Kind.BOILERPLATE, s.boilerplate),
-    ):
-        counts.append(LABELS[kind], style=STYLES[kind])
+    for kind, n in kind_counts(s):
+        counts.append(KIND_LABELS[kind], style=STYLES[kind])
         counts.append(f" {n}  ")
     counts.append(f"(sentences; {s.repeats} repeats not counted, {s.moved} moved)")
     rows.append(("kinds", counts))
-    rows.append(("reuse", Text(f"{s.reuse:.0%} of the outlet's words come from the source")))
-    rows.append(("coverage", Text(f"{s.coverage:.0%} of the source's words are carried by the outlet")))
+    rows.append(("reuse", Text(reuse_line(s))))
+    rows.append(("coverage", Text(coverage_line(s))))
     run = f"{s.density:.2f} (longest verbatim run: {s.longest_shared.words} words"
     if s.longest_shared.text:
         run += f", {in_quotes(_trim(s.longest_shared.text, 80), clean)}"
@@ -140,7 +128,7 @@ def explanation(a: Alignment, threshold: float | None = None) -> Text:
 def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float | None = None) -> RenderableType:
     """A label line (kind, score, sentence ids, flags) and the text below it."""
     label = Text()
-    label.append(f"{LABELS[a.kind]:<12}", style=STYLES[a.kind])
+    label.append(f"{KIND_LABELS[a.kind]:<12}", style=STYLES[a.kind])
     if a.similarity is not None:
         label.append(f"{similarity(a.similarity)}  ")
     if a.outlet:
@@ -149,15 +137,9 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
         label.append(" ← ")
     if a.source:
         label.append(ids(a.source, "S"))
-    flags = [flag for flag in (negation_flag(a),) if flag]
-    if a.moved:
-        flags.append("moved")
-    if a.repeat_of is not None:
-        flags.append(f"repeats #{a.repeat_of}")
-    if a.kind is Kind.SOURCE_ONLY and a.repeat_of is None:
-        flags.append("left out")
-    if flags:
-        label.append(f"  ({', '.join(flags)})", style="italic")
+    said = flags(a, lambda n: f"repeats #{n}")
+    if said:
+        label.append(f"  ({', '.join(said)})", style="italic")
     label.append(f"  #{a.id}", style="dim")
     body: RenderableType
     if a.diff and a.kind is Kind.REWORDED:
