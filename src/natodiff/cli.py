@@ -217,23 +217,14 @@ def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = Tru
     return name, loaded.text
 
 
-def load_pair(
-    source: str, outlet: str, source_format: InputFormat, outlet_format: InputFormat, max_size: int,
-    *, fallback: bool = True,
-) -> tuple[str, str, str, str]:
-    if source == "-" and outlet == "-":
-        raise InputError("standard input can be read only once", name="-")
-    s_name, s_text = read_text(source, source_format, max_size, fallback=fallback)
-    o_name, o_text = read_text(outlet, outlet_format, max_size, fallback=fallback)
-    return s_name, s_text, o_name, o_text
-
-
 def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts,
                 fallback: bool = True) -> "Comparison":
     from natodiff.api import compare
 
-    s_name, s_text, o_name, o_text = load_pair(source, outlet, source_format, outlet_format, max_size,
-                                               fallback=fallback)
+    if source == "-" and outlet == "-":
+        raise InputError("standard input can be read only once", name="-")
+    s_name, s_text = read_text(source, source_format, max_size, fallback=fallback)
+    o_name, o_text = read_text(outlet, outlet_format, max_size, fallback=fallback)
     return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts),
                    source_name=s_name, outlet_name=o_name)
 
@@ -371,7 +362,10 @@ def batch(
             raise InputError("standard input can be read only once", name="-")
         s_name, s_text = read_text(source, source_format, size, fallback=not strict_encoding)
         todo = batching.read_all(batching.expand(outlets), size)
-        with _progress(len(todo), color=styled(color, sys.stderr), hidden=quiet) as (progress, task):
+        from natodiff.render.batch import progress_bar
+
+        bar = make_console(sys.stderr, color=styled(color, sys.stderr))
+        with progress_bar(bar, len(todo), hidden=quiet or not sys.stderr.isatty()) as (progress, task):
 
             def done(outcome: "batching.Outcome") -> None:
                 for warning in outcome.warnings:
@@ -391,18 +385,6 @@ def batch(
     raise typer.Exit(ExitStatus.DIFFERENCES if exit_code and any(r.differences for r in rows) else ExitStatus.OK)
 
 
-@contextmanager
-def _progress(total: int, *, color: bool, hidden: bool):
-    """A progress bar on stderr, drawn only when stderr is a terminal."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    console = make_console(sys.stderr, color=color)
-    progress = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=console, transient=True, disable=hidden or not sys.stderr.isatty())
-    with progress:
-        yield progress, progress.add_task("comparing", total=total)
-
-
 def render_batch(rows, fmt: BatchFormat, source_name: str, *, color: bool) -> str:
     from natodiff import batch as batching
 
@@ -417,14 +399,12 @@ def render_batch(rows, fmt: BatchFormat, source_name: str, *, color: bool) -> st
 
 def render_report(c: "Comparison", fmt: Format, *, order: Order, facts: bool, explain: bool, color: bool) -> str:
     """The report as one string, so a file output is written whole or not at all."""
-    if fmt is Format.json:
-        from natodiff.render import json as render_json
+    # Each renderer imported only when asked for: JSON, Markdown and HTML never load rich.
+    if fmt in (Format.json, Format.jsonl):
+        from natodiff.render import json as as_json
 
-        return render_json.render(c, explain=explain)
-    if fmt is Format.jsonl:
-        from natodiff.render import json as render_json
-
-        return "".join(render_json.render_lines(c, explain=explain))
+        return as_json.render(c, explain=explain) if fmt is Format.json else \
+            "".join(as_json.render_lines(c, explain=explain))
     if fmt is Format.markdown:
         from natodiff.render import markdown
 

@@ -188,8 +188,9 @@ def rest_joins(
         if len(shared) < REST_MIN_COMMON or not _says_what(lone, shared):
             continue
         w_lone = totals[1][j] if s_linked else totals[0][i]
-        s = score_at_least(r, ou, weights, w_rest, w_lone) if s_linked else score_at_least(su, r, weights, w_lone, w_rest)
-        assert s is not None
+        a, b, wa, wb = (r, ou, w_rest, w_lone) if s_linked else (su, r, w_lone, w_rest)
+        s = score_at_least(a, b, weights, wa, wb)
+        assert s is not None  # no floor: every pair is scored
         if lone.content > r.content:
             s = in_stretch(s, r, lone, shared, weights)
         if s.score >= threshold:

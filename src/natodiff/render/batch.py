@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from contextlib import contextmanager
+from typing import Iterator, Sequence
 
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -42,3 +45,12 @@ def table(rows: Sequence[Row], source_name: str) -> Table:
             Text(quotes, style="bold yellow" if r.altered_quotes or r.unsourced_quotes else ""),
         )
     return t
+
+
+@contextmanager
+def progress_bar(console: Console, total: int, *, hidden: bool) -> Iterator[tuple[Progress, TaskID]]:
+    """Outlets compared so far, on ``console`` (stderr), gone when done."""
+    progress = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True, disable=hidden)
+    with progress:
+        yield progress, progress.add_task("comparing", total=total)

@@ -165,7 +165,9 @@ def summary(c: Comparison) -> list[str]:
     rows: list[tuple[str, str]] = []
     for label, doc in (("source", c.source), ("outlet", c.outlet)):
         rows.append((label, f"{esc(doc.name)} {document_size(doc)}"))
-    chips = "".join(f'<span class="chip kind-{kind.value}">{KIND_LABELS[kind]} {n}</span>' for kind, n in kind_counts(s))
+    chips = "".join(
+        f'<span class="chip kind-{kind.value}">{KIND_LABELS[kind]} {n}</span>' for kind, n in kind_counts(s)
+    )
     rows.append(("kinds", f'<div class="counts">{chips}</div>'
                  f"sentences; {s.repeats} repeats not counted, {s.moved} moved"))
     rows.append(("reuse", reuse_line(s)))

@@ -66,8 +66,8 @@ def _plain(text: str | None, limit: int | None = None) -> Text:
 
 def facts_table(facts: Sequence[Fact]) -> Table:
     """fact · type · source says · outlet says · status."""
-    columns = (_article_column("fact"), dict(header="type", style="dim"), _article_column("source says"), _article_column("outlet says"),
-               dict(header="status", no_wrap=True))
+    columns = (_article_column("fact"), dict(header="type", style="dim"), _article_column("source says"),
+               _article_column("outlet says"), dict(header="status", no_wrap=True))
     rows = [
         (
             _plain(f.text),
@@ -144,7 +144,8 @@ def listing(doc: Document, facts: Sequence[Fact], quotes: Sequence["Quotation"])
 
 def quotes_table(quotes: Sequence[Quote]) -> Table:
     """quote · speaker · verdict · what changed."""
-    columns = (_article_column("quote"), dict(header="speaker"), dict(header="verdict", no_wrap=True), _article_column("what changed"))
+    columns = (_article_column("quote"), dict(header="speaker"), dict(header="verdict", no_wrap=True),
+               _article_column("what changed"))
     rows = [
         (
             Text("“") + _plain(q.text, QUOTE_WIDTH) + Text("”"),
