@@ -30,12 +30,11 @@ outlet has it.
 ``--static`` writes the same plan as visible formatting instead: red struck
 deletions, blue underlined insertions, green moves.
 
-Only this module and render.memo import python-docx.
+Only this module, render.word and render.memo import python-docx.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -45,6 +44,7 @@ from difflib import SequenceMatcher
 from typing import Iterable, Sequence
 
 from natodiff.model import Alignment, Comparison, Kind, Op, Sentence
+from natodiff.render.word import add_field, new_document, set_properties, text_element, to_bytes, xml_safe
 
 AUTHOR = "natodiff"
 
@@ -62,17 +62,6 @@ RED = (0xC0, 0x00, 0x00)
 BLUE = (0x1F, 0x4E, 0xB4)
 GREEN = (0x00, 0x80, 0x3C)
 GREY = (0x80, 0x80, 0x80)
-
-
-# --- text safety -------------------------------------------------------------
-
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
-
-
-def xml_safe(text: str) -> str:
-    """Text that XML 1.0 can hold: invalid control characters removed, breaks as spaces."""
-    return _XML_INVALID.sub("", _LINE_BREAKS.sub(" ", text))
 
 
 def fold(text: str) -> str:
@@ -359,67 +348,6 @@ def rejected(paras: Iterable[Para], *, furniture: bool = False) -> str:
 
 
 # --- docx ------------------------------------------------------------------------
-
-
-def new_document(paper: str = "a4"):
-    """A python-docx Document with the page size set (A4 or Letter)."""
-    import docx
-    from docx.shared import Inches, Mm
-
-    document = docx.Document()
-    section = document.sections[0]
-    if paper == "letter":
-        section.page_width, section.page_height = Inches(8.5), Inches(11)
-    else:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(22)
-    section.top_margin = section.bottom_margin = Mm(20)
-    return document
-
-
-def set_properties(document, *, title: str, author: str, subject: str, when: datetime | None,
-                   keywords: str = "", comments: str = "") -> None:
-    props = document.core_properties
-    props.title = xml_safe(title)[:255]
-    props.author = xml_safe(author)[:255]
-    props.last_modified_by = xml_safe(author)[:255]
-    props.subject = xml_safe(subject)[:255]
-    props.keywords = xml_safe(keywords)[:255]
-    props.comments = xml_safe(comments)[:255]
-    props.revision = 1
-    if when is not None:
-        stamp = when.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
-        props.created = stamp
-        props.modified = stamp
-
-
-def to_bytes(document) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def text_element(tag: str, text: str):
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
-
-    el = OxmlElement(tag)
-    el.set(qn("xml:space"), "preserve")
-    el.text = xml_safe(text)
-    return el
-
-
-def add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
-    """A simple field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
-
-    fld = OxmlElement("w:fldSimple")
-    fld.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    run.append(text_element("w:t", placeholder))
-    fld.append(run)
-    paragraph._p.append(fld)
 
 
 def _stamp(when: datetime) -> str:
