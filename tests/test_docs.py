@@ -134,3 +134,15 @@ def test_the_readme_sample_report_is_the_real_one(monkeypatch) -> None:
     )
     shown = [ln for ln in block.splitlines() if ln.strip() not in ("", "…") and not ln.startswith(("facts ", "quotations "))]
     assert shown and [ln for ln in shown if ln not in result.stdout] == []
+
+
+def test_the_library_example_runs() -> None:
+    """The README's "Use as a library" block is a doctest: its output is what compare() gives."""
+    import doctest
+
+    block = re.search(r"```python\n(.*?)```", section("Use as a library"), re.S).group(1)
+    test = doctest.DocTestParser().get_doctest(block, {}, "README: Use as a library", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert len(test.examples) >= 5
