@@ -7,8 +7,9 @@
 Run from the repository root with natodiff installed. Standard library only.
 
 Inputs are generated from a fixed seed, so every run times the same texts:
-the source is article-like paragraphs (a Zipf-distributed vocabulary with
-function words, names, figures, dates and quotations); the outlet keeps,
+the source is article-like paragraphs (a Zipf-distributed vocabulary whose
+size grows with the text's length, with function words, names, figures,
+dates and quotations); the outlet keeps,
 rewords, merges, reorders and drops source sentences and adds its own.
 
 Every measurement runs in a fresh wrapper process that starts the command
@@ -45,6 +46,15 @@ SAMPLE_OUTLET = ROOT / "samples" / "outlet-report-2024-02-15.txt"
 SEED = 20240215
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 DIFFLIB_BUDGET = 60.0  # seconds; above this the baseline is estimated, not run
+# Heaps' law: a text of n running words uses about K * n**BETA distinct ones
+# (BETA 0.4-0.6 for English news). A fixed vocabulary would make a 1 MB text
+# ten 100 KB texts of the same words: every content word common, every
+# sentence alike, none of the rare names and terms that a real long text
+# keeps adding. K puts the 100 KB case at about the 6,000 words every size
+# drew from before.
+HEAPS_K = 30
+HEAPS_BETA = 0.55
+BYTES_PER_WORD = 6.0  # of the generated prose, spaces and punctuation included
 
 # ---------------------------------------------------------------- generating
 
@@ -168,10 +178,15 @@ def _pick(rng: random.Random, cum: list[float]) -> int:
     return min(bisect_left(cum, rng.random() * cum[-1]), len(cum) - 1)
 
 
+def vocabulary(size: int) -> int:
+    """Distinct content words a text of ``size`` bytes draws from (Heaps' law)."""
+    return int(HEAPS_K * (size / BYTES_PER_WORD) ** HEAPS_BETA)
+
+
 def make_pair(size: int, seed: int = SEED) -> tuple[str, str]:
     """A source of about ``size`` bytes and an outlet report of about the same size."""
     rng = random.Random(seed + size)
-    w = Writer(rng)
+    w = Writer(rng, vocabulary(size))
     paragraphs: list[list[str]] = []
     total = 0
     while total < size:
