@@ -430,10 +430,6 @@ def _compound(parts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("e?".join(re.escape(part.removesuffix("e")) for part in parts) + "e?")
 
 
-def keys(text: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokens(text))
-
-
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 

@@ -67,9 +67,11 @@ SHORT_SCALES = frozenset({"k", "m"})
 CURRENCIES = {
     "$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd",
     "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur",
-    "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp", "sterling": "gbp",
+    "£": "gbp", "gbp": "gbp", "sterling": "gbp",
     "¥": "jpy", "yen": "jpy",
 }
+# "Pound" is a weight too: only a figure ("2 billion pounds") makes it money; alone it is a plain word.
+POUNDS = {"pound": "gbp", "pounds": "gbp"}
 # How a currency is named in a figure's label.
 CURRENCY_NAMES = {"usd": "dollars", "eur": "euros", "gbp": "pounds", "jpy": "yen"}
 # Words whose number names a thing rather than counting it ("resolution 2728", "Article 5").
