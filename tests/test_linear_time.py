@@ -1,12 +1,14 @@
 """No input makes a per-sentence pass quadratic: four times the text takes at most six times as long.
 
 Growth only, never absolute time, so a slow or busy machine does not fail
-the test: each case is timed at size n and 4n (best of five runs) and the
-ratio is asserted. A linear pass grows about 4x; a quadratic one 16x.
+the test: each case is timed at size n and 4n (best of three runs, in CPU
+time, which other processes on the machine do not stretch) and the ratio is
+asserted. A linear pass grows about 4x; a quadratic one 16x.
 """
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -20,11 +22,18 @@ GROWTH = 6.0
 
 
 def _seconds(run: Callable[[], object]) -> float:
+    # The garbage collector's passes cost what the whole test process holds, not what the code
+    # under test does: with it on, any allocating code looks superlinear.
     best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            start = time.process_time()
+            run()
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
     return best
 
 
@@ -50,15 +59,16 @@ def _quotes_of(text: str) -> Callable[[], object]:
 
 @pytest.mark.parametrize("make, n", [
     # One sentence of many dates: each figure was checked against every figure before it.
-    pytest.param(lambda n: _facts_of("February 15, " * n), 1000, id="dates-in-one-sentence"),
-    pytest.param(lambda n: _facts_of("It cost $5 million, 3% and 1,200 troops " * n), 400, id="figures-in-one-sentence"),
+    pytest.param(lambda n: _facts_of("February 15, " * n), 2000, id="dates-in-one-sentence"),
+    pytest.param(lambda n: _facts_of("It cost $5 million, 3% and 1,200 troops " * n), 500, id="figures-in-one-sentence"),
     # An unpunctuated transcript: each speech verb searched the whole sentence before it for its subject.
-    pytest.param(lambda n: _quotes_of("the minister said that the allies will meet and " * n), 250,
+    pytest.param(lambda n: _quotes_of("the minister said that the allies will meet and " * n), 1000,
                  id="speech-verbs-in-one-sentence"),
-    pytest.param(lambda n: _quotes_of('"we will act" he said and ' * n), 250, id="quotations-in-one-sentence"),
+    pytest.param(lambda n: _quotes_of('"we will act" he said and ' * n), 1000, id="quotations-in-one-sentence"),
 ])
 def test_one_long_sentence_is_read_in_linear_time(make, n):
-    assert _growth(make, n) <= GROWTH
+    growth = _growth(make, n)
+    assert growth <= GROWTH
 
 
 def test_an_unclosed_bracket_in_a_quotation_is_read_in_linear_time():
@@ -66,7 +76,8 @@ def test_an_unclosed_bracket_in_a_quotation_is_read_in_linear_time():
     source = _sentences('"We will defend every inch of Allied territory," the Secretary General said.')
 
     def make(n: int) -> Callable[[], object]:
-        outlet = _sentences('"We [will defend' + " every inch" * n + '," he said.', Side.OUTLET)
+        words = " ".join(f"word{k}" for k in range(n))  # all different, as difflib is slow on repeats
+        outlet = _sentences(f'"We [will defend {words}," he said.', Side.OUTLET)
         return lambda: quotes.compare_quotes(source, outlet)
 
-    assert _growth(make, 500) <= GROWTH
+    assert _growth(make, 8000) <= GROWTH

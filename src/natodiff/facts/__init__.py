@@ -4,17 +4,17 @@ Pattern-based on purpose: the texts are short news items and a wrong fact is
 worse than a missing one, so every extractor errs on the side of silence.
 
 - numbers: money, percentages, dates, years and counts in one sentence;
-- people: names and titles, and who is who across a text (``People``);
+- names: people with their titles, bodies and places, and who is who across a text (``People``);
 - context: the words around a figure, which tell what it is a figure of;
-- gather: every mention of both texts, gaps filled from the other text;
+- gathering: every mention of both texts, gaps filled from the other text;
 - crosscheck: the two texts' mentions paired into ``Fact`` with a status.
 """
 
 from natodiff.facts.crosscheck import cross_check, list_facts
-from natodiff.facts.gather import Gathered, extract, gather
+from natodiff.facts.gathering import Gathered, extract, gather
 from natodiff.facts.mention import Mention
+from natodiff.facts.names import People, entity_key, people, persons_in, register, resolve_person
 from natodiff.facts.numbers import human
-from natodiff.facts.people import People, entity_key, people, persons_in, register, resolve_person
 
 __all__ = [
     "Gathered", "Mention", "People", "cross_check", "entity_key", "extract", "gather", "human", "list_facts",

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from itertools import chain
 
 from natodiff.facts.context import near, similarity, with_context
-from natodiff.facts.gather import Gathered, extract
+from natodiff.facts.gathering import Gathered, extract
 from natodiff.facts.mention import Mention
 from natodiff.model import Fact, FactStatus, FactType, Sentence, Side
 

@@ -49,8 +49,6 @@ class _Marks(NamedTuple):
 
     @staticmethod
     def of(text: str, toks: Sequence[Token]) -> "_Marks":
-        if "[" not in text and "…" not in text and ".." not in text and ". ." not in text:
-            return NO_MARKS
         gaps = set()
         for j in range(len(toks) + 1):
             lo = toks[j - 1].end if j else 0

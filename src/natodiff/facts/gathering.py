@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from natodiff.facts.context import with_context
 from natodiff.facts.mention import Claimed, Mention, content
+from natodiff.facts.names import People, entities, people, register
 from natodiff.facts.numbers import figures
-from natodiff.facts.people import People, entities, people, register
 from natodiff.lexicon import MONTH_NAMES
 from natodiff.model import FactType, Sentence
 
