@@ -24,7 +24,7 @@ def entities(text: str) -> set[str]:
 
 
 def compared(source: str, outlet: str):
-    return facts.compare_facts(sents(source), sents(outlet, Side.OUTLET))
+    return facts.cross_check(facts.gather(sents(source), sents(outlet, Side.OUTLET)))
 
 
 def by_text(result, kind: FactType | None = None) -> dict[str, FactStatus]:
@@ -200,7 +200,7 @@ def test_a_changed_figure_in_linked_sentences_is_a_conflict_though_its_words_cha
                         "Poland spends heavily on defence, and its budget rose 30% in a year of tension.").facts
     assert FactStatus.CONFLICT not in {f.status for f in unrelated if f.type is FactType.PERCENT}
     # Unlinked, the same two sentences are too unlike to pair their figures.
-    assert {f.status for f in facts.compare_facts(sents(source), sents(outlet, Side.OUTLET))
+    assert {f.status for f in facts.cross_check(facts.gather(sents(source), sents(outlet, Side.OUTLET)))
             if f.type is FactType.PERCENT} == {FactStatus.SOURCE_ONLY, FactStatus.OUTLET_ONLY}
 
 
@@ -231,7 +231,7 @@ def test_list_facts_for_one_text_puts_them_on_that_side():
 
 @pytest.fixture(scope="module")
 def sample_facts(source_text, outlet_text):
-    return facts.compare_facts(sents(source_text), sents(outlet_text, Side.OUTLET))
+    return facts.cross_check(facts.gather(sents(source_text), sents(outlet_text, Side.OUTLET)))
 
 
 @pytest.mark.parametrize("label,status", [
@@ -270,7 +270,7 @@ def test_sample_fact_keeps_sentences_and_wording(sample_facts):
 def test_editing_one_figure_in_the_sample_outlet_yields_a_conflict(source_text, outlet_text):
     edited = outlet_text.replace("18 member states", "19 member states")
     assert edited != outlet_text
-    result = facts.compare_facts(sents(source_text), sents(edited, Side.OUTLET))
+    result = facts.cross_check(facts.gather(sents(source_text), sents(edited, Side.OUTLET)))
     conflicts = [(f.source_says, f.outlet_says) for f in result if f.status is FactStatus.CONFLICT]
     assert conflicts == [("18 Allies", "19 member states")]
 

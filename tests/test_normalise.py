@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from natodiff.normalise import keys, tokens
+from natodiff.normalise import tokens
+
+
+def keys(text: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens(text))
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,13 @@ from hypothesis import strategies as st
 
 from natodiff import compare
 from natodiff.model import Comparison, Kind, Options
-from natodiff.normalise import keys
+from natodiff.normalise import tokens
 from natodiff.render.json import to_dict
+
+
+def keys(text: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens(text))
+
 
 NO_FACTS = Options(facts=False)
 

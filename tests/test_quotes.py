@@ -186,23 +186,6 @@ def test_one_quote_per_outlet_quotation_in_outlet_order():
         (Verdict.UNSOURCED, 0), (Verdict.FAITHFUL, 1), (Verdict.NOT_QUOTED_IN_SOURCE, 2)]
 
 
-def test_opcodes_of_a_window_are_difflibs_whether_its_blocks_are_shifted_or_searched_again():
-    import random
-    from difflib import SequenceMatcher
-
-    rng = random.Random(7)
-    for _ in range(3000):
-        a = [rng.choice("abcdef") for _ in range(rng.randint(0, 30))]
-        b = [rng.choice("abcdef") for _ in range(rng.randint(1, 12))]
-        matcher = SequenceMatcher(None, (), b, autojunk=False)
-        window = quotes._window(matcher, a, rng.randint(0, 1))
-        if window is None:
-            continue
-        w0, w1, blocks = window
-        expected = SequenceMatcher(None, a[w0:w1], b, autojunk=False).get_opcodes()
-        assert [tuple(op) for op in quotes._opcodes(matcher, a, w0, w1, blocks)] == expected
-
-
 # ------------------------------------------------------------------ the sample pair
 
 

@@ -9,22 +9,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from natodiff.lexicon import MONTHS, NEWS_AGENCIES, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
 _LINK = re.compile(
     r"^\s*(?:[-*•·|>]\s*)?(?:read more|also read|read also|related|see also|more from|"
     r"recommended|watch|listen|explore more|trending|most read|you may also like|top stories)"
     r"\s*[:|>»-]",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-)
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?"
 _DATE = (
-    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
+    rf"(?:(?:{'|'.join(day[:3] for day in WEEKDAYS)})[a-z]*,?\s*)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:,\s*|\s+)\d{{2,4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
-# A date alone, perhaps with a time and a place: "Brussels, 3 March 2025", "15 Feb. 2024 17:48".
+# A date alone, perhaps with a time and a place: "Brussels, 3 March 2025", "15 Mar. 2024 17:48".
 _DATE_ONLY = re.compile(
     rf"^[\s\W]*(?:[a-z][a-z .'’-]{{1,30}},\s*)?{_DATE}"
     rf"(?:[\s,|-]*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
@@ -40,10 +39,10 @@ _LINK_LABEL = re.compile(
     r"recommended|you may also like|top stories|most read)\s*[:|>»-]?\s*$",
     re.IGNORECASE,
 )
-# Parts of one line of furniture: "Advertisement · Scroll to continue", "By Jane Doe · 19 February 2025".
+# Parts of one line of furniture: "Advertisement · Scroll to continue", "By Jane Doe · 19 March 2025".
 _PARTS = re.compile(r"\s+[·•|]\s+")
 
-_AGENCY = r"(?i:AP|AFP|Reuters|Associated Press|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg|Anadolu|dpa|TASS)"
+_AGENCY = rf"(?i:{'|'.join(NEWS_AGENCIES)})"
 _CREDIT = re.compile(
     r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
     # "(AP Photo/Susan Walsh)", "(Reuters Photo)": the agency's name first.
@@ -59,10 +58,10 @@ _CREDIT_END = re.compile(
     rf"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*{_AGENCY})"
     r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
 )
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+_WEEKDAY = rf"(?:{'|'.join(sorted((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS), key=len, reverse=True))})\b\.?"
 # What follows "Updated" in a stamp: a time, a date, a weekday; not "Updated figures show".
 _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yesterday\b|today\b)"
-# "Updated 3 hours ago", "Published: 15 Feb. 2024": a stamp, short and not a clause of a sentence.
+# "Updated 3 hours ago", "Published: 15 Mar. 2024": a stamp, short and not a clause of a sentence.
 _STAMP = re.compile(
     rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)"
     # After a comma only the stamp's date may follow (", July 11, 2023"), not a clause (", NATO's report").
@@ -118,7 +117,7 @@ _LABEL = re.compile(
     r"accept (?:all )?cookies|(?:image|photo|slide) \d+ (?:of|/) \d+|"
     r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|messenger|"
     r"our standards:.*|contact the authors?\b.*|"
-    r"(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Shutterstock|Bloomberg)(?: photo)?)\s*$",
+    rf"{_AGENCY}(?: photo)?)\s*$",
     re.IGNORECASE,
 )
 # A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".

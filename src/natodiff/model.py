@@ -177,6 +177,8 @@ class Fact:
     outlet: str | None  # sentence stating it in the outlet
     source_says: str | None = None  # the source's own wording of the fact
     outlet_says: str | None = None
+    source_index: int | None = None  # Sentence.index of ``source``, so no renderer searches text for it
+    outlet_index: int | None = None  # Sentence.index of ``outlet``
 
 
 @dataclass(frozen=True, slots=True)

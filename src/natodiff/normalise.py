@@ -14,6 +14,14 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from natodiff import lexicon
+from natodiff.lexicon import (  # NEGATIONS, POLARITY: classify and align read them from here
+    CLITICS, CURRENCIES, DEMONYMS, DOUBLE_L, MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, NEGATIONS, NOT_BASES,
+    NOT_SPEAKERS, NUMBER_WORDS, ORDINAL_ENDINGS, ORDINAL_WORDS, PHRASE_ALIASES, PLACES, POLARITY, PREFIXES,
+    REPORT_VERBS, SCALE_NAMES, SHORT_SCALES, SLAVIC_ENDINGS, SPELLING, STOPWORDS, TAG_VERBS, TENS, UNIT_ORDINALS,
+    UNITS, WORD_ALIASES,
+)
+
 # Characters that typography varies but meaning does not.
 _TYPO = str.maketrans(
     {
@@ -31,82 +39,12 @@ _TYPO = str.maketrans(
 # Dotted acronyms ("U.K.", "U.S.") first, so they stay one word.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[$€£¥]|%|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 
-# Function words that flip what a sentence says: an edit to one is never trivial.
-NEGATIONS = frozenset({"not", "no", "nor", "never", "none", "neither", "without", "cannot"})
-POLARITY = NEGATIONS | {"before", "after", "more", "less", "fewer", "above", "below", "against", "only"}
-
-STOPWORDS = frozenset(
-    """a an the and or but nor so yet for of to in on at by with from into onto
-    upon about above below over under after before during since until while as
-    than then that this these those there here it its it's itself they them their
-    theirs we us our ours you your he him his she her hers i me my mine who whom
-    whose which what when where why how is are was were be been being am do does
-    did done have has had having will would shall should can could may might must
-    not no also such both each all any some more most other another same own only
-    just very too again further once out up down off if because per via
-    through throughout across among amongst between within without against
-    including toward towards around onto whether however although though
-    mr mrs ms dr said say says saying told according""".split()
-)
-
-NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-    "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
-    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "hundred": "100", "dozen": "12",
-}
-# Ordinals as written in figures ("16th"); "first" and "second" are left out,
-# being as often order or time ("first elections", "a second") as counting.
-ORDINAL_WORDS = {
-    "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th", "eighth": "8th",
-    "ninth": "9th", "tenth": "10th", "eleventh": "11th", "twelfth": "12th", "thirteenth": "13th",
-    "fourteenth": "14th", "fifteenth": "15th", "sixteenth": "16th", "seventeenth": "17th",
-    "eighteenth": "18th", "nineteenth": "19th", "twentieth": "20th", "thirtieth": "30th",
-    "fortieth": "40th", "fiftieth": "50th", "sixtieth": "60th", "seventieth": "70th",
-    "eightieth": "80th", "ninetieth": "90th", "hundredth": "100th",
-}
-_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-SCALES = {
-    "thousand": "thousand", "million": "million", "mln": "million", "mn": "million",
-    "billion": "billion", "bn": "billion", "bln": "billion",
-    "trillion": "trillion", "tn": "trillion", "trn": "trillion",
-}
-CURRENCIES = {
-    "$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd",
-    "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur",
-    "£": "gbp", "gbp": "gbp", "sterling": "gbp", "¥": "jpy", "yen": "jpy",
-}
-CURRENCY_KEYS = frozenset(CURRENCIES.values())
+# What tokens() keys scale and currency words by.
+SCALES = {w: SCALE_NAMES[v] for w, v in lexicon.SCALES.items() if w not in SHORT_SCALES}
 SCALE_KEYS = frozenset(SCALES.values())
-MONTHS = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april",
-    "jun": "june", "jul": "july", "aug": "august", "sep": "september",
-    "sept": "september", "oct": "october", "nov": "november", "dec": "december",
-}
-# British -> American where no broad rule below covers it.
-SPELLING = {
-    "defence": "defense", "offence": "offense", "licence": "license",
-    "pretence": "pretense", "programme": "program", "programmes": "programs",
-    "grey": "gray", "ageing": "aging", "judgement": "judgment",
-    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "aluminium": "aluminum",
-    "cheque": "check", "tyre": "tire", "sceptical": "skeptical",
-    "enrol": "enroll", "fulfil": "fulfill", "whilst": "while", "amongst": "among",
-    "towards": "toward", "afterwards": "afterward", "learnt": "learned",
-    "spelt": "spelled", "percent": "percent", "pct": "percent",
-    "kilometre": "kilometer", "kilometres": "kilometers", "jewellery": "jewelry",
-}
-_DOUBLE_L = frozenset(
-    "travel label cancel model fuel signal level total channel counsel marshal "
-    "dial duel equal jewel libel pedal quarrel rival shovel tunnel funnel "
-    "marvel panel parcel pencil".split()
-)
+CURRENCY_KEYS = frozenset(CURRENCIES.values())
+# A shortened month keys as its full name: "Sept" = "September".
+_MONTH_KEYS = {w: MONTH_NAMES[n - 1] for w, n in MONTHS.items() if w in MONTH_ABBREVIATIONS}
 # Broad rules, applied to both texts alike (see module docstring).
 _DOUBLE_L_ENDINGS = ("lled", "lling", "ller", "llers")
 _RULES = (  # (a substring every match contains, pattern, replacement)
@@ -121,53 +59,9 @@ _RULES = (  # (a substring every match contains, pattern, replacement)
 )
 
 
-# Names the press uses interchangeably for one body, written as plain words;
-# keyed through word_key() at the end of this module, so a table entry always
-# meets the key the text's word gets ("alliance" stems to "allianc").
-_ALIAS_WORDS = {
-    "alliance": "nato", "britain": "uk", "british": "uk", "ally": "member",
-    # Place names in their older or other transliteration.
-    "türkiye": "turkey", "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
-    "byelorussia": "belarus", "belorussia": "belarus", "burma": "myanmar",
-}
-# Country adjectives: "Russian forces" report on Russia.
-_DEMONYMS = {
-    "afghan": "afghanistan", "albanian": "albania", "armenian": "armenia", "australian": "australia",
-    "austrian": "austria", "azerbaijani": "azerbaijan", "belarusian": "belarus", "belgian": "belgium",
-    "bosnian": "bosnia", "bulgarian": "bulgaria", "canadian": "canada", "chinese": "china",
-    "croatian": "croatia", "danish": "denmark", "dutch": "netherlands", "egyptian": "egypt",
-    "estonian": "estonia", "finnish": "finland", "french": "france", "georgian": "georgia",
-    "german": "germany", "greek": "greece", "hungarian": "hungary", "indian": "india",
-    "iranian": "iran", "iraqi": "iraq", "irish": "ireland", "israeli": "israel", "italian": "italy",
-    "japanese": "japan", "korean": "korea", "latvian": "latvia", "lithuanian": "lithuania",
-    "macedonian": "macedonia", "moldovan": "moldova", "montenegrin": "montenegro",
-    "norwegian": "norway", "pakistani": "pakistan", "palestinian": "palestine", "portuguese": "portugal",
-    "romanian": "romania", "russian": "russia", "serbian": "serbia", "slovak": "slovakia",
-    "slovenian": "slovenia", "spanish": "spain", "sudanese": "sudan", "swedish": "sweden",
-    "swiss": "switzerland", "syrian": "syria", "turkish": "turkey", "ukrainian": "ukraine",
-}
-# Places a sentence may open with that are names, not capitalised common words.
-PLACES = frozenset(
-    {"nato", "europe", "africa", "asia", "america", "ukraine", "turkey", "kyiv", "moscow", "brussels",
-     "washington", "london", "paris", "berlin", "warsaw", "ankara", "beijing", "vilnius", "riga",
-     "tallinn", "helsinki", "stockholm", "oslo", "copenhagen", "madrid", "rome", "bucharest", "sofia",
-     "budapest", "prague", "bratislava", "vienna", "athens", "lisbon", "ottawa", "tokyo", "tehran",
-     "minsk", "chisinau", "tbilisi", "belgrade", "zagreb", "ljubljana", "skopje", "tirana", "podgorica",
-     "britain", "england", "scotland", "wales", "kosovo", "montenegro", "usa", "uk"}
-    | set(_DEMONYMS.values())
-)
-# Multi-word names folded to one key, matched on the words' keys.
-_PHRASE_WORDS = {
-    "north atlantic treaty organization": "nato",
-    "united nations": "un",
-    "european union": "eu",
-    "united states": "usa",
-    "united kingdom": "uk",
-    "russian federation": "russia",
-    "member states": "member",
-    "member countries": "member",
-}
-# Filled in at the end of the module, once word_key() exists.
+# Word and phrase aliases keyed the way the texts' words are keyed, so a table entry always meets
+# the key the text's word gets ("alliance" stems to "allianc"); filled in at the end of the module,
+# once word_key() exists.
 ALIASES: dict[str, str] = {}
 PHRASES: dict[tuple[str, ...], str] = {}
 _PHRASE_FIRST: set[str] = set()
@@ -194,7 +88,7 @@ _DATELINE = re.compile(
 )
 # ", he said." / ", Stoltenberg added." / "said Mr Smith." closing a sentence.
 _SPEAKER = r"(?:he|she|they|it|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
-_VERB = r"(?:said|says|added|adds|noted|stressed|told\s+\w+|concluded|continued|explained|wrote|insisted)"
+_VERB = "(?:" + "|".join(r"told\s+\w+" if verb == "told" else verb for verb in TAG_VERBS) + ")"  # told whom
 # Where or how it was said: "told reporters in Brussels", "said in a statement".
 # Common words only: "said in 2014" or "in Moscow" is a fact that may change, not a tag.
 _OCCASION = r"(?:\s+(?:in|at)\s+(?:an?\s+|the\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?)?"
@@ -203,7 +97,7 @@ _SOURCE_WORDS = 6
 _ATTRIBUTION = re.compile(
     rf"[,.!?]?[\"'”’]?,?\s+(?:{_SPEAKER}\s+{_VERB}|{_VERB}\s+{_SPEAKER}){_OCCASION}(?:\s+on\s+\w+)?[.!]?[\"'”’]?$"
     # ", the Interfax news agency reported Thursday, citing NATO's chief."
-    rf"|,\s+(?:the\s+)?[\w' -]{{0,40}}\b(?:reported|said|announced){_OCCASION}(?:\s+on)?(?:\s+\w+day)?"
+    rf"|,\s+(?:the\s+)?[\w' -]{{0,40}}\b(?:{'|'.join(REPORT_VERBS)}){_OCCASION}(?:\s+on)?(?:\s+\w+day)?"
     rf"(?:,?\s+(?:citing|quoting)\s+[^,]{{1,80}})?[.!]?$"
     rf"|,\s+according\s+to\s+[^,]{{1,80}}[.!]?$"
     # "citing NATO's chief" names a source; "citing the need to protect cities
@@ -213,8 +107,7 @@ _ATTRIBUTION = re.compile(
 
 
 # One of these is in every tag _ATTRIBUTION finds: a cheap test spares most sentences its search.
-_ATTRIBUTION_WORDS = ("said", "says", "add", "noted", "stressed", "told", "conclu", "continu", "explain", "wrote",
-                      "insist", "report", "announc", "according", "citing", "quoting")
+_ATTRIBUTION_WORDS = (*TAG_VERBS, *REPORT_VERBS, "according", "citing", "quoting")
 
 
 # "STOLTENBERG:", "OANA LUNGESCU (NATO Spokesperson):", "Q:": who speaks in a transcript.
@@ -223,17 +116,12 @@ SPEAKER_LABEL = re.compile(
 )
 
 
-# Words before a colon that open a headline, not a speaker's turn ("NATO: …", "UPDATE: …").
-_NOT_SPEAKERS = frozenset("nato eu un uk us usa note update breaking watch video exclusive analysis opinion "
-                          "editorial live factbox explainer timeline".split())
-
-
 def speaker_label(text: str) -> re.Match[str] | None:
     m = SPEAKER_LABEL.match(text)
     if m is None:
         return None
     name = m.group().split("(")[0].strip(" :").casefold()
-    return None if name in _NOT_SPEAKERS or name in PLACES else m
+    return None if name in NOT_SPEAKERS or name in PLACES else m
 
 
 def meta_spans(text: str) -> list[tuple[int, int]]:
@@ -259,7 +147,7 @@ def spelling(word: str) -> str:
         return SPELLING[word]
     if word.endswith(_DOUBLE_L_ENDINGS):
         for suffix in ("ed", "ing", "er", "ers"):
-            if word.endswith("l" + suffix) and word[: -len(suffix) - 1] in _DOUBLE_L:
+            if word.endswith("l" + suffix) and word[: -len(suffix) - 1] in DOUBLE_L:
                 return word[: -len(suffix) - 1] + suffix
     for hint, pattern, repl in _RULES:
         if hint in word:  # a substring test first: most words meet no rule
@@ -343,19 +231,15 @@ def _plain_key(word: str) -> str:
         return SCALES[w]
     if w in CURRENCIES:
         return CURRENCIES[w]
-    if w in MONTHS:
-        return MONTHS[w]
+    if w in _MONTH_KEYS:
+        return _MONTH_KEYS[w]
     if w in STOPWORDS:
         return w
     if w.endswith("'s"):
         w = w[:-2]  # as stem() would, before the Slavic ending is looked at
-    if w.endswith(_SLAVIC_ENDINGS):  # "Zelenskyy", "Zelenskiy" = "Zelensky"
+    if w.endswith(SLAVIC_ENDINGS):  # "Zelenskyy", "Zelenskiy" = "Zelensky"
         w = w[:-4] + "sky"
     return stem(spelling(w))
-
-
-# Transliterations of one Slavic surname ending.
-_SLAVIC_ENDINGS = ("skyy", "skyi", "skiy", "skii")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -388,16 +272,16 @@ def tokens(text: str) -> tuple[Token, ...]:
                    and raw[i + 1][1] == end + 1 and text[end] in _GROUP_SPACES):
                 key, end = key + raw[i + 1][0], raw[i + 1][2]
                 i += 1
-            if i + 1 < n and raw[i + 1][1] == end and nxt in _ORDINAL_ENDINGS and key.isdigit():
+            if i + 1 < n and raw[i + 1][1] == end and nxt in ORDINAL_ENDINGS and key.isdigit():
                 # "16th", "21st"; but "July 9th" is the day "9 July" names.
                 after = [w.casefold().rstrip(".") for w, _, _ in raw[i + 2 : i + 4]]
-                day = (i > 0 and raw[i - 1][0].casefold().rstrip(".") in _MONTH_WORDS
-                       or bool(after) and after[0] in _MONTH_WORDS
-                       or len(after) == 2 and after[0] == "of" and after[1] in _MONTH_WORDS)
+                day = (i > 0 and raw[i - 1][0].casefold().rstrip(".") in MONTHS
+                       or bool(after) and after[0] in MONTHS
+                       or len(after) == 2 and after[0] == "of" and after[1] in MONTHS)
                 key, end = key + ("" if day else "th" if nxt == "th" else nxt), raw[i + 1][2]
                 i += 1
             out.append(Token(key, start, end, "number"))
-        elif low in _TENS and nxt in _UNITS and raw[i + 1][1] == end + 1 and folded[end] == "-":
+        elif low in TENS and nxt in _UNITS and raw[i + 1][1] == end + 1 and folded[end] == "-":
             # "twenty-five" = 25, "seventy-fifth" = 75th
             value, suffix = _UNITS[nxt]
             out.append(Token(f"{int(NUMBER_WORDS[low]) + value}{suffix}", start, raw[i + 1][2], "number"))
@@ -417,7 +301,7 @@ def tokens(text: str) -> tuple[Token, ...]:
             pass  # "F-16s", "1990s": a plural, not a word
         elif attached and low in _SHORT_SCALES and out and out[-1].cls == "number" and _money(out):
             out.append(Token(_SHORT_SCALES[low], start, end, "word"))  # "£3m", "$40k"
-        elif low in _PREFIXES and nxt.isalpha() and nxt == raw[i + 1][0] and raw[i + 1][1] == end + 1 \
+        elif low in PREFIXES and nxt.isalpha() and nxt == raw[i + 1][0] and raw[i + 1][1] == end + 1 \
                 and folded[end] == "-":
             # "co-operation" = "cooperation": a prefix that is never a word by itself
             # ("non-NATO" stays two words, so that it still says NATO).
@@ -469,20 +353,15 @@ def _keyed(word: str) -> tuple[str, str]:
     return key, "word"
 
 
-# The parts of a hyphenated number word: "twenty-five", "seventy-fifth".
-_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
-_UNITS = {w: (k + 1, "") for k, w in enumerate("one two three four five six seven eight nine".split())}
+# The unit of a hyphenated number word, by its value and ordinal ending: "twenty-five", "seventy-fifth".
+_UNITS = {w: (k + 1, "") for k, w in enumerate(UNITS)}
 _UNITS |= {w: (k + 1, "st" if k == 0 else "nd" if k == 1 else "rd" if k == 2 else "th") for k, w in
-           enumerate("first second third fourth fifth sixth seventh eighth ninth".split())}
+           enumerate(UNIT_ORDINALS)}
 # Spaces that group thousands ("17 000"); a plain space is too ambiguous.
 _GROUP_SPACES = "\u00a0\u202f\u2009"
-_SHORT_SCALES = {"m": "million", "k": "thousand"}
-_PREFIXES = frozenset({"co", "re", "pre", "non", "e", "anti", "multi", "inter", "semi", "sub"})
+_SHORT_SCALES = {w: SCALE_NAMES[lexicon.SCALES[w]] for w in SHORT_SCALES}
 # Lower-cased words the tokens() loop treats specially; any other word takes its fast path.
-_SPECIAL = frozenset({"per", "us", "a", "s", "cannot", *CURRENCIES, *_SHORT_SCALES, *_PREFIXES, *_TENS})
-# "isn't" = "is not", "won't" = "will not", "we're" = "we are".
-_NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
-_CLITICS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
+_SPECIAL = frozenset({"per", "us", "a", "s", "cannot", *CURRENCIES, *_SHORT_SCALES, *PREFIXES, *TENS})
 
 
 def _contraction(word: str, low: str, start: int, end: int) -> list[Token]:
@@ -491,11 +370,11 @@ def _contraction(word: str, low: str, start: int, end: int) -> list[Token]:
         return [Token("can", start, start + 3, "stop"), Token("not", start + 3, end, "stop")]
     if low.endswith("n't") and len(low) > 3:
         base = low[:-3]
-        return [_word_token(_NOT_BASES.get(base, base), start, end - 3), Token("not", end - 3, end, "stop")]
+        return [_word_token(NOT_BASES.get(base, base), start, end - 3), Token("not", end - 3, end, "stop")]
     head, _, tail = low.rpartition("'")
-    if tail in _CLITICS and head:
+    if tail in CLITICS and head:
         cut = start + len(head)
-        return [_word_token(word[: len(head)], start, cut), _word_token(_CLITICS[tail], cut, end)]
+        return [_word_token(word[: len(head)], start, cut), _word_token(CLITICS[tail], cut, end)]
     return [_word_token(word, start, end)]
 
 
@@ -551,10 +430,6 @@ def _compound(parts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("e?".join(re.escape(part.removesuffix("e")) for part in parts) + "e?")
 
 
-def keys(text: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokens(text))
-
-
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -565,12 +440,12 @@ def _thousands(number: str) -> bool:
 
 def _build_tables() -> None:
     """Key the alias and phrase tables the way the texts' words are keyed."""
-    for word, target in (*_ALIAS_WORDS.items(), *_DEMONYMS.items()):
+    for word, target in (*WORD_ALIASES.items(), *DEMONYMS.items()):
         ALIASES[_plain_key(word)] = word_key(target)
     word_key.cache_clear()
     _keyed.cache_clear()
     _plain_keyed.cache_clear()
-    for phrase, key in _PHRASE_WORDS.items():
+    for phrase, key in PHRASE_ALIASES.items():
         PHRASES[tuple(word_key(w) for w in phrase.split())] = key
     _PHRASE_FIRST.update(p[0] for p in PHRASES)
 

@@ -10,18 +10,8 @@ from __future__ import annotations
 import re
 
 from natodiff.boilerplate import is_boilerplate
+from natodiff.lexicon import ABBREVIATED_TITLES, ABBREVIATIONS, MONTH_ABBREVIATIONS, SENTENCE_STARTERS, SMALL_WORDS
 from natodiff.model import Sentence, Side
-
-# Words that end in a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cmdr sgt adm sen rep gov pres amb
-    st jr sr rev hon messrs mme mlle vs etc e.g i.e cf al approx dept est fig
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vol pp ed inc ltd
-    co corp plc bros ave blvd mt ft u.s u.k u.n e.u u.s.a a.m p.m""".split()
-)
-# Before these the full stop is not an end even when the next word is capitalised.
-_TITLES = frozenset("mr mrs ms dr prof gen lt col maj capt cmdr sgt adm sen rep gov pres amb st rev hon".split())
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+")
 _END = re.compile(r"""[.!?]+["'”’»)\]]*$""")
@@ -32,13 +22,6 @@ _WORD_BEFORE = re.compile(r"""([\w.]+)$""")
 _FIRST_WORD = re.compile(r"""["'“‘«(\[]*(\w+)""")
 _INITIAL = re.compile(r"[A-Z]\.\s")  # the next word is an initial too: "J. A. Smith"
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "j.d", "a.m" (the last dot stripped)
-# Words that open sentences and hardly ever follow "U.S." or "a.m." inside one.
-_STARTERS = frozenset(
-    """the a an he she it they we i you this that these those there his her its their our
-    but and so yet however meanwhile still also in on at after before when while if as""".split()
-)
-
-
 def paragraphs(text: str) -> list[str]:
     """Split into paragraphs, whitespace folded; empty ones dropped."""
     out: list[str] = []
@@ -120,17 +103,17 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if not m.group(1).startswith(".") or m.group(2):
         return True
     word = _word_before(text, m.start(1)).casefold().strip(".")
-    if word in _TITLES:
+    if word in ABBREVIATED_TITLES:
         return False  # "Mr. Stoltenberg"
     if len(word) == 1 and word.isalpha():
         # An initial: "J. Smith", "J. A. Smith" run on; "the tanker Eagle S. The vessel" ends.
-        return _next_word(text, after) in _STARTERS and not _INITIAL.match(text, after)
+        return _next_word(text, after) in SENTENCE_STARTERS and not _INITIAL.match(text, after)
     if _DOTTED.fullmatch(word):
         # "U.S. Army", "J.D. Vance", "10 a.m. Monday" run on; "5 p.m. The meeting" ends.
-        return _next_word(text, after) in _STARTERS
+        return _next_word(text, after) in SENTENCE_STARTERS
     if word in ABBREVIATIONS:
-        # "15 Feb. 2024", "No. 10", "approx. $5 bn" run on.
-        return first.isupper() and word not in _MONTHS
+        # A shortened month before its day or year, "No. 10", "approx. $5 bn" run on.
+        return first.isupper() and word not in MONTH_ABBREVIATIONS
     return True
 
 
@@ -165,7 +148,6 @@ def is_heading(paragraph: str, limit: int = 14) -> bool:
 
 
 TITLE_WORDS = 30
-_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
 def _is_title(paragraph: str) -> bool:
@@ -177,7 +159,7 @@ def _is_title(paragraph: str) -> bool:
         return False
     # "Readout of … Meeting With Philippine Secretary … Gilberto Teodoro Jr.": every word but
     # the small ones capitalised, as headlines are and sentences are not.
-    return all(w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _SMALL_WORDS for w in words)
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.casefold() in SMALL_WORDS for w in words)
 
 
 def segment(text: str, side: Side) -> tuple[tuple[Sentence, ...], int]:

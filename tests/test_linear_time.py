@@ -1,0 +1,83 @@
+"""No input makes a per-sentence pass quadratic: four times the text takes at most six times as long.
+
+Growth only, never absolute time, so a slow or busy machine does not fail
+the test: each case is timed at size n and 4n (best of three runs, in CPU
+time, which other processes on the machine do not stretch) and the ratio is
+asserted. A linear pass grows about 4x; a quadratic one 16x.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+
+from natodiff import facts, quotes
+from natodiff.model import Side
+from natodiff.segment import segment
+
+GROWTH = 6.0
+
+
+def _seconds(run: Callable[[], object]) -> float:
+    # The garbage collector's passes cost what the whole test process holds, not what the code
+    # under test does: with it on, any allocating code looks superlinear.
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            start = time.process_time()
+            run()
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+def _growth(make: Callable[[int], Callable[[], object]], n: int) -> float:
+    small, large = make(n), make(4 * n)
+    small()  # warm the caches of everything the size does not change
+    return _seconds(large) / max(_seconds(small), 1e-6)
+
+
+def _sentences(text: str, side: Side = Side.SOURCE):
+    return segment(text, side)[0]
+
+
+def _facts_of(text: str) -> Callable[[], object]:
+    sents = _sentences(text)
+    return lambda: facts.extract(sents)
+
+
+def _quotes_of(text: str) -> Callable[[], object]:
+    sents = _sentences(text)
+    return lambda: quotes.find_quotes(sents)
+
+
+@pytest.mark.parametrize("make, n", [
+    # One sentence of many dates: each figure was checked against every figure before it.
+    pytest.param(lambda n: _facts_of("February 15, " * n), 2000, id="dates-in-one-sentence"),
+    pytest.param(lambda n: _facts_of("It cost $5 million, 3% and 1,200 troops " * n), 500, id="figures-in-one-sentence"),
+    # An unpunctuated transcript: each speech verb searched the whole sentence before it for its subject.
+    pytest.param(lambda n: _quotes_of("the minister said that the allies will meet and " * n), 1000,
+                 id="speech-verbs-in-one-sentence"),
+    pytest.param(lambda n: _quotes_of('"we will act" he said and ' * n), 1000, id="quotations-in-one-sentence"),
+])
+def test_one_long_sentence_is_read_in_linear_time(make, n):
+    growth = _growth(make, n)
+    assert growth <= GROWTH
+
+
+def test_an_unclosed_bracket_in_a_quotation_is_read_in_linear_time():
+    # "[" never closed: a pattern for "[words]" tried every split of the rest of the quotation.
+    source = _sentences('"We will defend every inch of Allied territory," the Secretary General said.')
+
+    def make(n: int) -> Callable[[], object]:
+        words = " ".join(f"word{k}" for k in range(n))  # all different, as difflib is slow on repeats
+        outlet = _sentences(f'"We [will defend {words}," he said.', Side.OUTLET)
+        return lambda: quotes.compare_quotes(source, outlet)
+
+    assert _growth(make, 8000) <= GROWTH
