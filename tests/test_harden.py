@@ -1,0 +1,144 @@
+"""Issue 22: inputs and invocations that once ended in an "internal error", a
+wrong reading or a silently lost file. Each test failed on the code before
+the fix; slowness on long inputs is tested in tests/test_adversarial.py.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import zipfile
+from datetime import datetime, timezone
+
+import pytest
+
+from conftest import OUTLET, SOURCE
+from natodiff.load import decode, load
+from natodiff.errors import InputError
+from natodiff.render import memo, redline
+from test_cli import run
+from test_e2e import NATODIFF, clean_env
+
+PAIR = (str(SOURCE), str(OUTLET))
+
+
+def one_line_error(r) -> str:
+    assert r.exit_code == 2, (r.exit_code, r.stderr)
+    assert r.stdout == ""
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("natodiff: error: "), r.stderr
+    return r.stderr
+
+
+# --- options -------------------------------------------------------------------------
+
+
+def test_threshold_nan_is_a_usage_error():
+    assert "--threshold" in one_line_error(run("compare", *PAIR, "--threshold", "nan", "-f", "json"))
+
+
+@pytest.mark.parametrize("size", ["inf", "-inf", "nan", "1e30G", "1e400"])
+def test_a_max_size_that_is_no_number_or_overflows_is_a_usage_error(size):
+    message = one_line_error(run("compare", *PAIR, "--max-size", size))
+    assert "--max-size" in message and "internal error" not in message
+
+
+def test_ordinary_sizes_still_parse():
+    from natodiff.inputs import parse_size
+
+    assert [parse_size(v) for v in ("50M", "2g", "1.5K", "4096", "1T")] == [
+        50 * 1024**2, 2 * 1024**3, 1536, 4096, 1024**4]
+
+
+# --- decoding ------------------------------------------------------------------------
+
+
+def test_utf8_with_a_run_of_bad_bytes_stays_utf8():
+    data = "\u201cWe will defend,\u201d he said\u2026".encode() + b" \xff\xfe\xfd"
+    text, encoding, warnings = decode(data, "a.txt")
+    assert encoding == "utf-8"
+    assert text.startswith("\u201cWe will defend,\u201d")
+    assert warnings == ["not valid UTF-8: 3 bad bytes replaced with U+FFFD"]
+
+
+def test_windows_1252_with_one_accidental_utf8_pair_stays_windows_1252():
+    data = "caf\u00e9, na\u00efve, r\u00e9sum\u00e9, \u00c3\u00a9t\u00e9 d\u00e9j\u00e0".encode("cp1252")
+    assert decode(data, "a.txt")[1] == "cp1252"
+
+
+def test_utf16_without_a_bom_is_named():
+    with pytest.raises(InputError, match=r"UTF-16 without a byte-order mark\?"):
+        load("NATO ministers met in Brussels.".encode("utf-16-le"), "a.txt")
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "undefined", "no-such-charset"])
+def test_a_meta_charset_that_is_no_page_encoding_is_ignored_with_a_warning(tmp_path, charset):
+    page = tmp_path / "page.html"
+    page.write_bytes(f'<html><head><meta charset="{charset}"></head><body><p>Caf'.encode()
+                     + b"\xe9 ministers met in Brussels.</p></body></html>")
+    r = run("facts", str(page))
+    assert r.exit_code == 0, r.stderr
+    assert f'ignored <meta charset="{charset}">' in r.stderr
+    assert "internal error" not in r.stderr
+
+
+# --- outputs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_memo_and_output_on_the_same_path_are_refused_before_anything_is_written(tmp_path, force):
+    target = tmp_path / "both.out"
+    r = run("compare", *PAIR, "--memo", str(target), "-o", str(tmp_path / "." / "both.out"), *force)
+    assert "--memo and --output name the same file" in one_line_error(r)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_an_output_in_a_directory_that_takes_no_files_says_so():
+    assert one_line_error(run("compare", *PAIR, "-o", "/proc/x")) == (
+        "natodiff: error: /proc/x: cannot create a file in /proc\n")
+
+
+@pytest.mark.parametrize("write", ["memo", "redline"])
+def test_docx_zip_entries_carry_a_fixed_time(sample, write):
+    when = datetime(2024, 2, 16, tzinfo=timezone.utc)
+    data = memo.render(sample, created=when) if write == "memo" else redline.render(sample, date=when)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    again = memo.render(sample, created=when) if write == "memo" else redline.render(sample, date=when)
+    assert again == data
+
+
+# --- streams and the environment, in a real process ----------------------------------
+
+needs_natodiff = pytest.mark.skipif(not NATODIFF.exists(), reason="natodiff is not installed")
+
+
+def shell(command: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=60,
+                          env=clean_env(NATODIFF=str(NATODIFF), SOURCE=str(SOURCE), OUTLET=str(OUTLET), **env))
+
+
+@needs_natodiff
+@pytest.mark.parametrize("command, message", [
+    ('"$NATODIFF" compare "$SOURCE" "$OUTLET" >&-', "<stdout>: standard output is closed"),
+    ('"$NATODIFF" compare "$SOURCE" "$OUTLET" -f json >&-', "<stdout>: standard output is closed"),
+    ('"$NATODIFF" redline "$SOURCE" "$OUTLET" -o - >&-', "<stdout>: standard output is closed"),
+    ('"$NATODIFF" compare - "$OUTLET" <&-', "<stdin>: standard input is closed"),
+    pytest.param('"$NATODIFF" compare "$SOURCE" "$OUTLET" > /dev/full', "<stdout>: no space left on device",
+                 marks=pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")),
+    pytest.param('"$NATODIFF" redline "$SOURCE" "$OUTLET" -o - > /dev/full', "<stdout>: no space left on device",
+                 marks=pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")),
+], ids=["closed", "closed-json", "closed-docx", "stdin-closed", "full", "full-docx"])
+def test_a_closed_or_full_stream_is_one_line_naming_it(command, message):
+    r = shell(command)
+    assert (r.returncode, r.stderr) == (2, f"natodiff: error: {message}\n")
+
+
+@needs_natodiff
+def test_a_source_date_epoch_past_the_year_9999_is_one_line(tmp_path):
+    r = shell(f'"$NATODIFF" redline "$SOURCE" "$OUTLET" -o {tmp_path / "r.docx"}',
+              SOURCE_DATE_EPOCH="99999999999999999")
+    assert (r.returncode, r.stderr) == (
+        2, "natodiff: error: SOURCE_DATE_EPOCH: not a time this system can show: 99999999999999999\n")
+    assert list(tmp_path.iterdir()) == []
