@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import subprocess
+import sys
 import zipfile
 from datetime import datetime, timezone
 
@@ -142,3 +143,91 @@ def test_a_source_date_epoch_past_the_year_9999_is_one_line(tmp_path):
     assert (r.returncode, r.stderr) == (
         2, "natodiff: error: SOURCE_DATE_EPOCH: not a time this system can show: 99999999999999999\n")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- dependencies -------------------------------------------------------------------
+
+
+def test_click_is_bounded_below_9_and_the_installed_one_fits():
+    import tomllib
+    from importlib.metadata import version
+
+    from conftest import ROOT
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    click = [d for d in deps if d.replace(" ", "").startswith("click")]
+    assert click == ["click>=8.1,<9"], deps
+    assert 8 <= int(version("click").split(".")[0]) < 9
+
+
+# --- .docx: --max-size bounds the archive unpacked ------------------------------------
+
+PARAGRAPH = b"<w:p><w:r><w:t>NATO ministers met in Brussels on Thursday to discuss support.</w:t></w:r></w:p>"
+
+
+def docx_bomb(repeats: int, *, understate: bool = False) -> bytes:
+    """A small .docx whose document.xml holds one paragraph ``repeats`` times;
+    with ``understate``, the zip's index says that member is 1000 bytes."""
+    import struct
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Start.")
+    base, out = io.BytesIO(), io.BytesIO()
+    document.save(base)
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + PARAGRAPH * repeats, 1)
+            target.writestr(info.filename, data)
+    data = out.getvalue()
+    if understate:  # the central directory's "uncompressed size" of word/document.xml
+        at = data.index(b"PK\x01\x02")
+        while data[at + 46:at + 46 + struct.unpack("<H", data[at + 28:at + 30])[0]] != b"word/document.xml":
+            at = data.index(b"PK\x01\x02", at + 4)
+        data = data[:at + 24] + struct.pack("<I", 1000) + data[at + 28:]
+    return data
+
+
+def test_a_small_docx_that_unpacks_past_max_size_is_refused(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(docx_bomb(20_000))  # 2 MB of XML in about 10 KB
+    assert bomb.stat().st_size < 64 * 1024
+    r = run("compare", str(SOURCE), str(bomb), "--max-size", "512K")
+    assert one_line_error(r) == (f"natodiff: error: {bomb}: not a readable .docx file "
+                                 "(larger than the 512 KB limit when unpacked; use --max-size)\n")
+
+
+def test_a_docx_within_max_size_is_read():
+    assert load(docx_bomb(100), "a.docx", max_size=2**20).text.count("NATO ministers") == 100
+
+
+def test_a_docx_whose_index_understates_a_member_is_refused_without_unpacking_it():
+    import tracemalloc
+
+    bomb = docx_bomb(300_000, understate=True)  # 29 MB of XML, said to be 1000 bytes
+    limit = 256 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="not a readable .docx file"):
+            load(bomb, "a.docx", max_size=limit)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * limit, f"peak {peak / 2**20:.1f} MB"
+
+
+def test_reading_a_docx_at_the_limit_takes_under_40_times_the_limit(tmp_path):
+    limit = 4 * 2**20
+    path = tmp_path / "big.docx"
+    path.write_bytes(docx_bomb(35_000))  # 3.8 MB of XML, 4 MB with the other parts
+    code = ("import resource, sys\nfrom natodiff.load import load\n"
+            "data = open(sys.argv[1], 'rb').read()\n"
+            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "load(data, 'big.docx', max_size=int(sys.argv[2]))\n"
+            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)")
+    out = subprocess.run([sys.executable, "-c", code, str(path), str(limit)], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert int(out.stdout) < 40 * limit

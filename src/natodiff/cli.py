@@ -217,7 +217,7 @@ def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = Tru
     from natodiff.load import load
 
     name, data = read_input(arg, max_bytes=max_size)
-    loaded = load(data, name, fmt.value, fallback=fallback)
+    loaded = load(data, name, fmt.value, fallback=fallback, max_size=max_size)
     for warning in loaded.warnings:
         err(f"warning: {name}: {warning}")
     return name, loaded.text
@@ -399,7 +399,7 @@ def batch(
 
             outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, workers=jobs,
                                     options=Options(threshold=threshold, facts=facts), on_done=done,
-                                    fallback=not strict_encoding)
+                                    fallback=not strict_encoding, max_size=size)
         rows = batching.sort_rows(o.row for o in outcomes)
         if not quiet:
             emit(render_batch(rows, format, s_name, color=styled(color) and output is None), output, force)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from natodiff.errors import InputError
+from natodiff.inputs import DEFAULT_MAX_BYTES
 
 FORMATS = ("auto", "text", "markdown", "html", "docx")
 
@@ -260,8 +261,13 @@ def _format_from_name(name: str) -> str:
     return "text"
 
 
-def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True) -> Loaded:
-    """Turn an input's bytes into article text, or say why it isn't one."""
+def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True,
+         max_size: int | None = None) -> Loaded:
+    """Turn an input's bytes into article text, or say why it isn't one.
+
+    ``max_size`` (default: the --max-size default) bounds a .docx unpacked;
+    decoding never makes other formats longer than their bytes.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if not data:
@@ -277,7 +283,8 @@ def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True) ->
         from natodiff.docx_text import docx_to_text
 
         warnings: list[str] = []
-        text = _clean_controls(docx_to_text(data, name), name, warnings)
+        limit = DEFAULT_MAX_BYTES if max_size is None else max_size
+        text = _clean_controls(docx_to_text(data, name, limit), name, warnings)
         if not text.strip():
             raise InputError("no text in the document", name)
         _require_words(text, name)
