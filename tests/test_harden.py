@@ -231,3 +231,93 @@ def test_reading_a_docx_at_the_limit_takes_under_40_times_the_limit(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(path), str(limit)], capture_output=True, text=True,
                          check=True, timeout=120)
     assert int(out.stdout) < 40 * limit
+
+
+# --- Ctrl-C during start-up -----------------------------------------------------------
+
+# The installed command's entry point, run as its console script runs it, with
+# SIGINT delivered by the first import of a natodiff module (as a Ctrl-C in
+# the first tens of milliseconds would be).
+EARLY_SIGINT = """
+import builtins, os, signal, sys
+from importlib.metadata import entry_points
+
+entry = next(e for e in entry_points(group="console_scripts") if e.name == "natodiff")
+real_import = builtins.__import__
+
+def import_(name, *args, **kwargs):
+    if name.startswith("natodiff"):
+        builtins.__import__ = real_import
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, *args, **kwargs)
+
+builtins.__import__ = import_
+sys.argv = ["natodiff", "--version"]
+sys.exit(entry.load()())
+"""
+
+
+def test_ctrl_c_while_the_command_starts_exits_130_quietly():
+    r = subprocess.run([sys.executable, "-c", EARLY_SIGINT], capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stdout, r.stderr) == (130, "", "")
+
+
+def test_the_entry_point_still_runs_the_command():
+    r = subprocess.run([sys.executable, "-c", EARLY_SIGINT.replace("os.kill(os.getpid(), signal.SIGINT)", "pass")],
+                       capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stdout) == (0, "natodiff 0.1.0\n")
+
+
+# --- batch -j 2 stops at once ---------------------------------------------------------
+
+
+def long_outlet(seed: int, size: int) -> str:
+    import random
+
+    words = OUTLET.read_text(encoding="utf-8").split()
+    rng, parts, n = random.Random(seed), [], 0
+    while n < size:
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(8, 25))) + ".\n\n"
+        parts.append(sentence)
+        n += len(sentence)
+    return "".join(parts)
+
+
+def group_processes(pgid: int) -> list[str]:
+    out = subprocess.run(["ps", "-o", "pid=,stat=,args=", "-g", str(pgid)], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line.strip()]
+
+
+@needs_natodiff
+@pytest.mark.skipif(not os.path.exists("/bin/ps") and not os.path.exists("/usr/bin/ps"), reason="needs ps")
+@pytest.mark.parametrize("name, status", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_batch_with_workers_stops_within_a_second_and_leaves_no_process(tmp_path, name, status):
+    import signal
+    import time
+
+    outlets = []
+    for seed in range(2):
+        path = tmp_path / f"outlet{seed}.txt"
+        path.write_text(long_outlet(seed, 300_000), encoding="utf-8")  # seconds each
+        outlets.append(str(path))
+    p = subprocess.Popen([str(NATODIFF), "batch", str(SOURCE), *outlets, "-j", "2"], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, start_new_session=True, env=clean_env())
+    try:
+        deadline = time.monotonic() + 30
+        while len(group_processes(p.pid)) < 3 and time.monotonic() < deadline:  # main + 2 workers
+            time.sleep(0.1)
+        time.sleep(0.5)  # the workers are comparing
+        assert p.poll() is None, "finished before it could be interrupted"
+        sent = time.monotonic()
+        os.killpg(p.pid, getattr(signal, name))  # as a terminal's Ctrl-C reaches the whole group
+        stderr = p.communicate(timeout=60)[1]
+        took = time.monotonic() - sent
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+    assert (p.returncode, stderr) == (status, b"")
+    assert took < 1.5, f"stopped after {took:.1f} s"
+    # multiprocessing's resource tracker ends when it sees us gone; whoever
+    # adopts it reaps it, in its own time (a zombie is no running process).
+    time.sleep(0.5)
+    assert [line for line in group_processes(p.pid) if line.split()[1][0] != "Z"] == []

@@ -184,10 +184,19 @@ def run(
                 if on_done:
                     on_done(outcomes[n])
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_now(pool)
             raise
         pool.shutdown()
     return [o for o in outcomes if o is not None]
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """On Ctrl-C or SIGTERM: end the workers now, not after the outlet each is on."""
+    from natodiff.inputs import stop_processes
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # public only from Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    stop_processes(workers)
 
 
 def _ignore_sigint() -> None:

@@ -241,3 +241,14 @@ def _fsync_dir(directory: str) -> None:
 def atomic_write_text(path: str, text: str, *, force: bool = False) -> None:
     """atomic_write for text, always UTF-8 (also on stdout, whatever the locale)."""
     atomic_write(path, text.encode("utf-8"), force=force)
+
+
+def stop_processes(processes) -> None:
+    """Terminate worker processes and wait for them, a second each at most."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(1)
+        if process.is_alive():
+            process.kill()
+            process.join(1)
