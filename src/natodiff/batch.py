@@ -126,7 +126,7 @@ class Outcome:
 
 
 def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Options,
-            fallback: bool = True) -> Outcome:
+            fallback: bool = True, max_size: int | None = None) -> Outcome:
     """Decode one outlet and compare it with the source (runs in a worker)."""
     from natodiff.api import compare
     from natodiff.load import load
@@ -134,7 +134,7 @@ def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Opt
     if job.data is None:
         return Outcome(Row(job.name, error=job.error))
     try:
-        loaded = load(job.data, job.name, fmt, fallback=fallback)
+        loaded = load(job.data, job.name, fmt, fallback=fallback, max_size=max_size)
     except NatodiffError as e:
         return Outcome(Row(job.name, error=e.problem))
     c = compare(source_text, loaded.text, options=options, source_name=source_name, outlet_name=job.name)
@@ -151,6 +151,7 @@ def run(
     workers: int = 1,
     on_done: Callable[[Outcome], None] | None = None,
     fallback: bool = True,
+    max_size: int | None = None,
 ) -> list[Outcome]:
     """Compare every job, in ``workers`` processes; outcomes in job order.
 
@@ -161,7 +162,7 @@ def run(
     outcomes: list[Outcome | None] = [None] * len(jobs)
     if workers <= 1 or len(jobs) <= 1:
         for n, job in enumerate(jobs):
-            outcomes[n] = analyse(job, source_text, source_name, fmt, options, fallback)
+            outcomes[n] = analyse(job, source_text, source_name, fmt, options, fallback, max_size)
             if on_done:
                 on_done(outcomes[n])
     else:
@@ -174,7 +175,7 @@ def run(
         )
         try:
             futures = {
-                pool.submit(analyse, job, source_text, source_name, fmt, options, fallback): n
+                pool.submit(analyse, job, source_text, source_name, fmt, options, fallback, max_size): n
                 for n, job in enumerate(jobs)
             }
             for future in as_completed(futures):
@@ -183,10 +184,19 @@ def run(
                 if on_done:
                     on_done(outcomes[n])
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_now(pool)
             raise
         pool.shutdown()
     return [o for o in outcomes if o is not None]
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """On Ctrl-C or SIGTERM: end the workers now, not after the outlet each is on."""
+    from natodiff.inputs import stop_processes
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # public only from Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    stop_processes(workers)
 
 
 def _ignore_sigint() -> None:

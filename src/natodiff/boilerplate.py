@@ -92,8 +92,10 @@ _CONTRIBUTED = re.compile(
     re.IGNORECASE,
 )
 # A contact block: an e-mail address, a telephone number, a web address.
+# An address starts where its run of characters does: tried from inside a long
+# word, the run would be rescanned from each of its characters.
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?(?:\s*:\s*\+?|\s+\+)\(?\d|\bwww\.\w",
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?(?:\s*:\s*\+?|\s+\+)\(?\d|\bwww\.\w",
     re.IGNORECASE,
 )
 # "Tel.: +32 2 281 6319": a telephone number with its label ends a postal address line too.
@@ -122,7 +124,9 @@ _LABEL = re.compile(
 )
 # A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".
 _DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
-_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
+# Names of at most 41 characters: a name may give a "-" back to the tail, and
+# each give-back rescans the tail, so an unbounded name is quadratic ("By A-a-a…!").
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]{1,40}(?:\s+(?:[A-Z][\w.'’-]{1,40}|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
 # A TASS-style dateline, a sentence of its own: "HELSINKI, November 28. /TASS/."
 _DATELINE_SLASH = re.compile(
     rf"^\s*[A-Z][A-Z .'’-]*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\.?\s*/\s*[\w -]{{2,20}}/\s*\.?\s*$",
@@ -174,7 +178,7 @@ def is_boilerplate(paragraph: str) -> bool:
     parts = _PARTS.split(text) if words <= 16 else ()
     if len(parts) > 1 and all(is_boilerplate(part) for part in parts):
         return True
-    if (_BYLINE.match(text) or _POSTED_BY.match(text)) and words <= 12:
+    if words <= 12 and (_BYLINE.match(text) or _POSTED_BY.match(text)):
         return True
     if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith((".", "!", "?"))):
         return True  # "Background", "Council of the EU | Press release"

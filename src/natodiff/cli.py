@@ -126,7 +126,12 @@ def err(message: str) -> None:
     """One line on stderr; a file name's newlines and escapes are shown, not obeyed."""
     from natodiff.render import visible
 
-    sys.stderr.write(f"natodiff: {visible(message)}\n")
+    if sys.stderr is None:  # started with stderr closed (2>&-): the exit status must say it
+        return
+    try:
+        sys.stderr.write(f"natodiff: {visible(message)}\n")
+    except OSError:
+        pass
 
 
 try:  # typer >= 0.20 vendors click
@@ -211,7 +216,7 @@ def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = Tru
     from natodiff.load import load
 
     name, data = read_input(arg, max_bytes=max_size)
-    loaded = load(data, name, fmt.value, fallback=fallback)
+    loaded = load(data, name, fmt.value, fallback=fallback, max_size=max_size)
     for warning in loaded.warnings:
         err(f"warning: {name}: {warning}")
     return name, loaded.text
@@ -238,16 +243,18 @@ def exit_status(c: "Comparison", exit_code: bool) -> ExitStatus:
 
 def _size(value: str) -> int:
     """Parse --max-size: bytes, or with a K/M/G suffix."""
-    text = value.strip().upper().removesuffix("B")
-    scale = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(text[-1:], 1)
-    number = text[:-1] if scale > 1 else text
+    from natodiff.inputs import parse_size
+
     try:
-        size = int(float(number) * scale)
-    except ValueError:
-        raise typer.BadParameter(f"not a size: {value!r} (try 50M)", param_hint="--max-size") from None
-    if size <= 0:
-        raise typer.BadParameter("must be positive", param_hint="--max-size")
-    return size
+        return parse_size(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--max-size") from None
+
+
+def _finite(value: float) -> float:
+    if value != value:  # nan passes click's range check: every comparison with it is false
+        raise typer.BadParameter("not a number: nan", param_hint="--threshold")
+    return value
 
 
 # --- options shared by commands ---------------------------------------------
@@ -258,7 +265,7 @@ SOURCE_FORMAT = typer.Option(InputFormat.auto, "--source-format", help="How to r
 OUTLET_FORMAT = typer.Option(InputFormat.auto, "--outlet-format", help="How to read OUTLET.")
 MAX_SIZE = typer.Option("50M", "--max-size", help="Refuse inputs larger than this (e.g. 50M, 2G).",
                         envvar="NATODIFF_MAX_SIZE")
-THRESHOLD = typer.Option(Options().threshold, "--threshold", min=0.05, max=1.0,
+THRESHOLD = typer.Option(Options().threshold, "--threshold", min=0.05, max=1.0, callback=_finite,
                          help="Link cut-off on the combined similarity score (0-1).")
 STRICT_ENCODING = typer.Option(
     False, "--strict-encoding",
@@ -309,9 +316,10 @@ def compare(
         if memo is not None:
             if memo == "-" and not quiet and output in (None, "-"):
                 raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
-            from natodiff.inputs import check_writable
+            from natodiff.inputs import check_distinct, check_writable
 
             if output is not None and not quiet:
+                check_distinct(memo, output)
                 check_writable(output, force=force)  # fail before the memo is written, not after
             write_memo(c, memo, force, title=title, author=author, classification=classification)
         if not quiet:
@@ -376,7 +384,7 @@ def batch(
 
             outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, workers=jobs,
                                     options=Options(threshold=threshold, facts=facts), on_done=done,
-                                    fallback=not strict_encoding)
+                                    fallback=not strict_encoding, max_size=size)
         rows = batching.sort_rows(o.row for o in outcomes)
         if not quiet:
             emit(render_batch(rows, format, s_name, color=styled(color) and output is None), output, force)
@@ -432,8 +440,9 @@ def printed(parts: "Iterable[RenderableType]", *, color: bool) -> str:
 
 def emit(report: str, output: str | None, force: bool) -> None:
     if output is None or output == "-":
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        from natodiff.inputs import write_stdout
+
+        write_stdout(report)
         return
     from natodiff.inputs import atomic_write_text
 
@@ -508,7 +517,10 @@ def run_date(value: str | None):
         return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):  # past the year 9999
+            raise InputError(f"not a time this system can show: {epoch}", name="SOURCE_DATE_EPOCH") from None
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
@@ -516,7 +528,7 @@ def write_docx(data: bytes, output: str, force: bool) -> None:
     from natodiff.errors import OutputError
     from natodiff.inputs import atomic_write
 
-    if output == "-" and sys.stdout.isatty():
+    if output == "-" and sys.stdout is not None and sys.stdout.isatty():
         raise OutputError("refusing to write a .docx to the terminal (redirect or pipe it, or use -o FILE)",
                           name="-")
     atomic_write(output, data, force=force)

@@ -9,25 +9,39 @@ import io
 import zipfile
 
 from natodiff.errors import InputError
+from natodiff.inputs import DEFAULT_MAX_BYTES, human_size
 from natodiff.load import _OLE_MAGIC
 
-_MAX_DOCX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb
+_CHUNK = 1 << 16
 
 
-def docx_to_text(data: bytes, name: str) -> str:
-    """Body paragraphs and table cells in document order, blank-line separated."""
+def docx_to_text(data: bytes, name: str, max_size: int = DEFAULT_MAX_BYTES) -> str:
+    """Body paragraphs and table cells in document order, blank-line separated.
+
+    ``max_size`` bounds the archive unpacked: every member is decompressed as
+    a stream and counted, whatever sizes the zip's index claims, so a small
+    file that unpacks to gigabytes is refused after reading ``max_size``.
+    """
     if data.startswith(_OLE_MAGIC):
         raise InputError(
             "not a readable .docx file (an old .doc or a password-protected file)", name
         )
+    too_large = f"not a readable .docx file (larger than the {human_size(max_size)} limit when unpacked; use --max-size)"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            members = archive.infolist()
+            if sum(info.file_size for info in members) > max_size:
+                raise InputError(too_large, name)
+            unpacked = 0
+            for info in members:
+                with archive.open(info) as member:
+                    while chunk := member.read(_CHUNK):
+                        unpacked += len(chunk)
+                        if unpacked > max_size:
+                            raise InputError(too_large, name)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise InputError("not a readable .docx file", name) from exc
-    if unpacked > _MAX_DOCX_UNPACKED:
-        raise InputError("not a readable .docx file (too large when unpacked)", name)
 
     import docx  # lazy: python-docx pulls in lxml, too slow for every start-up
 

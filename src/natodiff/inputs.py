@@ -33,6 +33,27 @@ def human_size(n: int) -> str:
     return f"{text} {unit}"
 
 
+MAX_LIMIT = 1024**4  # a --max-size beyond any machine's memory is a typo, not a limit
+
+
+def parse_size(value: str) -> int:
+    """--max-size as bytes: "50M", "2G", "1.5K", "4096"; ValueError says what is wrong."""
+    text = value.strip().upper().removesuffix("B")
+    scale = {"K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}.get(text[-1:], 1)
+    number = text[:-1] if scale > 1 else text
+    try:
+        size = float(number) * scale
+    except ValueError:
+        raise ValueError(f"not a size: {value!r} (try 50M)") from None
+    if size != size or size in (float("inf"), float("-inf")):  # nan, inf
+        raise ValueError(f"not a size: {value!r} (try 50M)")
+    if int(size) <= 0:
+        raise ValueError("must be positive")
+    if size > MAX_LIMIT:
+        raise ValueError(f"too large: {value!r} (at most {human_size(MAX_LIMIT)})")
+    return int(size)
+
+
 def _os_problem(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return "no such file"
@@ -56,6 +77,8 @@ def read_input(
     """
     if arg == "-":
         name = STDIN_NAME
+        if stdin is None and sys.stdin is None:  # started with stdin closed (<&-)
+            raise InputError("standard input is closed", name=name)
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
             data = stream.read(max_bytes + 1)
@@ -92,9 +115,7 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
     treats a closed pipe (``| head``) as a normal end rather than an error.
     """
     if path == "-":
-        out = sys.stdout.buffer
-        out.write(data)
-        out.flush()
+        write_stdout(data)
         return
 
     if _is_special(path):
@@ -125,10 +146,51 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+        if isinstance(exc, FileNotFoundError) and tmp is None and os.path.isdir(directory):
+            # The directory is there but takes no new file (/proc, /sys): not "no such file".
+            raise OutputError(f"cannot create a file in {directory}", name=path) from exc
         if isinstance(exc, OSError):
             raise OutputError(_os_problem(exc), name=path) from exc
         raise
     _fsync_dir(directory)
+
+
+STDOUT_NAME = "<stdout>"
+
+
+def write_stdout(data: str | bytes) -> None:
+    """Write to stdout (text as the stream encodes it, bytes as they are).
+
+    A closed stdout (``>&-``) or a failing one (``> /dev/full``) is an
+    OutputError; BrokenPipeError is left to the CLI (``| head`` is no error).
+    """
+    if sys.stdout is None:
+        raise OutputError("standard output is closed", name=STDOUT_NAME)
+    try:
+        out = sys.stdout if isinstance(data, str) else sys.stdout.buffer
+        out.write(data)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # What is still buffered would fail again when Python flushes at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise OutputError(_os_problem(exc), name=STDOUT_NAME) from exc
+
+
+def check_distinct(memo: str, output: str | None) -> None:
+    """Refuse two outputs that are one file: the second write would replace the first."""
+    if output is None or "-" in (memo, output):
+        return
+    same = os.path.realpath(memo) == os.path.realpath(output)
+    try:
+        same = same or os.path.samefile(memo, output)  # hard links
+    except OSError:  # one of them does not exist yet
+        pass
+    if same:
+        raise OutputError("--memo and --output name the same file", name=output)
 
 
 def check_writable(path: str, *, force: bool = False) -> str:
@@ -179,3 +241,14 @@ def _fsync_dir(directory: str) -> None:
 def atomic_write_text(path: str, text: str, *, force: bool = False) -> None:
     """atomic_write for text, always UTF-8 (also on stdout, whatever the locale)."""
     atomic_write(path, text.encode("utf-8"), force=force)
+
+
+def stop_processes(processes) -> None:
+    """Terminate worker processes and wait for them, a second each at most."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(1)
+        if process.is_alive():
+            process.kill()
+            process.join(1)

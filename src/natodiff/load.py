@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from natodiff.errors import InputError
+from natodiff.inputs import DEFAULT_MAX_BYTES
 
 FORMATS = ("auto", "text", "markdown", "html", "docx")
 
@@ -56,7 +57,17 @@ def _refuse_binary(data: bytes, name: str) -> None:
         if data.startswith(magic):
             raise InputError(f"binary file ({kind}), not text", name)
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise InputError("binary file, not text (UTF-16 without a byte-order mark?)", name)
         raise InputError("binary file, not text", name)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly ASCII in UTF-16: every other byte a NUL, the bytes between them not."""
+    head = data[:4096]
+    half = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return half > 0 and max(even, odd) >= 0.7 * half and min(even, odd) <= 0.05 * half
 
 
 def _normalise_newlines(text: str) -> str:
@@ -107,17 +118,13 @@ def _decode_fallback(data: bytes, charset: str | None, warnings: list[str]) -> t
         text, bad = mostly
         warnings.append(f"not valid UTF-8: {bad} bad byte{'s' if bad != 1 else ''} replaced with U+FFFD")
         return text, "utf-8"
-    if charset:
+    declared = _page_charset(charset, warnings) if charset else None
+    # Browsers read a declared Latin-1/ASCII page as Windows-1252; so do we.
+    if declared and declared not in ("latin-1", "iso8859-1", "ascii", "utf-8"):
         try:
-            declared = codecs.lookup(charset).name
-        except LookupError:
-            declared = None
-        # Browsers read a declared Latin-1/ASCII page as Windows-1252; so do we.
-        if declared and declared not in ("latin-1", "iso8859-1", "ascii", "utf-8"):
-            try:
-                return data.decode(declared), declared
-            except UnicodeDecodeError:
-                pass
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
     if _CP1252_UNDEFINED.isdisjoint(data):
         warnings.append("not valid UTF-8; read as Windows-1252")
         return data.decode("cp1252"), "cp1252"
@@ -125,16 +132,45 @@ def _decode_fallback(data: bytes, charset: str | None, warnings: list[str]) -> t
     return data.decode("latin-1"), "latin-1"
 
 
+# Python codecs that are no web page's charset: transforms (rot13, base64),
+# escapes, and encodings that do not read ASCII as ASCII (UTF-16, UTF-7).
+_NOT_PAGE_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-7"})
+_ASCII_PROBE = b"<meta charset=utf-8>"
+
+
+def _page_charset(charset: str, warnings: list[str]) -> str | None:
+    """The codec a <meta charset> names, if it is one a page could be written in."""
+    try:
+        name = codecs.lookup(charset).name
+        if name not in _NOT_PAGE_CHARSETS and _ASCII_PROBE.decode(name) == _ASCII_PROBE.decode("ascii"):
+            return name
+    except (LookupError, UnicodeError, TypeError):  # unknown, not a text encoding, or failing on ASCII
+        pass
+    warnings.append(f'ignored <meta charset="{charset}">: not a character encoding for web pages')
+    return None
+
+
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     """UTF-8 with a few bad bytes (a paste, a truncated character): (text, bad bytes).
 
-    Windows-1252 text almost never holds a valid UTF-8 sequence, so more
-    valid multi-byte characters than bad places means UTF-8 with damage.
+    Windows-1252 text almost never holds a valid UTF-8 sequence, while its
+    accented letters are bad places scattered all through it; so at least as
+    many valid multi-byte characters as places with bad bytes (a run of bad
+    bytes is one place) means UTF-8 with damage.
     """
+    escaped = data.decode("utf-8", errors="surrogateescape")  # a bad byte becomes one U+DC80..U+DCFF
+    runs = _BAD_RUN.findall(escaped)
+    ascii_bytes = len(data.translate(None, _HIGH_BYTES))
+    valid = len(escaped) - ascii_bytes - sum(map(len, runs))  # characters beyond ASCII
+    places = len(runs)
+    if not valid or valid < places:
+        return None
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    valid = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
-    return (text, bad) if valid > bad else None
+    return text, text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+
+
+_BAD_RUN = re.compile("[\udc80-\udcff]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -225,8 +261,13 @@ def _format_from_name(name: str) -> str:
     return "text"
 
 
-def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True) -> Loaded:
-    """Turn an input's bytes into article text, or say why it isn't one."""
+def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True,
+         max_size: int | None = None) -> Loaded:
+    """Turn an input's bytes into article text, or say why it isn't one.
+
+    ``max_size`` (default: the --max-size default) bounds a .docx unpacked;
+    decoding never makes other formats longer than their bytes.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if not data:
@@ -242,7 +283,8 @@ def load(data: bytes, name: str, fmt: str = "auto", *, fallback: bool = True) ->
         from natodiff.docx_text import docx_to_text
 
         warnings: list[str] = []
-        text = _clean_controls(docx_to_text(data, name), name, warnings)
+        limit = DEFAULT_MAX_BYTES if max_size is None else max_size
+        text = _clean_controls(docx_to_text(data, name, limit), name, warnings)
         if not text.strip():
             raise InputError("no text in the document", name)
         _require_words(text, name)

@@ -7,25 +7,73 @@ time that a plain-text comparison should not pay.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = re.compile(r"^(\s{0,3})#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
+_HEADING = re.compile(r"^(\s{0,3})#{1,6}(?:\s+|$)")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+)\s*$")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-# Each starts with its literal so the regex engine can skip ahead quickly.
-_STRONG_STAR = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_STRONG_UNDER = re.compile(r"__(?<!\w__)(?=\S)(.+?)(?<=\S)__(?!\w)")
-_EM_STAR = re.compile(r"\*(?<![\w*]\*)(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_EM_UNDER = re.compile(r"_(?<![\w_]_)(?=\S)(.+?)(?<=\S)_(?![\w_])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# No "[" in a link's text and no "(" or "[" in its target beyond one level of
+# parentheses: each attempt then stops at the next bracket, so "[" * 40000
+# is one pass over the line, not one pass per bracket.
+_TARGET = r"\((?:[^()\[\]\n]|\([^()\[\]\n]*+\))*+\)"
+_IMAGE = re.compile(r"!\[[^\[\]\n]*+\]" + _TARGET + r"|!\[[^\[\]\n]*+\]\[[^\[\]\n]*+\]")
+_LINK = re.compile(r"\[([^\[\]\n]*+)\](?:" + _TARGET + r"|\[[^\[\]\n]*+\])")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]++)>")
+
+
+class _Spans:
+    """Inline spans delimited by a mark, as ``re.sub(open (.+?) close, content)`` would strip them.
+
+    That regex rescans the rest of the line from every opener that has no
+    closer (``"**a " * 20000``: quadratic); here openers and closers are
+    found once each and paired with a bisect. The group in each pattern is
+    the mark; a closer pairs with an opener whose mark is the same.
+    tests/test_markdown_spans.py pins it to the regex.
+    """
+
+    def __init__(self, opener: str, closer: str) -> None:
+        self.opener, self.closer = re.compile(opener), re.compile(closer)
+
+    def strip(self, text: str) -> str:
+        closers: dict[str, list[int]] = {}
+        for m in self.closer.finditer(text):
+            closers.setdefault(m.group(1), []).append(m.start())
+        if not closers:
+            return text
+        newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        out: list[str] = []
+        pos = 0
+        for m in self.opener.finditer(text):
+            start, mark = m.start(), m.group(1)
+            if start < pos:
+                continue
+            content = start + len(mark)
+            ends = closers.get(mark, ())
+            k = bisect_left(ends, content + 1)  # at least one character between
+            if k == len(ends):
+                continue
+            end = ends[k]
+            n = bisect_left(newlines, content)
+            if n < len(newlines) and newlines[n] < end:  # a span never crosses a line
+                continue
+            out += (text[pos:start], text[content:end])
+            pos = end + len(mark)
+        out.append(text[pos:])
+        return "".join(out)
+
+
+_NEWLINE = re.compile("\n")
+_CODE = _Spans(r"(?<!`)(?=(`+)(?!`))", r"(?<!`)(?=(`+)(?!`))")
+_STRONG_STAR = _Spans(r"(?=(\*\*)\S)", r"(?<=\S)(?=(\*\*))")
+_STRONG_UNDER = _Spans(r"(?<!\w)(?=(__)\S)", r"(?<=\S)(?=(__)(?!\w))")
+_EM_STAR = _Spans(r"(?<![\w*])(?=(\*)\S)", r"(?<=\S)(?=(\*)(?![\w*]))")
+_EM_UNDER = _Spans(r"(?<![\w_])(?=(_)\S)", r"(?<=\S)(?=(_)(?![\w_]))")
+_STRIKE = _Spans(r"(?=(~~)\S)", r"(?<=\S)(?=(~~))")
 
 
 _BLOCK_MARKERS = "`~-*_=[>#+|"
@@ -41,13 +89,19 @@ def _markdown_inline(text: str) -> str:
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\2", text)
-    text = _STRONG_STAR.sub(r"\1", text)
-    text = _STRONG_UNDER.sub(r"\1", text)
-    text = _EM_STAR.sub(r"\1", text)
-    text = _EM_UNDER.sub(r"\1", text)
-    text = _STRIKE.sub(r"\1", text)
+    for spans in (_CODE, _STRONG_STAR, _STRONG_UNDER, _EM_STAR, _EM_UNDER, _STRIKE):
+        text = spans.strip(text)
     return _UNESCAPE.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
+
+
+def _heading_text(rest: str) -> str:
+    """A heading's text without its closing #s ("## Title ##"); string methods, as a
+    regex for the closing run rescans a long run of spaces from each of its spaces."""
+    text = rest.rstrip()
+    unclosed = text.rstrip("#")
+    if unclosed and unclosed[-1].isspace():
+        return unclosed.rstrip()
+    return text
 
 
 def markdown_to_text(text: str) -> str:
@@ -77,7 +131,7 @@ def markdown_to_text(text: str) -> str:
             line = _QUOTE.sub("", line)
             heading = _HEADING.match(line)
             if heading:
-                line = heading.group(1) + heading.group(2)
+                line = heading.group(1) + _heading_text(line[heading.end():])
             prose.append(_BULLET.sub(r"\1", line))
     if prose:
         out.append(_markdown_inline("\n".join(prose)))

@@ -48,9 +48,11 @@ def set_properties(document, *, title: str, author: str, subject: str, when: dat
 
 
 def to_bytes(document) -> bytes:
+    from natodiff.render.docxzip import pin_times
+
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return pin_times(buffer.getvalue())
 
 
 def text_element(tag: str, text: str):
