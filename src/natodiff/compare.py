@@ -86,7 +86,11 @@ def compare(
     finally:
         if aside is not None:
             aside.close()
-    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
+    from natodiff import claims
+
+    facts, names = claims.split_names(facts)
+    told = claims.build(items, facts, quotes)
+    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options, told, names)
 
 
 def _facts_and_quotes(receive: Callable[[], Any]) -> tuple[tuple, tuple]:

@@ -939,6 +939,7 @@ def _fact(src: Mention | None, out: Mention | None, status: FactStatus) -> Fact:
         type=first.type, text=first.label, value=value, status=status,
         source=src.sentence.text if src else None, outlet=out.sentence.text if out else None,
         source_says=src.says if src else None, outlet_says=out.says if out else None,
+        source_index=src.sentence.index if src else None, outlet_index=out.sentence.index if out else None,
     )
 
 

@@ -242,6 +242,19 @@ LEGEND = (
 )
 
 
+def combined_facts(c: Comparison) -> RenderableType:
+    """One line a claim: provenance, sentence ids, its text shortened, how the outlet differs."""
+    from natodiff.render import combined
+
+    rows = []
+    for line in combined.lines(c):
+        body = Text(f"{line.ids}  ", style="dim") + Text(in_quotes(line.text, clean))
+        if line.note:
+            body.append(f"  ({clean(line.note)})", style="dim")
+        rows.append((line.marker, body))
+    return Group(Text(combined.heading(c), style="bold"), Labelled(rows), Text())
+
+
 def legend(markers: bool) -> Text:
     text = Text(LEGEND, style="dim")
     if markers:
@@ -264,6 +277,8 @@ def render(
     """Print the whole report to ``console``."""
     console.print(header(c))
     console.print()
+    if c.claims:
+        console.print(combined_facts(c))
     items = source_order(c.alignments) if order == "source" else c.alignments
     console.rule(f"in {order} order", style="dim")
     for a in items:
