@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "samples" / "nato-press-release-2024-02-15.txt"
 OUTLET = ROOT / "samples" / "outlet-report-2024-02-15.txt"
-LABELS = ("--source-label", "NATO press release", "--outlet-label", "Outlet report")
+LABELS = ("--source-label", "the NATO press release", "--outlet-label", "the outlet")
 
 
 def memo(path: Path, paper: str) -> None:

@@ -11,7 +11,7 @@ and sentence ids come from the indices on the model, never from a search of
 the text. A document is named by a label, never by a path. The renderer is
 pure: no clock; the CLI passes ``created`` for the document properties.
 
-Only this module and render.redline import python-docx.
+Only this module, render.docx_parts and render.redline import python-docx.
 """
 
 from __future__ import annotations
@@ -20,15 +20,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from natodiff.model import (
-    Alignment, Claim, Comparison, DiffOp, Document, Fact, FactStatus, FactType, Kind, Op, Provenance, Quote, Verdict,
+    Alignment, Claim, Comparison, Document, Fact, FactStatus, FactType, Kind, Provenance, Quote, Verdict,
 )
 from natodiff.render import in_quotes, negation_flag, similarity
+from natodiff.render import docx_parts as wd
+from natodiff.render.docx_parts import BLUE, GREY
 from natodiff.render.redline import add_field, new_document, set_properties, to_bytes, xml_safe
 
-RED = "C00000"
-BLUE = "1F4EB4"
-GREY = "707070"
-HEADER_FILL = "1F3864"
 SHADES = {  # annex rows, by kind
     Kind.SHARED: "DDEBF7",
     Kind.REWORDED: "FFF2CC",
@@ -284,100 +282,8 @@ def what_differs(c: Comparison) -> list[Line]:
     return conflicts + quoted + negations + added + omitted
 
 
-# --- docx helpers ------------------------------------------------------------------
-
-
-def _shade(cell, fill: str) -> None:
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
-
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _repeat_header(row) -> None:
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
-
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _run(paragraph, text: str, *, bold=False, italic=False, size=None, color=None, strike=False, underline=False):
-    from docx.shared import Pt, RGBColor
-
-    run = paragraph.add_run(xml_safe(text))
-    font = run.font
-    if bold:
-        font.bold = True
-    if italic:
-        font.italic = True
-    if size:
-        font.size = Pt(size)
-    if color:
-        font.color.rgb = RGBColor.from_string(color)
-    if strike:
-        font.strike = True
-    if underline:
-        font.underline = True
-    return run
-
-
-def _table(document, headers: Sequence[str], widths_mm: Sequence[float]):
-    from docx.shared import Mm
-
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = document.styles["Table Grid"]
-    table.autofit = False
-    for cell, title, width in zip(table.rows[0].cells, headers, widths_mm):
-        cell.width = Mm(width)
-        _run(cell.paragraphs[0], title, bold=True, color="FFFFFF", size=9.5)
-        _shade(cell, HEADER_FILL)
-    _repeat_header(table.rows[0])
-    for column, width in zip(table.columns, widths_mm):
-        column.width = Mm(width)
-    return table
-
-
-def _row(table, widths_mm: Sequence[float]):
-    from docx.oxml.parser import OxmlElement
-    from docx.shared import Mm
-
-    row = table.add_row()
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
-    cells = row.cells
-    for cell, width in zip(cells, widths_mm):
-        cell.width = Mm(width)
-    return cells
-
-
-def _diff_runs(paragraph, ops: Sequence[DiffOp], side: str | None, size: float = 9.5) -> None:
-    """Equal words plain; source words struck red, outlet words underlined blue.
-
-    ``side`` "source"/"outlet" shows that side's text only, with its own
-    changed words marked; None shows both in one line.
-    """
-    for op in ops:
-        if op.op is Op.EQUAL:
-            _run(paragraph, op.outlet if side != "source" else op.source, size=size)
-            continue
-        if side in (None, "source") and op.source:
-            shown = op.source
-            if side is None and op.outlet and not shown[-1:].isspace():
-                shown += " "  # both sides in one line: keep them apart
-            _run(paragraph, shown, size=size, strike=True, color=RED)
-        if side in (None, "outlet") and op.outlet:
-            _run(paragraph, op.outlet, size=size, underline=True, color=BLUE)
-
-
 def _note(document, text: str, size: float = 9) -> None:
-    _run(document.add_paragraph(), text, size=size, italic=True, color=GREY)
+    wd.run(document.add_paragraph(), text, size=size, italic=True, color=GREY)
 
 
 def _bullet(document, after: float = 2):
@@ -390,12 +296,12 @@ def _bullet(document, after: float = 2):
 
 def _quoted_words(paragraph, q: Quote, size: float) -> None:
     """A quotation as the outlet prints it; altered words marked against the source's."""
-    _run(paragraph, "“", size=size)
+    wd.run(paragraph, "“", size=size)
     if q.verdict is Verdict.ALTERED and q.diff:
-        _diff_runs(paragraph, q.diff, None, size=size)
+        wd.diff_runs(paragraph, q.diff, None, size=size)
     else:
-        _run(paragraph, trim(q.text, QUOTE_CHARS), size=size)
-    _run(paragraph, "”", size=size)
+        wd.run(paragraph, trim(q.text, QUOTE_CHARS), size=size)
+    wd.run(paragraph, "”", size=size)
 
 
 # --- page 1 ------------------------------------------------------------------------
@@ -408,16 +314,16 @@ def _header_footer(document, classification: str | None) -> None:
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if classification:
-        _run(header, classification, bold=True, size=10)
+        wd.run(header, classification, bold=True, size=10)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if classification:
-        _run(footer, classification, bold=True, size=10)
+        wd.run(footer, classification, bold=True, size=10)
         footer = section.footer.add_paragraph()
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(footer, "Page ", size=9, color=GREY)
+    wd.run(footer, "Page ", size=9, color=GREY)
     add_field(footer, "PAGE")
-    _run(footer, " of ", size=9, color=GREY)
+    wd.run(footer, " of ", size=9, color=GREY)
     add_field(footer, "NUMPAGES")
 
 
@@ -432,18 +338,18 @@ def _title_block(document, c: Comparison, title: str, author: str | None, labels
     meta = document.add_paragraph()
     when = source_date(c)
     if when:
-        _run(meta, "Date of the source: ", bold=True)
-        _run(meta, when)
+        wd.run(meta, "Date of the source: ", bold=True)
+        wd.run(meta, when)
     if author:
         if when:
-            _run(meta, "   ·   ")
-        _run(meta, "Prepared by: ", bold=True)
-        _run(meta, author)
+            wd.run(meta, "   ·   ")
+        wd.run(meta, "Prepared by: ", bold=True)
+        wd.run(meta, author)
     for role, doc, name in (("Source", c.source, source_label), ("Outlet", c.outlet, outlet_label)):
         if meta.runs:
             meta.add_run().add_break()
-        _run(meta, f"{role}: ", bold=True, size=9.5)
-        _run(meta, f"{name} ({doc.words} words, {len(doc.sentences)} sentences)", size=9.5)
+        wd.run(meta, f"{role}: ", bold=True, size=9.5)
+        wd.run(meta, f"{name} ({doc.words} words, {len(doc.sentences)} sentences)", size=9.5)
 
 
 def _bluf(document, c: Comparison) -> None:
@@ -462,11 +368,11 @@ def _differs(document, c: Comparison) -> None:
         return
     for line in lines:
         p = _bullet(document)
-        _run(p, line.label + ": ", bold=True, size=10)
+        wd.run(p, line.label + ": ", bold=True, size=10)
         if line.quote is not None:
             _quoted_words(p, line.quote, 10)
-        _run(p, line.text, size=10)
-        _run(p, f"  ({line.where})", size=8.5, color=GREY)
+        wd.run(p, line.text, size=10)
+        wd.run(p, f"  ({line.where})", size=8.5, color=GREY)
 
 
 # --- page 2 ------------------------------------------------------------------------
@@ -488,11 +394,11 @@ def _combined(document, c: Comparison) -> None:
         document.add_heading(f"{heading} ({len(group)})", level=2)
         for x in group:
             p = _bullet(document, after=1)
-            _run(p, trim(x.text, CLAIM_CHARS), size=9)
+            wd.run(p, trim(x.text, CLAIM_CHARS), size=9)
             if x.outlet_variant:
-                _run(p, "  Outlet: " + _end(trim(x.outlet_variant, VARIANT_CHARS)), size=9, italic=True, color=BLUE)
+                wd.run(p, "  Outlet: " + _end(trim(x.outlet_variant, VARIANT_CHARS)), size=9, italic=True, color=BLUE)
             where = refs(x) + (f"; {x.place}" if x.place else "")
-            _run(p, f"  ({where})", size=8, color=GREY)
+            wd.run(p, f"  ({where})", size=8, color=GREY)
 
 
 # --- annex -------------------------------------------------------------------------
@@ -516,19 +422,19 @@ def _annex_facts(document, c: Comparison) -> None:
     if not listed:
         return
     widths = (36, 50, 50, 30)
-    table = _table(document, ("Fact", "Source says", "Outlet says", "Status"), widths)
+    table = wd.table(document, ("Fact", "Source says", "Outlet says", "Status"), widths)
     for f in listed:
-        cells = _row(table, widths)
-        _run(cells[0].paragraphs[0], f.text, bold=True, size=9.5)
-        _run(cells[0].paragraphs[0], f"  {f.type.value}", size=8, color=GREY)
+        cells = wd.row(table, widths)
+        wd.run(cells[0].paragraphs[0], f.text, bold=True, size=9.5)
+        wd.run(cells[0].paragraphs[0], f"  {f.type.value}", size=8, color=GREY)
         for cell, says, index, prefix in ((cells[1], f.source_says, f.source_index, "S"),
                                          (cells[2], f.outlet_says, f.outlet_index, "O")):
             p = cell.paragraphs[0]
-            _run(p, says or "—", bold=bool(says), size=9.5, color=None if says else GREY)
+            wd.run(p, says or "—", bold=bool(says), size=9.5, color=None if says else GREY)
             if index is not None:
-                _run(p, f"  ({prefix}{index + 1})", size=8, color=GREY)
-        _run(cells[3].paragraphs[0], STATUS_LABELS[f.status], bold=f.status is FactStatus.CONFLICT, size=9.5)
-        _shade(cells[3], STATUS_FILLS[f.status])
+                wd.run(p, f"  ({prefix}{index + 1})", size=8, color=GREY)
+        wd.run(cells[3].paragraphs[0], STATUS_LABELS[f.status], bold=f.status is FactStatus.CONFLICT, size=9.5)
+        wd.shade(cells[3], STATUS_FILLS[f.status])
 
 
 def _quotes(document, c: Comparison) -> None:
@@ -542,20 +448,20 @@ def _quotes(document, c: Comparison) -> None:
     _note(document, "Each quotation in the outlet against the source. In altered ones, struck red words are the "
                     "source's, underlined blue words the outlet's.")
     widths = (58, 24, 30, 54)
-    table = _table(document, ("Outlet quotation", "Speaker", "Verdict", "Source wording"), widths)
+    table = wd.table(document, ("Outlet quotation", "Speaker", "Verdict", "Source wording"), widths)
     for q in quotes:
-        cells = _row(table, widths)
+        cells = wd.row(table, widths)
         _quoted_words(cells[0].paragraphs[0], q, 9.5)
         if q.outlet_sentence is not None:
-            _run(cells[0].add_paragraph(), f"O{q.outlet_sentence + 1}", size=8, color=GREY)
-        _run(cells[1].paragraphs[0], q.speaker or "—", size=9.5)
-        _run(cells[2].paragraphs[0], VERDICT_LABELS[q.verdict], size=9.5,
+            wd.run(cells[0].add_paragraph(), f"O{q.outlet_sentence + 1}", size=8, color=GREY)
+        wd.run(cells[1].paragraphs[0], q.speaker or "—", size=9.5)
+        wd.run(cells[2].paragraphs[0], VERDICT_LABELS[q.verdict], size=9.5,
              bold=q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED))
-        _shade(cells[2], VERDICT_FILLS[q.verdict])
+        wd.shade(cells[2], VERDICT_FILLS[q.verdict])
         if q.source_text:
-            _run(cells[3].paragraphs[0], trim(q.source_text, 400), size=9.5)
+            wd.run(cells[3].paragraphs[0], trim(q.source_text, 400), size=9.5)
         else:
-            _run(cells[3].paragraphs[0], "— not in the source", size=9.5, color=GREY)
+            wd.run(cells[3].paragraphs[0], "— not in the source", size=9.5, color=GREY)
 
 
 def content_items(c: Comparison) -> list[Alignment]:
@@ -573,9 +479,9 @@ def _alignment(document, c: Comparison) -> None:
                     f"{_n(furniture, 'boilerplate item')} (captions, related links, date stamps) "
                     f"{'is' if furniture == 1 else 'are'} not shown. S = source sentence, O = outlet sentence.")
     widths = (83, 83)
-    table = _table(document, ("Source", "Outlet"), widths)
+    table = wd.table(document, ("Source", "Outlet"), widths)
     for a in items:
-        cells = _row(table, widths)
+        cells = wd.row(table, widths)
         tag = KIND_LABELS[a.kind]
         if a.similarity is not None:
             tag += f" {similarity(a.similarity)}"
@@ -587,18 +493,18 @@ def _alignment(document, c: Comparison) -> None:
             tag += f" · repeats row #{a.repeat_of}"
         for cell, sentences, prefix, side in ((cells[0], a.source, "S", "source"), (cells[1], a.outlet, "O", "outlet")):
             shown = ids([s.index for s in sentences], prefix)
-            _run(cell.paragraphs[0], f"#{a.id} · {shown + ' · ' if shown else ''}{tag}", size=7.5, color=GREY)
+            wd.run(cell.paragraphs[0], f"#{a.id} · {shown + ' · ' if shown else ''}{tag}", size=7.5, color=GREY)
             body = cell.add_paragraph()
             if not sentences:
-                _run(body, "—", size=9.5, color=GREY)
+                wd.run(body, "—", size=9.5, color=GREY)
             elif a.diff and a.source and a.outlet:
-                _diff_runs(body, a.diff, side)
+                wd.diff_runs(body, a.diff, side)
             else:
-                _run(body, " ".join(s.text for s in sentences), size=9.5)
+                wd.run(body, " ".join(s.text for s in sentences), size=9.5)
         fill = REPEAT_SHADE if a.repeat_of is not None else SHADES.get(a.kind)
         if fill:
             for cell in cells:
-                _shade(cell, fill)
+                wd.shade(cell, fill)
 
 
 def render(
