@@ -12,7 +12,9 @@ give alike a fact. Pure: no I/O, nothing re-aligned or re-scored.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from natodiff.model import Alignment, Claim, Fact, FactStatus, FactType, Kind, Op, Provenance, Quote, Sentence, Verdict
 
@@ -70,6 +72,7 @@ def build(items: Sequence[Alignment], facts: Sequence[Fact], quotes: Sequence[Qu
     """Every non-furniture, non-repeat item as one claim, in the order a reader must see them."""
     anchors = _anchors(items)
     last_source = max((s.index for a in items for s in a.source), default=-1)
+    held_by = _Held(facts, quotes)
     drafts = []
     for a in items:
         provenance = _PROVENANCE.get(a.kind)
@@ -77,8 +80,7 @@ def build(items: Sequence[Alignment], facts: Sequence[Fact], quotes: Sequence[Qu
             continue
         src = tuple(s.index for s in a.source)
         out = tuple(s.index for s in a.outlet)
-        held = [f for f in facts if f.source_index in src or f.outlet_index in out]
-        said = [q for q in quotes if q.outlet_sentence is not None and q.outlet_sentence in out]
+        held, said = held_by.facts(src, out), held_by.quotes(out)
         flags = _flags(a, held, said)
         place = None
         if provenance is Provenance.OUTLET_ONLY:
@@ -92,12 +94,34 @@ def build(items: Sequence[Alignment], facts: Sequence[Fact], quotes: Sequence[Qu
         figures = tuple(dict.fromkeys(f.text for f in held))
         drafts.append(((rank, position), Claim(0, text, provenance, src, out, (a.id,), figures, flags, variant, place)))
     drafts.sort(key=lambda d: d[0])
-    return tuple(_renumbered(claim, n) for n, (_, claim) in enumerate(drafts))
+    return tuple(replace(claim, id=n) for n, (_, claim) in enumerate(drafts))
 
 
-def _renumbered(claim: Claim, n: int) -> Claim:
-    return Claim(n, claim.text, claim.provenance, claim.source, claim.outlet, claim.items, claim.figures,
-                 claim.flags, claim.outlet_variant, claim.place)
+class _Held:
+    """The facts and quotations of given sentences, found by index (not by a walk over all of them)."""
+
+    def __init__(self, facts: Sequence[Fact], quotes: Sequence[Quote]) -> None:
+        self.by_source: dict[int, list[Fact]] = {}
+        self.by_outlet: dict[int, list[Fact]] = {}
+        for f in facts:
+            if f.source_index is not None:
+                self.by_source.setdefault(f.source_index, []).append(f)
+            if f.outlet_index is not None:
+                self.by_outlet.setdefault(f.outlet_index, []).append(f)
+        self.rank = {id(f): n for n, f in enumerate(facts)}
+        self.quoted: dict[int, list[Quote]] = {}
+        for q in quotes:
+            if q.outlet_sentence is not None:
+                self.quoted.setdefault(q.outlet_sentence, []).append(q)
+
+    def facts(self, source: Sequence[int], outlet: Sequence[int]) -> list[Fact]:
+        """In the facts' own order; a fact stated on both sides counted once."""
+        found = {id(f): f for i in source for f in self.by_source.get(i, ())}
+        found.update({id(f): f for j in outlet for f in self.by_outlet.get(j, ())})
+        return sorted(found.values(), key=lambda f: self.rank[id(f)])
+
+    def quotes(self, outlet: Sequence[int]) -> list[Quote]:
+        return [q for j in outlet for q in self.quoted.get(j, ())]
 
 
 def _rank(provenance: Provenance, flags: tuple[str, ...], figures: bool, named: bool) -> int:
@@ -126,7 +150,23 @@ def _flags(a: Alignment, held: Sequence[Fact], said: Sequence[Quote]) -> tuple[s
     return tuple(flag for flag in FLAGS if flag in found)
 
 
-def _anchors(items: Sequence[Alignment]) -> dict[int, int]:
+class _Anchors:
+    """Outlet sentences that tell source sentences, in outlet order, for "after S8"."""
+
+    def __init__(self, told: dict[int, int]) -> None:
+        self.outlet = sorted(told)
+        self.source = [told[j] for j in self.outlet]
+
+    def before(self, j: int) -> int | None:
+        """The source sentence told last before outlet sentence ``j``."""
+        k = bisect_left(self.outlet, j)
+        return self.source[k - 1] if k else None
+
+    def any_after(self, j: int) -> bool:
+        return bisect_right(self.outlet, j) < len(self.outlet)
+
+
+def _anchors(items: Sequence[Alignment]) -> _Anchors:
     """Outlet sentence -> the last source sentence its item (or the item it repeats) tells."""
     by_id = {a.id: a for a in items}
     out = {}
@@ -135,24 +175,24 @@ def _anchors(items: Sequence[Alignment]) -> dict[int, int]:
         if a.outlet and told and a.kind is not Kind.BOILERPLATE:
             for s in a.outlet:
                 out[s.index] = max(t.index for t in told)
-    return out
+    return _Anchors(out)
 
 
-def _place(outlet: Sequence[Sentence], anchors: dict[int, int], last_source: int) -> tuple[str, tuple]:
-    """"after S8" when linked sentences stand before and after it in the outlet, else "new section"."""
-    first, last = outlet[0].index, outlet[-1].index
-    before = [j for j in anchors if j < first]
-    after = any(j > last for j in anchors)
-    if before:
-        k = anchors[max(before)]
-        position = (k, 1, first)
-    else:
-        position = (-1, 1, first)
-    if outlet[0].heading or not before or not after:
-        if before and not after:
-            position = (last_source + 1, 1, first)
-        return "new section", position
-    return f"after S{k + 1}", position
+def _place(outlet: Sequence[Sentence], anchors: _Anchors, last_source: int) -> tuple[str, tuple]:
+    """"after S8" when linked sentences stand before and after it in the outlet, else "new section".
+
+    Also its position in source order: after S8, at the start, or at the end.
+    """
+    first = outlet[0].index
+    k = anchors.before(first)
+    after = anchors.any_after(outlet[-1].index)
+    if k is None:
+        return "new section", (-1, 1, first)
+    if not after:
+        return "new section", (last_source + 1, 1, first)
+    if outlet[0].heading:
+        return "new section", (k, 1, first)
+    return f"after S{k + 1}", (k, 1, first)
 
 
 def _joined(sentences: Sequence[Sentence]) -> str:

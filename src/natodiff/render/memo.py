@@ -159,13 +159,26 @@ def is_figure(f: Fact) -> bool:
     return f.type is not FactType.ENTITY
 
 
-def held(c: Comparison, claim: Claim) -> list[Fact]:
-    """The facts a claim holds, by sentence index."""
-    return [f for f in c.facts if f.source_index in claim.source or f.outlet_index in claim.outlet]
+def held(c: Comparison) -> dict[int, list[Fact]]:
+    """Claim id -> the facts it holds, found by sentence index."""
+    by_source: dict[int, list[Fact]] = {}
+    by_outlet: dict[int, list[Fact]] = {}
+    for f in c.facts:
+        if f.source_index is not None:
+            by_source.setdefault(f.source_index, []).append(f)
+        elif f.outlet_index is not None:  # a fact both state is held where the source states it
+            by_outlet.setdefault(f.outlet_index, []).append(f)
+    return {x.id: [f for i in x.source for f in by_source.get(i, ())] + [f for j in x.outlet for f in by_outlet.get(j, ())]
+            for x in c.claims}
 
 
-def claim_quotes(c: Comparison, claim: Claim) -> list[Quote]:
-    return unique_quotes([q for q in c.quotes if q.outlet_sentence is not None and q.outlet_sentence in claim.outlet])
+def claim_quotes(c: Comparison) -> dict[int, list[Quote]]:
+    """Claim id -> the outlet's quotations in its sentences, each once."""
+    by_outlet: dict[int, list[Quote]] = {}
+    for q in c.quotes:
+        if q.outlet_sentence is not None:
+            by_outlet.setdefault(q.outlet_sentence, []).append(q)
+    return {x.id: unique_quotes([q for j in x.outlet for q in by_outlet.get(j, ())]) for x in c.claims}
 
 
 def unique_quotes(quotes: Sequence[Quote]) -> list[Quote]:
@@ -186,7 +199,8 @@ def _words(c: Comparison, claims: Sequence[Claim], side: str) -> int:
 
 def _figures_said(c: Comparison, claims: Sequence[Claim], status: FactStatus, n: int = 4) -> list[str]:
     side = "outlet" if status is FactStatus.OUTLET_ONLY else "source"
-    found = [f for x in claims for f in held(c, x) if f.status is status and is_figure(f)]
+    facts = held(c)
+    found = [f for x in claims for f in facts[x.id] if f.status is status and is_figure(f)]
     found.sort(key=lambda f: TYPE_ORDER[f.type])
     return list(dict.fromkeys((f.outlet_says if side == "outlet" else f.source_says) or f.text for f in found))[:n]
 
@@ -253,13 +267,15 @@ class Line:
 def what_differs(c: Comparison) -> list[Line]:
     """Conflicts, problem quotations, flipped negations, added figures, omitted figures: one line each."""
     conflicts, quoted, negations, added, omitted = [], [], [], [], []
+    facts_of, quotes_of = held(c), claim_quotes(c)
+    items = {a.id: a for a in c.alignments}
     for x in c.claims:
-        facts = held(c, x)
+        facts = facts_of[x.id]
         for f in facts:
             if f.status is FactStatus.CONFLICT:
                 conflicts.append(Line("Conflict", f"the outlet says {f.outlet_says}, the source {f.source_says}",
                                       refs(x)))
-        for q in claim_quotes(c, x):
+        for q in quotes_of[x.id]:
             if q.verdict not in QUOTE_PROBLEMS:
                 continue
             where = f"O{q.outlet_sentence + 1}" if q.outlet_sentence is not None else refs(x)
@@ -269,8 +285,8 @@ def what_differs(c: Comparison) -> list[Line]:
             tail = {Verdict.NOT_QUOTED_IN_SOURCE: f"{who}; the source says it in its own words",
                     Verdict.UNSOURCED: f"{who}; not found in the source"}.get(q.verdict, who)
             quoted.append(Line(QUOTE_PROBLEMS[q.verdict], tail, where, q))
-        for a in c.alignments:
-            if a.id in x.items and negation_flag(a):
+        for a in (items[i] for i in x.items if i in items):
+            if negation_flag(a):
                 negations.append(Line(negation_flag(a).capitalize(), in_quotes(trim(x.text, 90)), refs(x)))
         new = [f.outlet_says or f.text for f in facts if f.status is FactStatus.OUTLET_ONLY and is_figure(f)]
         if new:
