@@ -149,3 +149,17 @@ def test_json_claims_and_golden():
                            "outlet_variant", "place"]
     assert first["source"] == [8] and first["outlet"] == [6, 9]  # 1-based, as sentence numbers print
     assert json.loads(got) == data["claims"]
+
+
+def test_reports_list_combined_facts_and_name_the_names_given_alike():
+    from natodiff.render import html, markdown
+    from natodiff.render.combined import names_line
+
+    c = sample()
+    line = names_line(c)
+    assert line is not None and "Poland" in line
+    for out in (markdown.render(c), html.render(c)):
+        assert "Combined facts (22 claims: 8 both, 7 outlet only, 7 source only)" in out
+        assert "not in the source, after S8" in out
+        assert "Named alike in both texts" in out and "Poland" in out
+    assert names_line(sample(facts=False)) is None

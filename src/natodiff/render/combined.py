@@ -55,3 +55,11 @@ def heading(c: Comparison) -> str:
     counts = {p: sum(x.provenance is p for x in c.claims) for p in MARKERS}
     parts = ", ".join(f"{counts[p]} {MARKERS[p]}" for p in MARKERS)
     return f"{TITLE} ({len(c.claims)} claim{'s' * (len(c.claims) != 1)}: {parts})"
+
+
+def names_line(c: Comparison) -> str | None:
+    """Under the facts table: the names both texts give alike, which are not facts but not lost."""
+    if not c.names:
+        return None
+    names = list(dict.fromkeys(f.text for f in c.names))
+    return f"Named alike in both texts (not listed as facts): {', '.join(names)}."

@@ -344,6 +344,10 @@ def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
     ]
     if facts and c.facts:
         out += ["<h2>Facts</h2>", *facts_table(c.facts)]
+    if facts and c.names:
+        from natodiff.render.combined import names_line
+
+        out.append(f'<p class="names-alike">{esc(names_line(c) or "")}</p>')
     if facts and c.quotes:
         out += ["<h2>Quotations</h2>", *quotes_table(c.quotes)]
     out += [*legend(), "</body>", "</html>", ""]

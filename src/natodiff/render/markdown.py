@@ -262,6 +262,10 @@ def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
         out += item(a)
     if facts and c.facts:
         out += ["", "## Facts", ""] + facts_table(c.facts)
+    if facts and c.names:
+        from natodiff.render.combined import names_line
+
+        out += ["", escape(names_line(c) or "")]
     if facts and c.quotes:
         out += ["", "## Quotations", ""] + quotes_table(c.quotes)
     out += ["", LEGEND, ""]

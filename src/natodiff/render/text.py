@@ -288,6 +288,11 @@ def render(
 
         if c.facts:
             console.print(tables.facts_table(c.facts))
+        from natodiff.render.combined import names_line
+
+        alike = names_line(c)
+        if alike:
+            console.print(Text(clean(alike), style="dim"))
         if c.quotes:
             console.print(tables.quotes_table(c.quotes))
     console.print(legend(markers))
