@@ -470,3 +470,15 @@ def test_bottom_line_counts_source_sentences_and_names_only_figures_of_added_sen
     assert "3 of 4 source sentences appear in the outlet" in bullets[0]
     # The euros come with a carried sentence, not with the added one.
     assert "75 billion dollar" in bullets[1] and "5 billion euros" not in bullets[1]
+
+
+def test_what_differs_is_capped_so_page_one_stays_a_page():
+    source = "Ministers met in Brussels.\n\nThey agreed to act.\n"
+    outlet = ("Ministers met in Brussels.\n\n"
+              + "\n\n".join(f"Country {chr(65 + i)} pledged {i + 3} billion euros for item {i}." for i in range(20))
+              + "\n\nThey agreed to act.\n")
+    c = compare(source, outlet)
+    assert len(memo.what_differs(c)) == 20
+    first = page_one(reopen(memo.render(c)))
+    assert first.count("Added: ") == memo.DIFFERS
+    assert f"{20 - memo.DIFFERS} more (figures added or left out)" in first

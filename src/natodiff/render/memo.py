@@ -73,6 +73,8 @@ CLAIM_CHARS = 140  # a claim on page 2: about a line and a half; the annex has t
 VARIANT_CHARS = 150  # the outlet's variant beside it
 QUOTE_CHARS = 110  # a quotation on page 1
 LABEL_CHARS = 60  # a document's title used as its label
+# Lines of What differs on page 1 (on the samples 9); problems come first, so figures are the first cut.
+DIFFERS = 15
 ANNEX = "Annex: "
 
 
@@ -382,13 +384,16 @@ def _differs(document, c: Comparison) -> None:
                 if not c.options.facts else "No conflict, quotation problem or one-sided figure was found; ")
         _note(document, note + "the combined facts below still show what each text alone says.")
         return
-    for line in lines:
+    for line in lines[:DIFFERS]:
         p = _bullet(document)
         wd.run(p, line.label + ": ", bold=True, size=10)
         if line.quote is not None:
             _quoted_words(p, line.quote, 10)
         wd.run(p, line.text, size=10)
         wd.run(p, f"  ({line.where})", size=8.5, color=GREY)
+    if len(lines) > DIFFERS:
+        _note(document, f"{len(lines) - DIFFERS} more (figures added or left out): see the combined facts "
+                        "and the annex.")
 
 
 # --- page 2 ------------------------------------------------------------------------
