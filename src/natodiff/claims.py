@@ -90,7 +90,7 @@ def build(items: Sequence[Alignment], facts: Sequence[Fact], quotes: Sequence[Qu
         text = _joined(a.outlet if provenance is Provenance.OUTLET_ONLY else a.source)
         variant = _variant(held, said, a) if provenance is Provenance.BOTH else None
         named = any(not is_figure(f) for f in held) or any(q.speaker for q in said)
-        rank = _rank(provenance, flags, any(is_figure(f) for f in held), named)
+        rank = _rank(provenance, flags, any(is_figure(f) for f in held) or named)
         figures = tuple(dict.fromkeys(f.text for f in held))
         drafts.append(((rank, position), Claim(0, text, provenance, src, out, (a.id,), figures, flags, variant, place)))
     drafts.sort(key=lambda d: d[0])
@@ -124,12 +124,13 @@ class _Held:
         return [q for j in outlet for q in self.quoted.get(j, ())]
 
 
-def _rank(provenance: Provenance, flags: tuple[str, ...], figures: bool, named: bool) -> int:
+def _rank(provenance: Provenance, flags: tuple[str, ...], sourced: bool) -> int:
+    """0 problems; 1 additions with figures or named sources; 2 omissions losing figures; 3 the rest."""
     if FIRST.intersection(flags):
         return 0
-    if provenance is Provenance.OUTLET_ONLY and (figures or named):
+    if provenance is Provenance.OUTLET_ONLY and sourced:
         return 1
-    if provenance is Provenance.SOURCE_ONLY and figures:
+    if provenance is Provenance.SOURCE_ONLY and "dropped_figures" in flags:
         return 2
     return 3
 
