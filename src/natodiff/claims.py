@@ -54,16 +54,16 @@ def split_names(facts: Sequence[Fact]) -> tuple[tuple[Fact, ...], tuple[Fact, ..
     Kept as facts: every figure, date and quantity; a name that is one-sided,
     in conflict, or part of a figure's label ("Allies" of "18 Allies").
     """
-    labels = [f.text.casefold().split() for f in facts if is_figure(f)]
-
-    def counted(name: str) -> bool:
-        words = name.casefold().split()
-        n = len(words)
-        return any(label[i:i + n] == words for label in labels for i in range(len(label) - n + 1))
-
+    # Every run of words inside a figure's label: a figure's label is a few words long.
+    runs = set()
+    for f in facts:
+        if is_figure(f):
+            words = tuple(f.text.casefold().split())
+            runs.update(words[i:j] for i in range(len(words)) for j in range(i + 1, len(words) + 1))
     kept, names = [], []
     for f in facts:
-        alike = f.type is FactType.ENTITY and f.status is FactStatus.CONFIRMED and not counted(f.text)
+        alike = (f.type is FactType.ENTITY and f.status is FactStatus.CONFIRMED
+                 and tuple(f.text.casefold().split()) not in runs)
         (names if alike else kept).append(f)
     return tuple(kept), tuple(names)
 
