@@ -16,8 +16,10 @@ Only this module, render.docx_parts and render.redline import python-docx.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
 from natodiff.model import (
     Alignment, Claim, Comparison, Document, Fact, FactStatus, FactType, Kind, Provenance, Quote, Verdict,
@@ -238,9 +240,7 @@ def bottom_line(c: Comparison) -> list[str]:
     quotes = unique_quotes(c.quotes)
     bad = [q for q in quotes if q.verdict is not Verdict.FAITHFUL]
     if bad:
-        kinds: dict[str, int] = {}
-        for q in bad:
-            kinds[QUOTE_PROBLEMS[q.verdict].split()[0].lower()] = kinds.get(QUOTE_PROBLEMS[q.verdict].split()[0].lower(), 0) + 1
+        kinds = Counter(_problem(q.verdict).split()[0].lower() for q in bad)
         detail = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
         bullets.append(f"{len(bad)} of {len(quotes)} quotations in the outlet do not match the source ({detail}).")
     elif quotes:
@@ -256,14 +256,18 @@ def bottom_line(c: Comparison) -> list[str]:
     return bullets[:5]
 
 
-class Line:
+def _problem(verdict: Verdict) -> str:
+    """How What differs names a quotation's problem; a verdict added later reads as its value."""
+    return QUOTE_PROBLEMS.get(verdict) or verdict.value.replace("_", " ").capitalize() + " quotation"
+
+
+class Line(NamedTuple):
     """One line of What differs: a bold label, what it is, the sentence ids; quotations keep their diff."""
 
-    def __init__(self, label: str, text: str, where: str, quote: Quote | None = None) -> None:
-        self.label, self.text, self.where, self.quote = label, text, where, quote
-
-    def __str__(self) -> str:
-        return f"{self.label}: {self.text} ({self.where})"
+    label: str
+    text: str
+    where: str
+    quote: Quote | None = None
 
 
 def what_differs(c: Comparison) -> list[Line]:
@@ -278,7 +282,7 @@ def what_differs(c: Comparison) -> list[Line]:
                 conflicts.append(Line("Conflict", f"the outlet says {f.outlet_says}, the source {f.source_says}",
                                       refs(x)))
         for q in quotes_of[x.id]:
-            if q.verdict not in QUOTE_PROBLEMS:
+            if q.verdict is Verdict.FAITHFUL:
                 continue
             where = f"O{q.outlet_sentence + 1}" if q.outlet_sentence is not None else refs(x)
             if q.verdict is Verdict.ALTERED and x.source:
@@ -286,7 +290,7 @@ def what_differs(c: Comparison) -> list[Line]:
             who = f", {q.speaker}" if q.speaker else ""
             tail = {Verdict.NOT_QUOTED_IN_SOURCE: f"{who}; the source says it in its own words",
                     Verdict.UNSOURCED: f"{who}; not found in the source"}.get(q.verdict, who)
-            quoted.append(Line(QUOTE_PROBLEMS[q.verdict], tail, where, q))
+            quoted.append(Line(_problem(q.verdict), tail, where, q))
         for a in (items[i] for i in x.items if i in items):
             if negation_flag(a):
                 negations.append(Line(negation_flag(a).capitalize(), in_quotes(trim(x.text, 90)), refs(x)))
@@ -476,9 +480,9 @@ def _quotes(document, c: Comparison) -> None:
         if q.outlet_sentence is not None:
             wd.run(cells[0].add_paragraph(), f"O{q.outlet_sentence + 1}", size=8, color=GREY)
         wd.run(cells[1].paragraphs[0], q.speaker or "—", size=9.5)
-        wd.run(cells[2].paragraphs[0], VERDICT_LABELS[q.verdict], size=9.5,
-             bold=q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED))
-        wd.shade(cells[2], VERDICT_FILLS[q.verdict])
+        wd.run(cells[2].paragraphs[0], VERDICT_LABELS.get(q.verdict, q.verdict.value.replace("_", " ")), size=9.5,
+               bold=q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED))
+        wd.shade(cells[2], VERDICT_FILLS.get(q.verdict, "FFF2CC"))
         if q.source_text:
             wd.run(cells[3].paragraphs[0], trim(q.source_text, 400), size=9.5)
         else:
