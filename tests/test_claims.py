@@ -163,3 +163,15 @@ def test_reports_list_combined_facts_and_name_the_names_given_alike():
         assert "not in the source, after S8" in out
         assert "Named alike in both texts" in out and "Poland" in out
     assert names_line(sample(facts=False)) is None
+
+
+def test_a_quotation_verdict_maps_to_its_flag_by_value():
+    """The flags follow the verdicts' values, so a split verdict ("misattributed") needs no new code."""
+    from natodiff.model import Quote
+
+    c = sample(facts=False)
+    addition = next(x for x in c.claims if x.provenance is Provenance.OUTLET_ONLY)
+    quote = Quote("words", "a speaker", "misattributed", None, (), addition.outlet[0])  # type: ignore[arg-type]
+    told = claims.build(c.alignments, (), (quote,))
+    first = told[0]
+    assert first.outlet == addition.outlet and first.flags == ("misattributed_quotation",)

@@ -18,11 +18,13 @@ from dataclasses import replace
 
 from natodiff.model import Alignment, Claim, Fact, FactStatus, FactType, Kind, Op, Provenance, Quote, Sentence, Verdict
 
-# A quotation's verdict as a claim's flag; a new verdict needs one line here.
+# A quotation's verdict as a claim's flag, keyed by the verdict's value (a StrEnum member finds
+# its value): a verdict the quotations layer splits or adds ("misattributed") needs one line here.
 QUOTE_FLAGS = {
-    Verdict.ALTERED: "altered_quotation",
-    Verdict.NOT_QUOTED_IN_SOURCE: "quotation_not_in_source",
-    Verdict.UNSOURCED: "unsourced_quotation",
+    "altered": "altered_quotation",
+    "not_quoted_in_source": "quotation_not_in_source",
+    "misattributed": "misattributed_quotation",
+    "unsourced": "unsourced_quotation",
 }
 # Every flag, in the order a claim lists them.
 FLAGS = (
@@ -225,7 +227,7 @@ def _variant(held: Sequence[Fact], said: Sequence[Quote], a: Alignment) -> str |
             parts.append("quotation altered" + (": " + ", ".join(changes) if changes else ""))
         elif q.verdict in QUOTE_FLAGS:
             who = q.speaker or "an unnamed speaker"
-            where = "not found in the source" if q.verdict is Verdict.UNSOURCED else "not a quotation in the source"
+            where = "not found in the source" if q.verdict == "unsourced" else "not a quotation in the source"
             parts.append(f"quotes {who}: “{_first_words(q.text)}”, {where}")
     if a.negation:
         parts.append("drops the negation" if a.negation == "dropped" else "adds a negation")

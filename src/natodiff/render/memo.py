@@ -45,19 +45,25 @@ STATUS_LABELS = {
     FactStatus.OUTLET_ONLY: "Outlet only",
 }
 STATUS_FILLS = {FactStatus.CONFLICT: "F8CBAD", FactStatus.OUTLET_ONLY: "E2EFDA", FactStatus.SOURCE_ONLY: "FBE2E2"}
+# Quotation verdicts by value (a Verdict member finds its value), so the split of
+# not_quoted_in_source into misattributed / statement_text reads right on either side of it.
 VERDICT_LABELS = {
-    Verdict.FAITHFUL: "Faithful",
-    Verdict.ALTERED: "ALTERED",
-    Verdict.NOT_QUOTED_IN_SOURCE: "Not a quotation in the source",
-    Verdict.UNSOURCED: "UNSOURCED",
+    "faithful": "Faithful",
+    "altered": "ALTERED",
+    "not_quoted_in_source": "Not a quotation in the source",
+    "misattributed": "MISATTRIBUTED",
+    "statement_text": "The statement's own words",
+    "unsourced": "UNSOURCED",
 }
-VERDICT_FILLS = {Verdict.FAITHFUL: "E2EFDA", Verdict.ALTERED: "F8CBAD", Verdict.UNSOURCED: "F8CBAD",
-                 Verdict.NOT_QUOTED_IN_SOURCE: "FFF2CC"}
+VERDICT_FILLS = {"faithful": "E2EFDA", "altered": "F8CBAD", "unsourced": "F8CBAD", "not_quoted_in_source": "FFF2CC",
+                 "misattributed": "FFF2CC", "statement_text": "E2EFDA"}
+FAITHFUL = frozenset({"faithful", "statement_text"})  # the statement's own words, quoted as its issuer's
 # What differs: how each kind of problem quotation is named on page 1.
 QUOTE_PROBLEMS = {
-    Verdict.ALTERED: "Altered quotation",
-    Verdict.NOT_QUOTED_IN_SOURCE: "Misattributed quotation",
-    Verdict.UNSOURCED: "Unsourced quotation",
+    "altered": "Altered quotation",
+    "not_quoted_in_source": "Misattributed quotation",
+    "misattributed": "Misattributed quotation",
+    "unsourced": "Unsourced quotation",
 }
 KIND_LABELS = {
     Kind.SHARED: "shared",
@@ -238,7 +244,7 @@ def bottom_line(c: Comparison) -> list[str]:
         parts = [f"{f.outlet_says} for the source's {f.source_says}" for f in conflicts[:3]]
         bullets.append(f"The two texts disagree on {_n(len(conflicts), 'fact')}: " + "; ".join(parts) + ".")
     quotes = unique_quotes(c.quotes)
-    bad = [q for q in quotes if q.verdict is not Verdict.FAITHFUL]
+    bad = [q for q in quotes if q.verdict not in FAITHFUL]
     if bad:
         kinds = Counter(_problem(q.verdict).split()[0].lower() for q in bad)
         detail = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
@@ -282,14 +288,15 @@ def what_differs(c: Comparison) -> list[Line]:
                 conflicts.append(Line("Conflict", f"the outlet says {f.outlet_says}, the source {f.source_says}",
                                       refs(x)))
         for q in quotes_of[x.id]:
-            if q.verdict is Verdict.FAITHFUL:
+            if q.verdict in FAITHFUL:
                 continue
             where = f"O{q.outlet_sentence + 1}" if q.outlet_sentence is not None else refs(x)
             if q.verdict is Verdict.ALTERED and x.source:
                 where += f" ← {ids(x.source, 'S')}"
             who = f", {q.speaker}" if q.speaker else ""
-            tail = {Verdict.NOT_QUOTED_IN_SOURCE: f"{who}; the source says it in its own words",
-                    Verdict.UNSOURCED: f"{who}; not found in the source"}.get(q.verdict, who)
+            tail = {"not_quoted_in_source": f"{who}; the source says it in its own words",
+                    "misattributed": f"{who}; the source does not quote them so",
+                    "unsourced": f"{who}; not found in the source"}.get(q.verdict, who)
             quoted.append(Line(_problem(q.verdict), tail, where, q))
         for a in (items[i] for i in x.items if i in items):
             if negation_flag(a):
@@ -481,7 +488,7 @@ def _quotes(document, c: Comparison) -> None:
             wd.run(cells[0].add_paragraph(), f"O{q.outlet_sentence + 1}", size=8, color=GREY)
         wd.run(cells[1].paragraphs[0], q.speaker or "—", size=9.5)
         wd.run(cells[2].paragraphs[0], VERDICT_LABELS.get(q.verdict, q.verdict.value.replace("_", " ")), size=9.5,
-               bold=q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED))
+               bold=q.verdict in ("altered", "unsourced"))
         wd.shade(cells[2], VERDICT_FILLS.get(q.verdict, "FFF2CC"))
         if q.source_text:
             wd.run(cells[3].paragraphs[0], trim(q.source_text, 400), size=9.5)
