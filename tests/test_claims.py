@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from test_properties import article, pair, sentence
 
 from natodiff import claims
-from natodiff.compare import compare
+from natodiff import compare
 from natodiff.model import Comparison, Fact, FactStatus, FactType, Options, Provenance
 from natodiff.render.json import SCHEMA, dumps, to_dict
 
