@@ -110,6 +110,7 @@ def test_schema_name(schema_block: str, emitted: dict) -> None:
         ('"links": [{', lambda d: next(a for a in d["alignments"] if a["links"])["links"][0]),
         ('"facts":  [{', lambda d: d["facts"][0]),
         ('"quotes": [{', lambda d: d["quotes"][0]),
+        ('"claims": [{', lambda d: d["claims"][0]),
         ("Sentence = {", lambda d: d["alignments"][0]["outlet"][0]),
     ],
 )

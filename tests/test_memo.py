@@ -42,6 +42,7 @@ from natodiff.model import (
     Summary,
     Verdict,
 )
+from natodiff import claims
 from natodiff.render import memo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,8 +51,10 @@ OUTLET = ROOT / "samples" / "outlet-report-2024-02-15.txt"
 GOLDEN = ROOT / "tests" / "golden" / "memo" / "tiny.structure.txt"
 FIGURES = ("600 billion", "18", "2%", "10 billion", "one million drones", "Poland", "Bydgoszcz",
            "380 billion", "75 billion", "99%", "Steadfast Defender 24")
-SECTIONS = ["Bottom line up front", "Combined key facts", "What the outlet added", "What the outlet left out",
-            "Quotations check", "Appendix: full alignment"]
+SECTIONS = ["Bottom line", "What differs", "Combined facts", "Annex: figures and names", "Annex: quotations check",
+            "Annex: full alignment"]
+# Page 1 on the samples: the altered quotation, the misattributed one, the figures the outlet added.
+PAGE_ONE = ("in 2014", "It will enable Ukraine", "$380 billion", "75 billion dollars", "100 billion dollars")
 
 
 def sample(facts: bool = True) -> Comparison:
@@ -79,6 +82,16 @@ def all_text(d) -> str:
         parts.extend(p.text for p in s.header.paragraphs)
         parts.extend(p.text for p in s.footer.paragraphs)
     return "\n".join(parts)
+
+
+def page_one(d) -> str:
+    """The text before the combined facts: title block, bottom line, what differs."""
+    lines = []
+    for p in d.paragraphs:
+        if p.text == "Combined facts":
+            break
+        lines.append(p.text)
+    return "\n".join(lines)
 
 
 def headings(d) -> list[tuple[str, str]]:
@@ -169,19 +182,24 @@ def tiny() -> Comparison:
     summary = Summary(shared=0, reworded=2, outlet_only=1, source_only=2, boilerplate=1, repeats=0, moved=1,
                       reuse=0.55, coverage=0.48, density=2.5, longest_shared=Fragment(6, "to set up a fund of"),
                       lead=Lead(s1, s0, False))
+    names = (
+        Fact(FactType.ENTITY, "ministers", "ministers", FactStatus.CONFIRMED, s1.text, o1.text, "ministers",
+             "Ministers", 1, 1),
+    )
     facts = (
-        Fact(FactType.ENTITY, "ministers", "ministers", FactStatus.CONFIRMED, s1.text, o1.text, "ministers", "Ministers"),
         Fact(FactType.MONEY, "5 billion euros", 5e9, FactStatus.CONFLICT, s1.text, o1.text, "5 billion euros",
-             "6 billion euros"),
-        Fact(FactType.DATE, "3 March 2024", "2024-03-03", FactStatus.SOURCE_ONLY, s1.text, None, "3 March 2024"),
-        Fact(FactType.DATE, "2025", "2025", FactStatus.SOURCE_ONLY, s3.text, None, "2025"),
+             "6 billion euros", 1, 1),
+        Fact(FactType.DATE, "3 March 2024", "2024-03-03", FactStatus.SOURCE_ONLY, s1.text, None, "3 March 2024",
+             None, 1),
+        Fact(FactType.DATE, "2025", "2025", FactStatus.SOURCE_ONLY, s3.text, None, "2025", None, 3),
     )
     quotes = (
         Quote("We act as one,", "the chair", Verdict.ALTERED, "We act together,", (
             DiffOp(Op.EQUAL, "We act ", "We act "), DiffOp(Op.REPLACE, "together,", "as one,")), 2),
         Quote("too small", None, Verdict.UNSOURCED, None, (), 3),
     )
-    return Comparison(source, outlet, summary, items, facts, quotes)
+    return Comparison(source, outlet, summary, items, facts, quotes, claims=claims.build(items, facts, quotes),
+                      names=names)
 
 
 def test_golden_structure():
@@ -202,6 +220,11 @@ def test_tiny_memo_says_what_matters():
     bluf = [p.text for p in d.paragraphs if p.style.name == "List Bullet"][:5]
     assert any("disagree" in b and "6 billion euros" in b for b in bluf)
     assert any("quotations" in b for b in bluf)
+    differs = page_one(d)
+    assert "Conflict: the outlet says 6 billion euros, the source 5 billion euros  (O2 ← S2)" in differs
+    assert "Altered quotation: “We act together, as one,”, the chair  (O3 ← S3)" in differs
+    assert "Left out: 2025  (S4)" in differs
+    assert "1 name appears in both texts alike" in text
 
 
 # --- the sample pair ---------------------------------------------------------------
@@ -236,8 +259,7 @@ def test_sample_memo_headings_and_tables(sample_memo):
     assert found[0] == ("Title", "Defence ministers address strengthening NATO’s deterrence and defence, support to Ukraine")
     assert [t for s, t in found if s == "Heading 1"] == SECTIONS
     headers = [[c.text for c in t.rows[0].cells] for t in d.tables]
-    assert headers[0] == ["Role", "Document", "Words", "Sentences"]
-    assert ["Fact", "Source says", "Outlet says", "Status"] in headers
+    assert headers[0] == ["Fact", "Source says", "Outlet says", "Status"]
     assert ["Outlet quotation", "Speaker", "Verdict", "Source wording"] in headers
     assert headers[-1] == ["Source", "Outlet"]
     c = sample()
@@ -247,17 +269,20 @@ def test_sample_memo_headings_and_tables(sample_memo):
     # Reworded rows are marked up: struck source words, underlined outlet words.
     xml = appendix._tbl.xml
     assert "<w:strike/>" in xml and "<w:u " in xml
-    # The facts table: confirmed first, then conflicts, then one-sided.
+    # The annex's facts: conflicts, then one-sided; what both texts say alike is counted, not listed.
     facts_table = next(t for t in d.tables if t.rows[0].cells[0].text == "Fact")
     statuses = [row.cells[3].text for row in facts_table.rows[1:]]
-    order = ["Confirmed", "CONFLICT", "Source only", "Outlet only"]
+    order = ["CONFLICT", "Outlet only", "Source only"]
     assert statuses == sorted(statuses, key=order.index)
+    listed = {row.cells[0].paragraphs[0].runs[0].text for row in facts_table.rows[1:]}
+    assert {"Bydgoszcz", "380 billion dollars", "99%"} <= listed and not {"NATO", "Ukraine", "Poland"} & listed
+    assert f"{len(c.names)} names appear in both texts alike" in all_text(d)
     assert all(t.style.name == "Table Grid" for t in d.tables)
 
 
 def test_sample_memo_bottom_line(sample_memo):
     d = reopen(sample_memo)
-    start = next(i for i, p in enumerate(d.paragraphs) if p.text == "Bottom line up front")
+    start = next(i for i, p in enumerate(d.paragraphs) if p.text == "Bottom line")
     bullets = []
     for p in d.paragraphs[start + 1:]:
         if p.style.name != "List Bullet":
@@ -283,6 +308,39 @@ def test_sample_memo_page_furniture_and_properties(sample_memo):
     assert "outlet-report-2024-02-15.txt" in props.subject
     assert props.created == datetime(2024, 2, 16, tzinfo=timezone.utc)
     assert round(section.page_width.mm) == 210
+
+
+def test_sample_page_one_says_what_differs(sample_memo):
+    first = page_one(reopen(sample_memo))
+    for shown in PAGE_ONE:
+        assert shown in first, shown
+    assert "Misattributed quotation: “It will enable Ukraine" in first
+    assert "Added: $380 billion  (O7, not in the source, after S8)" in first
+    assert "Left out: 99%  (S20)" in first
+
+
+def test_memo_names_documents_by_label_never_by_path():
+    c = compare("A plan.\n\nThe plan costs 5 million euros.", "The plan costs 6 million euros.",
+                source_name="/some/dir/release.txt", outlet_name="C:\\news\\story.txt")
+    text = all_text(reopen(memo.render(c)))
+    assert "How story.txt reported release.txt" in text
+    assert "/some" not in text and "news" not in text
+    text = all_text(reopen(memo.render(c, source_label="NATO release", outlet_label="Daily \x07 News")))
+    assert "How Daily  News reported NATO release" in text and "release.txt" not in text
+
+
+def test_claims_group_by_provenance_on_page_two(sample_memo):
+    d = reopen(sample_memo)
+    c = sample()
+    found = [t for s, t in headings(d) if s == "Heading 2"]
+    counts = {p: sum(x.provenance == p for x in c.claims) for p in ("both", "outlet_only", "source_only")}
+    assert found == [f"Reported by both ({counts['both']})", f"Only in the outlet ({counts['outlet_only']})",
+                     f"Only in the source ({counts['source_only']})"]
+    start = next(i for i, p in enumerate(d.paragraphs) if p.text == "Combined facts")
+    end = next(i for i, p in enumerate(d.paragraphs) if p.text.startswith("Annex"))
+    bullets = [p.text for p in d.paragraphs[start:end] if p.style.name == "List Bullet"]
+    assert len(bullets) == len(c.claims)
+    assert any("Outlet: adds three members, 2014" in b for b in bullets)
 
 
 def test_memo_without_facts_says_so(sample_memo_without_facts):
@@ -322,10 +380,11 @@ def run_cli(*args):
 def test_cli_memo_and_compare_memo(tmp_path):
     out = tmp_path / "memo.docx"
     r = run_cli("memo", str(SOURCE), str(OUTLET), "-o", str(out), "--title", "My title", "--author", "Me",
-                "--classification", "UNCLASSIFIED")
+                "--classification", "UNCLASSIFIED", "--source-label", "NATO", "--outlet-label", "The Daily")
     assert r.returncode == 0, r.stderr
     d = reopen(out.read_bytes())
     assert d.paragraphs[0].text == "My title" and d.core_properties.author == "Me"
+    assert d.paragraphs[1].text == "How The Daily reported NATO"
     r = run_cli("memo", str(SOURCE), str(OUTLET), "-o", str(out))
     assert r.returncode == 2 and b"exists" in r.stderr
     second = tmp_path / "second.docx"
@@ -351,12 +410,10 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed; "
-                    ".ci/run installs libreoffice-writer-nogui in CI")
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
-def test_libreoffice_converts_the_memo_to_pdf(tmp_path, sample_memo):
+def _pdf_pages(tmp_path, data: bytes) -> list[str]:
+    """The memo converted by LibreOffice, as the folded text of each PDF page."""
     source = tmp_path / "memo.docx"
-    source.write_bytes(sample_memo)
+    source.write_bytes(data)
     profile = (tmp_path / "profile").as_uri()
     r = subprocess.run([_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                         "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=180)
@@ -365,13 +422,40 @@ def test_libreoffice_converts_the_memo_to_pdf(tmp_path, sample_memo):
     assert pdf.read_bytes()[:5] == b"%PDF-"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           timeout=60).stdout
-    folded = " ".join(text.split())
+    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+
+
+office = pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed; "
+                            ".ci/run installs libreoffice-writer-nogui in CI")
+poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+
+
+@office
+@poppler
+def test_libreoffice_converts_the_memo_to_pdf(tmp_path, sample_memo):
+    folded = " ".join(_pdf_pages(tmp_path, sample_memo))
     for figure in FIGURES:
         assert figure in folded, figure
     for heading in SECTIONS:
         assert heading in folded
     assert "Page 1 of" in folded and "UNCLASSIFIED" in folded
     assert "READ MORE" not in folded
+
+
+@office
+@poppler
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_brief_fits_on_two_pages(tmp_path, paper):
+    """Everything before the annex on two pages; page 1 says what differs; no page names a path."""
+    c = compare(SOURCE.read_text(encoding="utf-8"), OUTLET.read_text(encoding="utf-8"),
+                source_name=str(SOURCE), outlet_name=str(OUTLET))
+    pages = _pdf_pages(tmp_path, memo.render(c, classification="UNCLASSIFIED", paper=paper))
+    annex = next(n for n, page in enumerate(pages) if "Annex: figures and names" in page)
+    assert annex <= 2, f"the brief takes {annex} pages"
+    for shown in PAGE_ONE:
+        assert shown in pages[0], shown
+    assert "How outlet-report-2024-02-15.txt reported" in pages[0]
+    assert not any(str(ROOT) in page or "samples/" in page for page in pages)
 
 
 def test_bottom_line_counts_source_sentences_and_names_only_figures_of_added_sentences():
@@ -386,3 +470,15 @@ def test_bottom_line_counts_source_sentences_and_names_only_figures_of_added_sen
     assert "3 of 4 source sentences appear in the outlet" in bullets[0]
     # The euros come with a carried sentence, not with the added one.
     assert "75 billion dollar" in bullets[1] and "5 billion euros" not in bullets[1]
+
+
+def test_what_differs_is_capped_so_page_one_stays_a_page():
+    source = "Ministers met in Brussels.\n\nThey agreed to act.\n"
+    outlet = ("Ministers met in Brussels.\n\n"
+              + "\n\n".join(f"Country {chr(65 + i)} pledged {i + 3} billion euros for item {i}." for i in range(20))
+              + "\n\nThey agreed to act.\n")
+    c = compare(source, outlet)
+    assert len(memo.what_differs(c)) == 20
+    first = page_one(reopen(memo.render(c)))
+    assert first.count("Added: ") == memo.DIFFERS
+    assert f"{20 - memo.DIFFERS} more (figures added or left out)" in first

@@ -34,7 +34,7 @@ def compare(
     >>> [a.kind.value for a in c.alignments]
     ['reworded', 'source_only']
     """
-    from natodiff import classify, metrics
+    from natodiff import claims, classify, metrics
     from natodiff.align import align
 
     options = options or Options()
@@ -55,7 +55,9 @@ def compare(
         quotes = quotes_stage.compare_quotes(src_doc.sentences, out_doc.sentences, names)
         linked = {(s.index, o.index) for a in items for s in a.source for o in a.outlet}
         facts = facts_stage.cross_check(gathered, linked)
-    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
+    facts, alike = claims.split_names(facts)
+    told = claims.build(items, facts, quotes)
+    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options, told, alike)
 
 
 def read_document(text: str, side: Side, name: str) -> Document:

@@ -535,11 +535,12 @@ def write_docx(data: bytes, output: str, force: bool) -> None:
 
 
 def write_memo(c: "Comparison", output: str, force: bool, *, title: str | None, author: str | None,
-               classification: str | None, paper: "Paper" = Paper.a4) -> None:
+               classification: str | None, paper: "Paper" = Paper.a4, labels: tuple = (None, None)) -> None:
     from natodiff.render import memo as render_memo
 
     data = render_memo.render(c, title=title, author=author, classification=classification,
-                              paper=paper.value, created=run_date(None))
+                              paper=paper.value, created=run_date(None),
+                              source_label=labels[0], outlet_label=labels[1])
     write_docx(data, output, force)
 
 
@@ -553,6 +554,10 @@ def memo(
     author: Optional[str] = MEMO_AUTHOR,
     classification: Optional[str] = MEMO_MARKING,
     paper: Paper = PAPER,
+    source_label: Optional[str] = typer.Option(
+        None, "--source-label", help="What the memo calls the source (default: its title, else its file name)."),
+    outlet_label: Optional[str] = typer.Option(
+        None, "--outlet-label", help="What the memo calls the outlet (default: its title, else its file name)."),
     threshold: float = THRESHOLD,
     facts: bool = typer.Option(True, "--facts/--no-facts", help="Facts table and quotations check."),
     source_format: InputFormat = SOURCE_FORMAT,
@@ -568,7 +573,8 @@ def memo(
     with guard(debug):
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
                         max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding)
-        write_memo(c, output, force, title=title, author=author, classification=classification, paper=paper)
+        write_memo(c, output, force, title=title, author=author, classification=classification, paper=paper,
+                   labels=(source_label, outlet_label))
 
 
 @app.command()

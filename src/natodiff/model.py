@@ -45,6 +45,12 @@ class FactStatus(StrEnum):
     CONFLICT = "conflict"
 
 
+class Provenance(StrEnum):
+    BOTH = "both"
+    SOURCE_ONLY = "source_only"
+    OUTLET_ONLY = "outlet_only"
+
+
 class Verdict(StrEnum):
     FAITHFUL = "faithful"
     ALTERED = "altered"
@@ -192,6 +198,22 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """One aligned item told once: the combined facts of both texts (natodiff.claims)."""
+
+    id: int  # position in Comparison.claims
+    text: str  # the source's words; an outlet addition in the outlet's own
+    provenance: Provenance
+    source: tuple[int, ...]  # Sentence.index in the source
+    outlet: tuple[int, ...]  # Sentence.index in the outlet
+    items: tuple[int, ...]  # Alignment.id
+    figures: tuple[str, ...]  # labels of the facts it holds
+    flags: tuple[str, ...]  # natodiff.claims.FLAGS, in that order
+    outlet_variant: str | None  # how the outlet's version differs, in a few words
+    place: str | None = None  # an outlet addition: "after S8" or "new section"
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     source: Document
     outlet: Document
@@ -200,3 +222,6 @@ class Comparison:
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     options: Options = field(default_factory=Options)
+    claims: tuple[Claim, ...] = ()
+    # Names both texts give alike: not facts, but kept (counted in the memo, listed in the JSON).
+    names: tuple[Fact, ...] = ()

@@ -75,6 +75,8 @@ ins { color: #13561f; background: #bfe6c4; text-decoration: underline; }
 details.wd { margin-top: .35rem; font-size: .88rem; }
 details.wd summary { color: #555; cursor: pointer; }
 details.wd p { margin: .3rem 0 0; padding: .35rem .5rem; background: #fffc; border: 1px solid #0001; }
+.claims li.claim-outlet_only strong { color: #1d6b2f; } .claims li.claim-source_only strong { color: #a01c1c; }
+.claims .note { color: #666; }
 .facts td, .facts th, .quotes td, .quotes th { padding: .3rem .6rem; border-bottom: 1px solid #ddd;
   vertical-align: top; }
 .facts tr.fact-conflict td, .quotes tr.quote-altered td, .quotes tr.quote-unsourced td { background: #fde8e8; }
@@ -266,6 +268,21 @@ def legend() -> list[str]:
     return out
 
 
+def combined_facts(c: Comparison) -> list[str]:
+    """One list item a claim, classed by provenance."""
+    from natodiff.render import combined
+
+    if not c.claims:
+        return []
+    out = [f"<h2>{esc(combined.heading(c))}</h2>", '<ul class="claims">']
+    for claim, line in zip(c.claims, combined.lines(c)):
+        note = f' <span class="note">({esc(line.note)})</span>' if line.note else ""
+        out.append(f'<li class="claim-{claim.provenance.value}"><strong>{esc(line.marker)}</strong> '
+                   f'<span class="sid">{esc(line.ids)}</span> {_quoted(line.text)}{note}</li>')
+    out.append("</ul>")
+    return out
+
+
 def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
     """The whole page as one string ending in a newline."""
     title = f"natodiff: {esc(c.outlet.name)} against {esc(c.source.name)}"
@@ -287,6 +304,7 @@ def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
         f"<strong>{esc(c.source.name)}</strong></p>",
         "<h2>Summary</h2>",
         *summary(c),
+        *combined_facts(c),
         f"<h2>Items in {esc(order)} order</h2>",
         '<table class="items">',
         '<colgroup><col class="n"><col class="k"><col class="s"><col class="o"></colgroup>',
@@ -298,6 +316,10 @@ def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
     ]
     if facts and c.facts:
         out += ["<h2>Facts</h2>", *facts_table(c.facts)]
+    if facts and c.names:
+        from natodiff.render.combined import names_line
+
+        out.append(f'<p class="names-alike">{esc(names_line(c) or "")}</p>')
     if facts and c.quotes:
         out += ["<h2>Quotations</h2>", *quotes_table(c.quotes)]
     out += [*legend(), "</body>", "</html>", ""]

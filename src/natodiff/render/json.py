@@ -1,7 +1,8 @@
-"""The JSON contract: natodiff.comparison/1.
+"""The JSON contract: natodiff.comparison/1.1.
 
 Keys come out in the order declared here (never sorted) and are only ever
-added, never renamed; numbers are rounded once, in the core.
+added, never renamed; numbers are rounded once, in the core. A minor version
+adds keys only (1.1: ``claims`` and ``names``), so a reader of /1 reads it.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from natodiff.model import Alignment, Comparison, DiffOp, Document, Fact, LinkScore, Quote, Sentence
+from natodiff.model import Alignment, Claim, Comparison, DiffOp, Document, Fact, LinkScore, Quote, Sentence
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
 
-SCHEMA = "natodiff.comparison/1"
+SCHEMA = "natodiff.comparison/1.1"
 FACTS_SCHEMA = "natodiff.facts/1"
 
 
@@ -84,6 +85,21 @@ def quote(q: Quote) -> dict[str, Any]:
     }
 
 
+def claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "text": c.text,
+        "provenance": c.provenance.value,
+        "source": [i + 1 for i in c.source],
+        "outlet": [i + 1 for i in c.outlet],
+        "items": list(c.items),
+        "figures": list(c.figures),
+        "flags": list(c.flags),
+        "outlet_variant": c.outlet_variant,
+        "place": c.place,
+    }
+
+
 def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
     s = c.summary
     lead = s.lead
@@ -114,6 +130,8 @@ def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
         "alignments": [alignment(a, explain=explain) for a in c.alignments],
         "facts": [fact(f) for f in c.facts],
         "quotes": [quote(q) for q in c.quotes],
+        "claims": [claim(x) for x in c.claims],
+        "names": [fact(f) for f in c.names],
     }
 
 

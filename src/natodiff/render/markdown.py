@@ -216,16 +216,34 @@ LEGEND = (
 )
 
 
+def combined_facts(c: Comparison) -> list[str]:
+    """One list entry a claim, with its provenance in bold."""
+    from natodiff.render import combined
+
+    if not c.claims:
+        return []
+    out = ["", f"## {combined.heading(c)}", ""]
+    for line in combined.lines(c):
+        note = f" ({escape(line.note)})" if line.note else ""
+        out.append(f"- **{line.marker}** {line.ids}: {_quoted(line.text)}{note}")
+    return out
+
+
 def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
     """The whole report as Markdown text ending in a newline."""
     out = [f"# natodiff: {escape(c.outlet.name)} against {escape(c.source.name)}", "", "## Summary", ""]
     out += summary(c)
+    out += combined_facts(c)
     items = source_order(c.alignments) if order == "source" else c.alignments
     out += ["", f"## Items in {order} order", ""]
     for a in items:
         out += item(a)
     if facts and c.facts:
         out += ["", "## Facts", ""] + facts_table(c.facts)
+    if facts and c.names:
+        from natodiff.render.combined import names_line
+
+        out += ["", escape(names_line(c) or "")]
     if facts and c.quotes:
         out += ["", "## Quotations", ""] + quotes_table(c.quotes)
     out += ["", LEGEND, ""]

@@ -1,40 +1,42 @@
-"""The briefing memo: a Word document that says what the outlet did with its source.
+"""The briefing memo: a Word document an analyst can send on.
 
-Sections (Word heading styles, so the navigation pane lists them):
-title block, Bottom line up front, Combined key facts, What the outlet
-added, What the outlet left out, Quotations check, Appendix: full alignment.
+Page 1: title, "How OUTLET reported SOURCE", the date, the bottom line and
+what differs. Page 2: the combined facts (Comparison.claims) grouped by
+provenance. Annex: the figures and names that are one-sided or in conflict,
+the quotations check, the full alignment. Word heading styles throughout, so
+the navigation pane shows the outline.
 
-Everything comes from the Comparison (nothing is re-aligned or re-counted
-here). Facts and quotations may be empty (``--no-facts``, or the layer is
-missing): their sections then say so, and every figure still appears in the
-added/left-out lists and the appendix. Boilerplate (captions, "READ MORE"
-links, date stamps) is left out of every section. The renderer is pure: no
-clock; the CLI passes ``created`` for the document properties.
+Everything comes from the Comparison: nothing is re-aligned or re-counted,
+and sentence ids come from the indices on the model, never from a search of
+the text. A document is named by a label, never by a path. The renderer is
+pure: no clock; the CLI passes ``created`` for the document properties.
 
-Only this module and render.redline import python-docx.
+Only this module, render.docx_parts and render.redline import python-docx.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
-from natodiff.model import Alignment, Comparison, DiffOp, Fact, FactStatus, FactType, Kind, Op, Quote, Verdict
+from natodiff.model import (
+    Alignment, Claim, Comparison, Document, Fact, FactStatus, FactType, Kind, Provenance, Quote, Verdict,
+)
 from natodiff.render import in_quotes, negation_flag, similarity
-from natodiff.render.redline import add_field, new_document, set_properties, to_bytes, xml_safe
+from natodiff.render import docx_parts as wd
+from natodiff.render.docx_parts import BLUE, GREY
+from natodiff.render.word import add_field, new_document, set_properties, to_bytes, xml_safe
 
-RED = "C00000"
-BLUE = "1F4EB4"
-GREY = "707070"
-HEADER_FILL = "1F3864"
-SHADES = {  # appendix rows, by kind
+SHADES = {  # annex rows, by kind
     Kind.SHARED: "DDEBF7",
     Kind.REWORDED: "FFF2CC",
     Kind.OUTLET_ONLY: "E2EFDA",
     Kind.SOURCE_ONLY: "FBE2E2",
 }
 REPEAT_SHADE = "EDEDED"
-STATUS_ORDER = {FactStatus.CONFIRMED: 0, FactStatus.CONFLICT: 1, FactStatus.SOURCE_ONLY: 2, FactStatus.OUTLET_ONLY: 3}
+STATUS_ORDER = {FactStatus.CONFLICT: 0, FactStatus.OUTLET_ONLY: 1, FactStatus.SOURCE_ONLY: 2, FactStatus.CONFIRMED: 3}
 TYPE_ORDER = {FactType.MONEY: 0, FactType.PERCENT: 1, FactType.COUNT: 2, FactType.DATE: 3, FactType.ENTITY: 4}
 STATUS_LABELS = {
     FactStatus.CONFIRMED: "Confirmed",
@@ -42,15 +44,27 @@ STATUS_LABELS = {
     FactStatus.SOURCE_ONLY: "Source only",
     FactStatus.OUTLET_ONLY: "Outlet only",
 }
-STATUS_FILLS = {FactStatus.CONFIRMED: "E2EFDA", FactStatus.CONFLICT: "F8CBAD"}
+STATUS_FILLS = {FactStatus.CONFLICT: "F8CBAD", FactStatus.OUTLET_ONLY: "E2EFDA", FactStatus.SOURCE_ONLY: "FBE2E2"}
+# Quotation verdicts by value (a Verdict member finds its value), so the split of
+# not_quoted_in_source into misattributed / statement_text reads right on either side of it.
 VERDICT_LABELS = {
-    Verdict.FAITHFUL: "Faithful",
-    Verdict.ALTERED: "ALTERED",
-    Verdict.NOT_QUOTED_IN_SOURCE: "Not a quotation in the source",
-    Verdict.UNSOURCED: "UNSOURCED",
+    "faithful": "Faithful",
+    "altered": "ALTERED",
+    "not_quoted_in_source": "Not a quotation in the source",
+    "misattributed": "MISATTRIBUTED",
+    "statement_text": "The statement's own words",
+    "unsourced": "UNSOURCED",
 }
-VERDICT_FILLS = {Verdict.FAITHFUL: "E2EFDA", Verdict.ALTERED: "F8CBAD", Verdict.UNSOURCED: "F8CBAD",
-                 Verdict.NOT_QUOTED_IN_SOURCE: "FFF2CC"}
+VERDICT_FILLS = {"faithful": "E2EFDA", "altered": "F8CBAD", "unsourced": "F8CBAD", "not_quoted_in_source": "FFF2CC",
+                 "misattributed": "FFF2CC", "statement_text": "E2EFDA"}
+FAITHFUL = frozenset({"faithful", "statement_text"})  # the statement's own words, quoted as its issuer's
+# What differs: how each kind of problem quotation is named on page 1.
+QUOTE_PROBLEMS = {
+    "altered": "Altered quotation",
+    "not_quoted_in_source": "Misattributed quotation",
+    "misattributed": "Misattributed quotation",
+    "unsourced": "Unsourced quotation",
+}
 KIND_LABELS = {
     Kind.SHARED: "shared",
     Kind.REWORDED: "reworded",
@@ -58,23 +72,50 @@ KIND_LABELS = {
     Kind.SOURCE_ONLY: "left out",
     Kind.BOILERPLATE: "boilerplate",
 }
-FIGURES = (FactType.MONEY, FactType.PERCENT, FactType.COUNT)
-FRAGMENT_WORDS = 6  # shortest added/dropped wording inside a carried sentence worth listing
-SNIPPET = 150  # characters of a sentence shown beside a fact
+GROUPS = (
+    (Provenance.BOTH, "Reported by both"),
+    (Provenance.OUTLET_ONLY, "Only in the outlet"),
+    (Provenance.SOURCE_ONLY, "Only in the source"),
+)
+CLAIM_CHARS = 140  # a claim on page 2: about a line and a half; the annex has the whole sentence
+VARIANT_CHARS = 150  # the outlet's variant beside it
+QUOTE_CHARS = 110  # a quotation on page 1
+LABEL_CHARS = 60  # a document's title used as its label
+# Lines of What differs on page 1 (on the samples 9); problems come first, so figures are the first cut.
+DIFFERS = 15
+ANNEX = "Annex: "
 
 
 # --- what to say (pure; no docx) ---------------------------------------------------
 
 
-def headline(c: Comparison) -> str:
-    """The source's headline: its first heading before the body, else its first sentence."""
-    for s in c.source.sentences[:4]:
+def title_of(doc: Document) -> str | None:
+    """A document's own title: a heading among its first lines, before the body."""
+    for s in doc.sentences[:4]:
         if s.heading and not s.boilerplate and len(s.text.split()) >= 3:
             return s.text
+    return None
+
+
+def label(doc: Document, given: str | None = None) -> str:
+    """What the memo calls a document: ``given``, else its title, else its file name without folders."""
+    if given and given.strip():
+        return " ".join(given.split())
+    title = title_of(doc)
+    if title:
+        return f"“{trim(title, LABEL_CHARS)}”"
+    return doc.name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or doc.name
+
+
+def headline(c: Comparison) -> str:
+    """The source's headline, else its first sentence."""
+    title = title_of(c.source)
+    if title:
+        return title
     content = [s for s in c.source.sentences if not s.boilerplate]
     if content:
         return trim(content[0].text, 120)
-    return f"Coverage of {c.source.name}"
+    return f"Coverage of {label(c.source)}"
 
 
 def source_date(c: Comparison) -> str | None:
@@ -98,150 +139,14 @@ def trim(text: str, n: int) -> str:
     return cut.rstrip(",;:– ") + "…"
 
 
-def snippet(sentence: str, needle: str | None, width: int = SNIPPET) -> str:
-    """The part of a sentence around ``needle`` (a fact's wording), with ellipses."""
-    sentence = " ".join(sentence.split())
-    if len(sentence) <= width:
-        return sentence
-    at = sentence.lower().find(needle.lower()) if needle else -1
-    if at < 0:
-        return trim(sentence, width)
-    start = max(0, at - (width - len(needle)) // 2)
-    start = sentence.rfind(" ", 0, start) + 1 if start else 0
-    piece = trim(sentence[start:], width)
-    return ("…" if start else "") + piece
+def ids(indices: Sequence[int], prefix: str) -> str:
+    return ", ".join(f"{prefix}{i + 1}" for i in indices)
 
 
-def content_items(c: Comparison) -> list[Alignment]:
-    """Every item but boilerplate, in the outlet's order."""
-    return [a for a in c.alignments if a.kind is not Kind.BOILERPLATE]
-
-
-def added(c: Comparison) -> list[Alignment]:
-    return [a for a in c.alignments if a.kind is Kind.OUTLET_ONLY and a.repeat_of is None and a.outlet]
-
-
-def left_out(c: Comparison) -> list[Alignment]:
-    return [a for a in c.alignments if a.kind is Kind.SOURCE_ONLY and a.repeat_of is None and a.source]
-
-
-def fragments(c: Comparison, side: str) -> list[tuple[Alignment, str]]:
-    """Wording of at least FRAGMENT_WORDS words added to (or dropped from) carried sentences."""
-    out = []
-    for a in c.alignments:
-        if not (a.source and a.outlet):
-            continue
-        for op in a.diff:
-            text = op.outlet if side == "outlet" else op.source
-            wanted = (Op.INSERT, Op.REPLACE) if side == "outlet" else (Op.DELETE, Op.REPLACE)
-            if op.op in wanted and len(text.split()) >= FRAGMENT_WORDS:
-                out.append((a, " ".join(text.split()).strip(" “”\"")))
-    return out
-
-
-def words(items: Sequence[Alignment], side: str) -> int:
-    return sum(len(s.text.split()) for a in items for s in (a.outlet if side == "outlet" else a.source))
-
-
-def ordered_facts(facts: Sequence[Fact]) -> list[Fact]:
-    """Deduplicated; confirmed first, then conflicts, then one-sided; figures before names."""
-    seen = set()
-    unique = []
-    for f in facts:
-        key = (f.type, f.text.casefold(), f.status, f.source_says, f.outlet_says)
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return sorted(unique, key=lambda f: (STATUS_ORDER[f.status], TYPE_ORDER.get(f.type, 9)))
-
-
-def _listing(names: Sequence[str]) -> str:
-    names = [n for n in dict.fromkeys(names)]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _highlights(facts: Sequence[Fact], status: FactStatus, side: str, n: int = 4) -> list[str]:
-    chosen = [f for f in facts if f.status is status]
-    chosen.sort(key=lambda f: TYPE_ORDER.get(f.type, 9))
-    out = []
-    for f in chosen:
-        said = (f.outlet_says if side == "outlet" else f.source_says) or f.text
-        if said not in out:
-            out.append(said)
-        if len(out) == n:
-            break
-    return out
-
-
-def _source_sentences(c: Comparison, kind: Kind) -> int:
-    return sum(len(a.source) for a in c.alignments if a.kind is kind and a.repeat_of is None)
-
-
-def bottom_line(c: Comparison) -> list[str]:
-    """Three to five sentences for the top of the memo."""
-    s = c.summary
-    # Counted in source sentences: an outlet sentence may carry several.
-    shared = _source_sentences(c, Kind.SHARED)
-    reworded = _source_sentences(c, Kind.REWORDED)
-    out = left_out(c)
-    total_source = shared + reworded + sum(len(a.source) for a in out)
-    bullets = [
-        f"{s.reuse:.0%} of the outlet's words come from the source (reuse), and the outlet carries "
-        f"{s.coverage:.0%} of the source's words (coverage): {shared + reworded} of {total_source} source "
-        f"sentences appear in the outlet, {shared} of them verbatim and {reworded} reworded."
-    ]
-    facts = ordered_facts(c.facts)
-    add = added(c)
-    if add:
-        # Only the figures the added sentences bring, not any outlet-only fact.
-        said = {x.text for a in add for x in a.outlet}
-        figures = _highlights([f for f in facts if f.outlet in said], FactStatus.OUTLET_ONLY, "outlet")
-        text = (f"The outlet adds {len(add)} sentence{'s' if len(add) != 1 else ''} "
-                f"({words(add, 'outlet')} words) that the source does not contain")
-        if figures:
-            text += f", bringing in {_listing(figures)}"
-        else:
-            text += f", e.g. {in_quotes(trim(add[0].outlet[0].text, 110))}"
-        bullets.append(_end(text))
-    if out:
-        said = {x.text for a in out for x in a.source}
-        figures = _highlights([f for f in facts if f.source in said], FactStatus.SOURCE_ONLY, "source")
-        text = (f"It leaves out {len(out)} source sentence{'s' if len(out) != 1 else ''} "
-                f"({words(out, 'source')} words)")
-        if figures:
-            text += f", among them {_listing(figures)}"
-        else:
-            text += f", e.g. {in_quotes(trim(out[0].source[0].text, 110))}"
-        bullets.append(_end(text))
-    conflicts = [f for f in facts if f.status is FactStatus.CONFLICT]
-    if conflicts:
-        parts = [f"{f.text} (source: {f.source_says or '—'}; outlet: {f.outlet_says or '—'})" for f in conflicts[:3]]
-        bullets.append(f"The two texts disagree on {len(conflicts)} fact{'s' if len(conflicts) != 1 else ''}: "
-                       + "; ".join(parts) + ".")
-    quotes = unique_quotes(c.quotes)
-    if quotes:
-        bad = [q for q in quotes if q.verdict is not Verdict.FAITHFUL]
-        if bad:
-            kinds = {}
-            for q in bad:
-                kinds[VERDICT_LABELS[q.verdict].lower()] = kinds.get(VERDICT_LABELS[q.verdict].lower(), 0) + 1
-            detail = ", ".join(f"{n} {label}" for label, n in kinds.items())
-            first = bad[0]
-            bullets.append(_end(f"{len(bad)} of {len(quotes)} quotations in the outlet do not match the source "
-                                f"({detail}), e.g. {in_quotes(trim(first.text, 90))}"))
-        else:
-            bullets.append(f"All {len(quotes)} quotations in the outlet match the source word for word.")
-    lead = s.lead
-    if len(bullets) < 5 and lead.outlet_leads_with is not None and not lead.same:
-        bullets.append(f"The outlet opens with the source's sentence S{lead.outlet_leads_with.index + 1} "
-                       f"({in_quotes(trim(lead.outlet_leads_with.text, 80))}), not with the source's own lead.")
-    if len(bullets) < 3 and s.moved:
-        bullets.append(f"{s.moved} passage{'s are' if s.moved != 1 else ' is'} told in a different order.")
-    if len(bullets) < 3:
-        bullets.append(f"Longest verbatim run: {s.longest_shared.words} words.")
-    return bullets[:5]
+def refs(claim: Claim) -> str:
+    """"O6, O9 ← S8"; one side alone for a one-sided claim."""
+    out, src = ids(claim.outlet, "O"), ids(claim.source, "S")
+    return f"{out} ← {src}" if out and src else out or src
 
 
 def _n(n: int, noun: str) -> str:
@@ -251,6 +156,39 @@ def _n(n: int, noun: str) -> str:
 def _end(text: str) -> str:
     """A full stop, unless a quotation that ends the sentence already has one."""
     return text if text.rstrip("”\"’").endswith((".", "!", "?", "…")) else text + "."
+
+
+def _listing(names: Sequence[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def is_figure(f: Fact) -> bool:
+    return f.type is not FactType.ENTITY
+
+
+def held(c: Comparison) -> dict[int, list[Fact]]:
+    """Claim id -> the facts it holds, found by sentence index."""
+    by_source: dict[int, list[Fact]] = {}
+    by_outlet: dict[int, list[Fact]] = {}
+    for f in c.facts:
+        if f.source_index is not None:
+            by_source.setdefault(f.source_index, []).append(f)
+        elif f.outlet_index is not None:  # a fact both state is held where the source states it
+            by_outlet.setdefault(f.outlet_index, []).append(f)
+    return {x.id: [f for i in x.source for f in by_source.get(i, ())] + [f for j in x.outlet for f in by_outlet.get(j, ())]
+            for x in c.claims}
+
+
+def claim_quotes(c: Comparison) -> dict[int, list[Quote]]:
+    """Claim id -> the outlet's quotations in its sentences, each once."""
+    by_outlet: dict[int, list[Quote]] = {}
+    for q in c.quotes:
+        if q.outlet_sentence is not None:
+            by_outlet.setdefault(q.outlet_sentence, []).append(q)
+    return {x.id: unique_quotes([q for j in x.outlet for q in by_outlet.get(j, ())]) for x in c.claims}
 
 
 def unique_quotes(quotes: Sequence[Quote]) -> list[Quote]:
@@ -264,118 +202,138 @@ def unique_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     return out
 
 
-def sentence_id(c: Comparison, text: str | None, side: str) -> str:
-    if not text:
-        return ""
+def _words(c: Comparison, claims: Sequence[Claim], side: str) -> int:
     doc = c.outlet if side == "outlet" else c.source
-    folded = " ".join(text.split())
-    for s in doc.sentences:
-        if s.text == folded or s.text == text:
-            return f"{'O' if side == 'outlet' else 'S'}{s.index + 1}"
-    return ""
+    return sum(len(doc.sentences[i].text.split()) for x in claims for i in (x.outlet if side == "outlet" else x.source))
 
 
-# --- docx helpers ------------------------------------------------------------------
+def _figures_said(c: Comparison, claims: Sequence[Claim], status: FactStatus, n: int = 4) -> list[str]:
+    side = "outlet" if status is FactStatus.OUTLET_ONLY else "source"
+    facts = held(c)
+    found = [f for x in claims for f in facts[x.id] if f.status is status and is_figure(f)]
+    found.sort(key=lambda f: TYPE_ORDER[f.type])
+    return list(dict.fromkeys((f.outlet_says if side == "outlet" else f.source_says) or f.text for f in found))[:n]
 
 
-def _shade(cell, fill: str) -> None:
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
-
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _repeat_header(row) -> None:
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
-
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _run(paragraph, text: str, *, bold=False, italic=False, size=None, color=None, strike=False, underline=False):
-    from docx.shared import Pt, RGBColor
-
-    run = paragraph.add_run(xml_safe(text))
-    font = run.font
-    if bold:
-        font.bold = True
-    if italic:
-        font.italic = True
-    if size:
-        font.size = Pt(size)
-    if color:
-        font.color.rgb = RGBColor.from_string(color)
-    if strike:
-        font.strike = True
-    if underline:
-        font.underline = True
-    return run
-
-
-def _table(document, headers: Sequence[str], widths_mm: Sequence[float]):
-    from docx.shared import Mm
-
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = document.styles["Table Grid"]
-    table.autofit = False
-    for cell, title, width in zip(table.rows[0].cells, headers, widths_mm):
-        cell.width = Mm(width)
-        p = cell.paragraphs[0]
-        _run(p, title, bold=True, color="FFFFFF", size=9.5)
-        _shade(cell, HEADER_FILL)
-    _repeat_header(table.rows[0])
-    for column, width in zip(table.columns, widths_mm):
-        column.width = Mm(width)
-    return table
+def bottom_line(c: Comparison) -> list[str]:
+    """Three to five sentences for the top of the memo."""
+    s = c.summary
+    both = [x for x in c.claims if x.provenance is Provenance.BOTH]
+    added = [x for x in c.claims if x.provenance is Provenance.OUTLET_ONLY]
+    dropped = [x for x in c.claims if x.provenance is Provenance.SOURCE_ONLY]
+    # Counted in source sentences: an outlet sentence may carry several.
+    kept = sum(len(x.source) for x in both)
+    verbatim = sum(len(a.source) for a in c.alignments if a.kind is Kind.SHARED and a.repeat_of is None)
+    bullets = [
+        f"{s.reuse:.0%} of the outlet's words come from the source (reuse), and the outlet carries "
+        f"{s.coverage:.0%} of the source's words (coverage): {kept} of {kept + sum(len(x.source) for x in dropped)} "
+        f"source sentences appear in the outlet, {verbatim} of them verbatim and {kept - verbatim} reworded."
+    ]
+    if added:
+        text = f"The outlet adds {_n(len(added), 'sentence')} ({_words(c, added, 'outlet')} words) not in the source"
+        figures = _figures_said(c, added, FactStatus.OUTLET_ONLY)
+        text += f", bringing in {_listing(figures)}" if figures else f", e.g. {in_quotes(trim(added[0].text, 100))}"
+        bullets.append(_end(text))
+    if dropped:
+        text = f"It leaves out {_n(len(dropped), 'source sentence')} ({_words(c, dropped, 'source')} words)"
+        figures = _figures_said(c, dropped, FactStatus.SOURCE_ONLY)
+        text += f", among them {_listing(figures)}" if figures else f", e.g. {in_quotes(trim(dropped[0].text, 100))}"
+        bullets.append(_end(text))
+    conflicts = [f for f in c.facts if f.status is FactStatus.CONFLICT]
+    if conflicts:
+        parts = [f"{f.outlet_says} for the source's {f.source_says}" for f in conflicts[:3]]
+        bullets.append(f"The two texts disagree on {_n(len(conflicts), 'fact')}: " + "; ".join(parts) + ".")
+    quotes = unique_quotes(c.quotes)
+    bad = [q for q in quotes if q.verdict not in FAITHFUL]
+    if bad:
+        kinds = Counter(_problem(q.verdict).split()[0].lower() for q in bad)
+        detail = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+        bullets.append(f"{len(bad)} of {len(quotes)} quotations in the outlet do not match the source ({detail}).")
+    elif quotes:
+        bullets.append(f"All {len(quotes)} quotations in the outlet match the source word for word.")
+    lead = s.lead
+    if len(bullets) < 5 and lead.outlet_leads_with is not None and not lead.same:
+        bullets.append(f"The outlet opens with the source's sentence S{lead.outlet_leads_with.index + 1} "
+                       f"({in_quotes(trim(lead.outlet_leads_with.text, 80))}), not with the source's own lead.")
+    if len(bullets) < 3 and s.moved:
+        bullets.append(f"{s.moved} passage{'s are' if s.moved != 1 else ' is'} told in a different order.")
+    if len(bullets) < 3:
+        bullets.append(f"Longest verbatim run: {s.longest_shared.words} words.")
+    return bullets[:5]
 
 
-def _row(table, widths_mm: Sequence[float]):
-    from docx.oxml.parser import OxmlElement
-    from docx.shared import Mm
-
-    row = table.add_row()
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
-    cells = row.cells
-    for cell, width in zip(cells, widths_mm):
-        cell.width = Mm(width)
-    return cells
+def _problem(verdict: Verdict) -> str:
+    """How What differs names a quotation's problem; a verdict added later reads as its value."""
+    return QUOTE_PROBLEMS.get(verdict) or verdict.value.replace("_", " ").capitalize() + " quotation"
 
 
-def _diff_runs(paragraph, ops: Sequence[DiffOp], side: str | None, size: float = 9.5) -> None:
-    """Equal words plain; source words struck red, outlet words underlined blue.
+class Line(NamedTuple):
+    """One line of What differs: a bold label, what it is, the sentence ids; quotations keep their diff."""
 
-    ``side`` "source"/"outlet" shows that side's text only, with its own
-    changed words marked; None shows both in one line.
-    """
-    for op in ops:
-        if op.op is Op.EQUAL:
-            _run(paragraph, op.outlet if side != "source" else op.source, size=size)
-            continue
-        if side in (None, "source") and op.source:
-            shown = op.source
-            if side is None and op.outlet and not shown[-1:].isspace():
-                shown += " "  # both sides in one line: keep them apart
-            _run(paragraph, shown, size=size, strike=True, color=RED)
-        if side in (None, "outlet") and op.outlet:
-            _run(paragraph, op.outlet, size=size, underline=True, color=BLUE)
+    label: str
+    text: str
+    where: str
+    quote: Quote | None = None
 
 
-def _styled_paragraph(container, text: str = "", style: str | None = None):
-    p = container.add_paragraph(style=style) if style else container.add_paragraph()
-    if text:
-        p.add_run(xml_safe(text))
+def what_differs(c: Comparison) -> list[Line]:
+    """Conflicts, problem quotations, flipped negations, added figures, omitted figures: one line each."""
+    conflicts, quoted, negations, added, omitted = [], [], [], [], []
+    facts_of, quotes_of = held(c), claim_quotes(c)
+    items = {a.id: a for a in c.alignments}
+    for x in c.claims:
+        facts = facts_of[x.id]
+        for f in facts:
+            if f.status is FactStatus.CONFLICT:
+                conflicts.append(Line("Conflict", f"the outlet says {f.outlet_says}, the source {f.source_says}",
+                                      refs(x)))
+        for q in quotes_of[x.id]:
+            if q.verdict in FAITHFUL:
+                continue
+            where = f"O{q.outlet_sentence + 1}" if q.outlet_sentence is not None else refs(x)
+            if q.verdict is Verdict.ALTERED and x.source:
+                where += f" ← {ids(x.source, 'S')}"
+            who = f", {q.speaker}" if q.speaker else ""
+            tail = {"not_quoted_in_source": f"{who}; the source says it in its own words",
+                    "misattributed": f"{who}; the source does not quote them so",
+                    "unsourced": f"{who}; not found in the source"}.get(q.verdict, who)
+            quoted.append(Line(_problem(q.verdict), tail, where, q))
+        for a in (items[i] for i in x.items if i in items):
+            if negation_flag(a):
+                negations.append(Line(negation_flag(a).capitalize(), in_quotes(trim(x.text, 90)), refs(x)))
+        new = [f.outlet_says or f.text for f in facts if f.status is FactStatus.OUTLET_ONLY and is_figure(f)]
+        if new:
+            where = refs(x) + (f", not in the source, {x.place}" if x.place else "")
+            added.append(Line("Added", ", ".join(dict.fromkeys(new)), where))
+        gone = [f.source_says or f.text for f in facts if f.status is FactStatus.SOURCE_ONLY and is_figure(f)]
+        if gone:
+            omitted.append(Line("Left out", ", ".join(dict.fromkeys(gone)), refs(x)))
+    return conflicts + quoted + negations + added + omitted
+
+
+def _note(document, text: str, size: float = 9) -> None:
+    wd.run(document.add_paragraph(), text, size=size, italic=True, color=GREY)
+
+
+def _bullet(document, after: float = 2):
+    from docx.shared import Pt
+
+    p = document.add_paragraph(style="List Bullet")
+    p.paragraph_format.space_after = Pt(after)
     return p
 
 
-# --- sections ----------------------------------------------------------------------
+def _quoted_words(paragraph, q: Quote, size: float) -> None:
+    """A quotation as the outlet prints it; altered words marked against the source's."""
+    wd.run(paragraph, "“", size=size)
+    if q.verdict is Verdict.ALTERED and q.diff:
+        wd.diff_runs(paragraph, q.diff, None, size=size)
+    else:
+        wd.run(paragraph, trim(q.text, QUOTE_CHARS), size=size)
+    wd.run(paragraph, "”", size=size)
+
+
+# --- page 1 ------------------------------------------------------------------------
 
 
 def _header_footer(document, classification: str | None) -> None:
@@ -385,207 +343,200 @@ def _header_footer(document, classification: str | None) -> None:
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if classification:
-        _run(header, classification, bold=True, size=10)
+        wd.run(header, classification, bold=True, size=10)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if classification:
-        _run(footer, classification, bold=True, size=10)
+        wd.run(footer, classification, bold=True, size=10)
         footer = section.footer.add_paragraph()
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(footer, "Page ", size=9, color=GREY)
+    wd.run(footer, "Page ", size=9, color=GREY)
     add_field(footer, "PAGE")
-    _run(footer, " of ", size=9, color=GREY)
+    wd.run(footer, " of ", size=9, color=GREY)
     add_field(footer, "NUMPAGES")
 
 
-def _title_block(document, c: Comparison, title: str, author: str | None) -> None:
+def _title_block(document, c: Comparison, title: str, author: str | None, labels: tuple[str, str]) -> None:
     from docx.shared import Pt
 
+    source_label, outlet_label = labels
     heading = document.add_paragraph(style="Title")
-    heading.add_run(xml_safe(title)).font.size = Pt(22)
+    heading.add_run(xml_safe(title)).font.size = Pt(20)
     sub = document.add_paragraph(style="Subtitle")
-    sub.add_run(xml_safe(f"How {c.outlet.name} reported {c.source.name}"))
+    sub.add_run(xml_safe(f"How {outlet_label} reported {source_label}"))
     meta = document.add_paragraph()
     when = source_date(c)
     if when:
-        _run(meta, "Date of the source: ", bold=True)
-        _run(meta, when)
+        wd.run(meta, "Date of the source: ", bold=True)
+        wd.run(meta, when)
     if author:
         if when:
+            wd.run(meta, "   ·   ")
+        wd.run(meta, "Prepared by: ", bold=True)
+        wd.run(meta, author)
+    for role, doc, name in (("Source", c.source, source_label), ("Outlet", c.outlet, outlet_label)):
+        if meta.runs:
             meta.add_run().add_break()
-        _run(meta, "Prepared by: ", bold=True)
-        _run(meta, author)
-    if not meta.runs:
-        meta._p.getparent().remove(meta._p)
-    widths = (30, 90, 22, 24)
-    table = _table(document, ("Role", "Document", "Words", "Sentences"), widths)
-    for role, doc in (("Source", c.source), ("Outlet", c.outlet)):
-        cells = _row(table, widths)
-        for cell, text in zip(cells, (role, doc.name, str(doc.words), str(len(doc.sentences)))):
-            _run(cell.paragraphs[0], text, size=10, bold=cell is cells[0])
+        wd.run(meta, f"{role}: ", bold=True, size=9.5)
+        wd.run(meta, f"{name} ({doc.words} words, {len(doc.sentences)} sentences)", size=9.5)
 
 
 def _bluf(document, c: Comparison) -> None:
-    document.add_heading("Bottom line up front", level=1)
+    document.add_heading("Bottom line", level=1)
     for text in bottom_line(c):
-        document.add_paragraph(xml_safe(text), style="List Bullet")
+        _bullet(document).add_run(xml_safe(text))
 
 
-def _facts(document, c: Comparison) -> None:
-    document.add_heading("Combined key facts", level=1)
-    facts = ordered_facts(c.facts)
-    if not facts:
-        note = ("Facts were not extracted for this memo (run without --no-facts); "
-                if not c.options.facts else "No facts (figures, dates, names) were found in either text; ")
-        _styled_paragraph(document).add_run(note + "the figures appear in the lists below and in the appendix.").italic = True
+def _differs(document, c: Comparison) -> None:
+    document.add_heading("What differs", level=1)
+    lines = what_differs(c)
+    if not lines:
+        note = ("Facts and quotations were not checked (run without --no-facts); "
+                if not c.options.facts else "No conflict, quotation problem or one-sided figure was found; ")
+        _note(document, note + "the combined facts below still show what each text alone says.")
         return
-    p = document.add_paragraph()
-    counts = {status: sum(1 for f in facts if f.status is status) for status in STATUS_ORDER}
-    _run(p, f"{len(facts)} facts from both texts: {counts[FactStatus.CONFIRMED]} confirmed, "
-            f"{counts[FactStatus.CONFLICT]} in conflict, {counts[FactStatus.SOURCE_ONLY]} only in the source, "
-            f"{counts[FactStatus.OUTLET_ONLY]} only in the outlet. Under each wording: the sentence it comes from.",
-         size=9.5, italic=True, color=GREY)
-    widths = (32, 52, 52, 30)
-    table = _table(document, ("Fact", "Source says", "Outlet says", "Status"), widths)
-    for f in facts:
-        cells = _row(table, widths)
-        _run(cells[0].paragraphs[0], f.text, bold=True, size=9.5)
-        _run(cells[0].add_paragraph(), f.type.value, size=8, color=GREY)
-        for cell, says, sentence, side in ((cells[1], f.source_says, f.source, "source"),
-                                           (cells[2], f.outlet_says, f.outlet, "outlet")):
+    for line in lines[:DIFFERS]:
+        p = _bullet(document)
+        wd.run(p, line.label + ": ", bold=True, size=10)
+        if line.quote is not None:
+            _quoted_words(p, line.quote, 10)
+        wd.run(p, line.text, size=10)
+        wd.run(p, f"  ({line.where})", size=8.5, color=GREY)
+    if len(lines) > DIFFERS:
+        _note(document, f"{len(lines) - DIFFERS} more (figures added or left out): see the combined facts "
+                        "and the annex.")
+
+
+# --- page 2 ------------------------------------------------------------------------
+
+
+def _combined(document, c: Comparison) -> None:
+    # No page break before: on a long page 1 the claims flow on, and the brief stays within two pages.
+    document.add_heading("Combined facts", level=1)
+    if not c.claims:
+        _note(document, "Neither text has a sentence beyond page furniture.")
+        return
+    _note(document, "One bullet a claim, told in the source's words, in the order a reader must see them; "
+                    "where the outlet differs, its version follows in blue. S = source sentence, O = outlet "
+                    "sentence; the annex has every sentence in full.", size=8.5)
+    for provenance, heading in GROUPS:
+        group = [x for x in c.claims if x.provenance is provenance]
+        if not group:
+            continue
+        document.add_heading(f"{heading} ({len(group)})", level=2)
+        for x in group:
+            p = _bullet(document, after=1)
+            wd.run(p, trim(x.text, CLAIM_CHARS), size=9)
+            if x.outlet_variant:
+                wd.run(p, "  Outlet: " + _end(trim(x.outlet_variant, VARIANT_CHARS)), size=9, italic=True, color=BLUE)
+            where = refs(x) + (f"; {x.place}" if x.place else "")
+            wd.run(p, f"  ({where})", size=8, color=GREY)
+
+
+# --- annex -------------------------------------------------------------------------
+
+
+def _annex_facts(document, c: Comparison) -> None:
+    # A page break in the heading itself: a break paragraph after a full page would leave one blank.
+    document.add_heading(ANNEX + "figures and names", level=1).paragraph_format.page_break_before = True
+    if not c.options.facts:
+        _note(document, "Facts were not extracted for this memo (run without --no-facts).")
+        return
+    listed = sorted((f for f in c.facts if f.status is not FactStatus.CONFIRMED),
+                    key=lambda f: (STATUS_ORDER[f.status], TYPE_ORDER[f.type]))
+    alike = [f for f in c.facts if f.status is FactStatus.CONFIRMED]
+    figures = [f.text for f in alike if is_figure(f)]
+    names = len(c.names) + sum(not is_figure(f) for f in alike)
+    line = f"{_n(names, 'name')} {'appears' if names == 1 else 'appear'} in both texts alike"
+    if figures:
+        line += f", and {_n(len(figures), 'figure')} ({_listing(figures)})"
+    _note(document, line + ". Listed: what only one text states, and what they state differently.")
+    if not listed:
+        return
+    widths = (36, 50, 50, 30)
+    table = wd.table(document, ("Fact", "Source says", "Outlet says", "Status"), widths)
+    for f in listed:
+        cells = wd.row(table, widths)
+        wd.run(cells[0].paragraphs[0], f.text, bold=True, size=9.5)
+        wd.run(cells[0].paragraphs[0], f"  {f.type.value}", size=8, color=GREY)
+        for cell, says, index, prefix in ((cells[1], f.source_says, f.source_index, "S"),
+                                         (cells[2], f.outlet_says, f.outlet_index, "O")):
             p = cell.paragraphs[0]
-            if not says and not sentence:
-                _run(p, "—", size=9.5, color=GREY)
-                continue
-            _run(p, says or "—", bold=True, size=9.5)
-            if sentence:
-                ref = sentence_id(c, sentence, side)
-                q = cell.add_paragraph()
-                _run(q, snippet(sentence, says) + (f" ({ref})" if ref else ""), size=8, italic=True, color=GREY)
-        _run(cells[3].paragraphs[0], STATUS_LABELS[f.status], bold=f.status is FactStatus.CONFLICT, size=9.5)
-        if f.status in STATUS_FILLS:
-            _shade(cells[3], STATUS_FILLS[f.status])
-
-
-def _sentence_list(document, items: Sequence[Alignment], side: str, empty: str) -> None:
-    if not items:
-        _styled_paragraph(document).add_run(empty).italic = True
-        return
-    for a in items:
-        sentences = a.outlet if side == "outlet" else a.source
-        p = document.add_paragraph(style="List Bullet")
-        _run(p, " ".join(s.text for s in sentences))
-        prefix = "O" if side == "outlet" else "S"
-        _run(p, "  (" + ", ".join(f"{prefix}{s.index + 1}" for s in sentences) + ")", size=8.5, color=GREY)
-
-
-def _fragment_list(document, c: Comparison, side: str, heading: str) -> None:
-    found = fragments(c, side)
-    if not found:
-        return
-    document.add_heading(heading, level=2)
-    for a, text in found:
-        p = document.add_paragraph(style="List Bullet")
-        _run(p, "… " + text + " …", underline=side == "outlet", strike=False)
-        ids = ", ".join(f"O{s.index + 1}" for s in a.outlet) + " ← " + ", ".join(f"S{s.index + 1}" for s in a.source)
-        _run(p, f"  ({ids})", size=8.5, color=GREY)
-
-
-def _added_and_left_out(document, c: Comparison) -> None:
-    add = added(c)
-    document.add_heading("What the outlet added", level=1)
-    p = document.add_paragraph()
-    _run(p, f"{_n(len(add), 'sentence')} ({words(add, 'outlet')} words) of the outlet "
-            f"{'has' if len(add) == 1 else 'have'} no counterpart in the source "
-            "(page furniture such as captions and related-article links left out).", size=9.5, italic=True, color=GREY)
-    _sentence_list(document, add, "outlet", "The outlet adds no sentence of its own.")
-    _fragment_list(document, c, "outlet", "Wording added to sentences taken from the source")
-
-    out = left_out(c)
-    document.add_heading("What the outlet left out", level=1)
-    p = document.add_paragraph()
-    _run(p, f"{_n(len(out), 'sentence')} ({words(out, 'source')} words) of the source "
-            f"{'does' if len(out) == 1 else 'do'} not appear in the outlet "
-            "(date stamps and other furniture left out).", size=9.5, italic=True, color=GREY)
-    _sentence_list(document, out, "source", "The outlet leaves out no sentence of the source.")
-    _fragment_list(document, c, "source", "Wording dropped from sentences the outlet kept")
+            wd.run(p, says or "—", bold=bool(says), size=9.5, color=None if says else GREY)
+            if index is not None:
+                wd.run(p, f"  ({prefix}{index + 1})", size=8, color=GREY)
+        wd.run(cells[3].paragraphs[0], STATUS_LABELS[f.status], bold=f.status is FactStatus.CONFLICT, size=9.5)
+        wd.shade(cells[3], STATUS_FILLS[f.status])
 
 
 def _quotes(document, c: Comparison) -> None:
-    document.add_heading("Quotations check", level=1)
+    document.add_heading(ANNEX + "quotations check", level=1)
     quotes = unique_quotes(c.quotes)
     if not quotes:
         note = ("Quotations were not checked for this memo (run without --no-facts)."
                 if not c.options.facts else "The outlet quotes no one, or the quotations layer found none.")
-        _styled_paragraph(document).add_run(note).italic = True
+        _note(document, note)
         return
-    p = document.add_paragraph()
-    _run(p, "Each quotation in the outlet against the source. In altered ones, struck red words are the source's, "
-            "underlined blue words the outlet's.", size=9.5, italic=True, color=GREY)
+    _note(document, "Each quotation in the outlet against the source. In altered ones, struck red words are the "
+                    "source's, underlined blue words the outlet's.")
     widths = (58, 24, 30, 54)
-    table = _table(document, ("Outlet quotation", "Speaker", "Verdict", "Source wording"), widths)
+    table = wd.table(document, ("Outlet quotation", "Speaker", "Verdict", "Source wording"), widths)
     for q in quotes:
-        cells = _row(table, widths)
-        para = cells[0].paragraphs[0]
-        if q.verdict is Verdict.ALTERED and q.diff:
-            _run(para, "“", size=9.5)
-            _diff_runs(para, q.diff, None)
-            _run(para, "”", size=9.5)
-        else:
-            _run(para, f"“{q.text}”", size=9.5)
+        cells = wd.row(table, widths)
+        _quoted_words(cells[0].paragraphs[0], q, 9.5)
         if q.outlet_sentence is not None:
-            _run(cells[0].add_paragraph(), f"O{q.outlet_sentence + 1}", size=8, color=GREY)
-        _run(cells[1].paragraphs[0], q.speaker or "—", size=9.5)
-        _run(cells[2].paragraphs[0], VERDICT_LABELS[q.verdict], size=9.5,
-             bold=q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED))
-        _shade(cells[2], VERDICT_FILLS[q.verdict])
+            wd.run(cells[0].add_paragraph(), f"O{q.outlet_sentence + 1}", size=8, color=GREY)
+        wd.run(cells[1].paragraphs[0], q.speaker or "—", size=9.5)
+        wd.run(cells[2].paragraphs[0], VERDICT_LABELS.get(q.verdict, q.verdict.value.replace("_", " ")), size=9.5,
+               bold=q.verdict in ("altered", "unsourced"))
+        wd.shade(cells[2], VERDICT_FILLS.get(q.verdict, "FFF2CC"))
         if q.source_text:
-            _run(cells[3].paragraphs[0], trim(q.source_text, 400), size=9.5)
+            wd.run(cells[3].paragraphs[0], trim(q.source_text, 400), size=9.5)
         else:
-            _run(cells[3].paragraphs[0], "— not in the source", size=9.5, color=GREY)
+            wd.run(cells[3].paragraphs[0], "— not in the source", size=9.5, color=GREY)
 
 
-def _appendix(document, c: Comparison) -> None:
-    document.add_page_break()
-    document.add_heading("Appendix: full alignment", level=1)
-    p = document.add_paragraph()
+def content_items(c: Comparison) -> list[Alignment]:
+    """Every item but boilerplate, in the outlet's order."""
+    return [a for a in c.alignments if a.kind is not Kind.BOILERPLATE]
+
+
+def _alignment(document, c: Comparison) -> None:
+    document.add_heading(ANNEX + "full alignment", level=1)
     items = content_items(c)
     furniture = len(c.alignments) - len(items)
-    _run(p, "Every sentence of both texts in the outlet's order. Rows: blue = shared, yellow = reworded "
-            "(struck red = source words dropped or changed, underlined blue = the outlet's words), "
-            "green = outlet only, red = left out, grey = a repeat. "
-            f"{_n(furniture, 'boilerplate item')} (captions, related links, date stamps) "
-            f"{'is' if furniture == 1 else 'are'} not shown. "
-            "S = source sentence, O = outlet sentence.", size=9, italic=True, color=GREY)
+    _note(document, "Every sentence of both texts in the outlet's order. Rows: blue = shared, yellow = reworded "
+                    "(struck red = source words dropped or changed, underlined blue = the outlet's words), "
+                    "green = outlet only, red = left out, grey = a repeat. "
+                    f"{_n(furniture, 'boilerplate item')} (captions, related links, date stamps) "
+                    f"{'is' if furniture == 1 else 'are'} not shown. S = source sentence, O = outlet sentence.")
     widths = (83, 83)
-    table = _table(document, ("Source", "Outlet"), widths)
+    table = wd.table(document, ("Source", "Outlet"), widths)
     for a in items:
-        cells = _row(table, widths)
-        label = KIND_LABELS[a.kind]
+        cells = wd.row(table, widths)
+        tag = KIND_LABELS[a.kind]
         if a.similarity is not None:
-            label += f" {similarity(a.similarity)}"
+            tag += f" {similarity(a.similarity)}"
         if negation_flag(a):
-            label += f" · {negation_flag(a)}"
+            tag += f" · {negation_flag(a)}"
         if a.moved:
-            label += " · moved"
+            tag += " · moved"
         if a.repeat_of is not None:
-            label += f" · repeats row #{a.repeat_of}"
-        for cell, sentences, side in ((cells[0], a.source, "source"), (cells[1], a.outlet, "outlet")):
-            tag = cell.paragraphs[0]
-            prefix = "S" if side == "source" else "O"
-            ids = ", ".join(f"{prefix}{s.index + 1}" for s in sentences)
-            _run(tag, f"#{a.id} · {ids + ' · ' if ids else ''}{label}", size=7.5, color=GREY)
+            tag += f" · repeats row #{a.repeat_of}"
+        for cell, sentences, prefix, side in ((cells[0], a.source, "S", "source"), (cells[1], a.outlet, "O", "outlet")):
+            shown = ids([s.index for s in sentences], prefix)
+            wd.run(cell.paragraphs[0], f"#{a.id} · {shown + ' · ' if shown else ''}{tag}", size=7.5, color=GREY)
             body = cell.add_paragraph()
             if not sentences:
-                _run(body, "—", size=9.5, color=GREY)
+                wd.run(body, "—", size=9.5, color=GREY)
             elif a.diff and a.source and a.outlet:
-                _diff_runs(body, a.diff, side)
+                wd.diff_runs(body, a.diff, side)
             else:
-                _run(body, " ".join(s.text for s in sentences), size=9.5)
+                wd.run(body, " ".join(s.text for s in sentences), size=9.5)
         fill = REPEAT_SHADE if a.repeat_of is not None else SHADES.get(a.kind)
         if fill:
             for cell in cells:
-                _shade(cell, fill)
+                wd.shade(cell, fill)
 
 
 def render(
@@ -596,27 +547,29 @@ def render(
     classification: str | None = None,
     paper: str = "a4",
     created: datetime | None = None,
+    source_label: str | None = None,
+    outlet_label: str | None = None,
 ) -> bytes:
     """The memo .docx as bytes."""
     from docx.shared import Pt
 
     document = new_document(paper)
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(10.5)
+    document.styles["Normal"].font.size = Pt(10)
     title = title or headline(c)
+    labels = (label(c.source, source_label), label(c.outlet, outlet_label))
     _header_footer(document, classification)
-    _title_block(document, c, title, author)
+    _title_block(document, c, title, author, labels)
     _bluf(document, c)
-    _facts(document, c)
-    _added_and_left_out(document, c)
+    _differs(document, c)
+    _combined(document, c)
+    _annex_facts(document, c)
     _quotes(document, c)
-    _appendix(document, c)
-    subject = f"Comparison of {c.outlet.name} with its source {c.source.name}"
+    _alignment(document, c)
     set_properties(
         document,
         title=title,
         author=author or "natodiff",
-        subject=subject,
+        subject=f"Comparison of {labels[1]} with its source {labels[0]}",
         when=created,
         keywords="natodiff; memo" + (f"; {classification}" if classification else ""),
         comments=(f"{classification}. " if classification else "") + "Generated by natodiff memo.",
@@ -626,4 +579,4 @@ def render(
     return to_bytes(document)
 
 
-__all__ = ["render", "bottom_line", "headline", "source_date", "ordered_facts"]
+__all__ = ["render", "bottom_line", "what_differs", "headline", "label", "source_date"]

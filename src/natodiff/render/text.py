@@ -189,6 +189,19 @@ LEGEND = (
 )
 
 
+def combined_facts(c: Comparison) -> RenderableType:
+    """One line a claim: provenance, sentence ids, its text shortened, how the outlet differs."""
+    from natodiff.render import combined
+
+    rows = []
+    for line in combined.lines(c):
+        body = Text(f"{line.ids}  ", style="dim") + Text(in_quotes(line.text, clean))
+        if line.note:
+            body.append(f"  ({clean(line.note)})", style="dim")
+        rows.append((line.marker, body))
+    return Group(Text(combined.heading(c), style="bold"), labelled(rows), Text())
+
+
 def legend(markers: bool) -> Text:
     text = Text(LEGEND, style="dim")
     if markers:
@@ -205,6 +218,8 @@ def report(
     """The whole report, one printable part after another."""
     yield header(c)
     yield Text()
+    if c.claims:
+        yield combined_facts(c)
     items = source_order(c.alignments) if order == "source" else c.alignments
     yield Rule(f"in {order} order", style="dim")
     for a in items:
@@ -214,6 +229,11 @@ def report(
 
         if c.facts:
             yield tables.facts_table(c.facts)
+        from natodiff.render.combined import names_line
+
+        alike = names_line(c)
+        if alike:
+            yield Text(clean(alike), style="dim")
         if c.quotes:
             yield tables.quotes_table(c.quotes)
     yield legend(markers)
