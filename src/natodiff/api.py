@@ -32,7 +32,7 @@ def compare(
 
     >>> c = compare("NATO met in Brussels. Ministers agreed.", "Ministers agreed, NATO said.")
     >>> [a.kind.value for a in c.alignments]
-    ['reworded', 'source_only']
+    ['source_only', 'reworded']
     """
     from natodiff import classify, metrics
     from natodiff.align import align
