@@ -147,3 +147,14 @@ def test_the_library_example_runs() -> None:
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
     assert len(test.examples) >= 5
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import natodiff.api
+    import natodiff.render
+
+    for module in (natodiff.api, natodiff.render):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed, module.__name__

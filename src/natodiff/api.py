@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from natodiff.model import Comparison, Document, Fact, Options, Sentence, Side
+from natodiff.model import Alignment, Comparison, Document, Fact, Options, Sentence, Side, Summary
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
@@ -32,17 +32,14 @@ def compare(
 
     >>> c = compare("NATO met in Brussels. Ministers agreed.", "Ministers agreed, NATO said.")
     >>> [a.kind.value for a in c.alignments]
-    ['reworded', 'source_only']
+    ['source_only', 'reworded']
     """
-    from natodiff import claims, classify, metrics
-    from natodiff.align import align
+    from natodiff import claims
 
     options = options or Options()
     src_doc = read_document(source, Side.SOURCE, source_name)
     out_doc = read_document(outlet, Side.OUTLET, outlet_name)
-    aligned = align(src_doc.sentences, out_doc.sentences, options.threshold)
-    items = classify.build_items(aligned)
-    summary = metrics.summarise(items, aligned.source, aligned.outlet)
+    items, summary = _items(src_doc, out_doc, options.threshold)
     facts: tuple = ()
     quotes: tuple = ()
     if options.facts:
@@ -58,6 +55,20 @@ def compare(
     facts, alike = claims.split_names(facts)
     told = claims.build(items, facts, quotes)
     return Comparison(src_doc, out_doc, summary, items, facts, quotes, options, told, alike)
+
+
+def _items(src_doc: Document, out_doc: Document, threshold: float) -> tuple[tuple[Alignment, ...], Summary]:
+    """Items and their figures.
+
+    The prepared sentences they are built from (tokens, bags, matchers) are
+    freed on return, so facts and quotations do not carry them.
+    """
+    from natodiff import classify, metrics
+    from natodiff.align import align
+
+    aligned = align(src_doc.sentences, out_doc.sentences, threshold)
+    items = classify.build_items(aligned)
+    return items, metrics.summarise(items, aligned.source, aligned.outlet)
 
 
 def read_document(text: str, side: Side, name: str) -> Document:

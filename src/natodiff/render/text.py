@@ -7,7 +7,7 @@ in an article print as brackets. Without colour, wdiff-style markers
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -239,7 +239,8 @@ def report(
     yield legend(markers)
 
 
-def render(c: Comparison, console: Console, **how: Any) -> None:
-    """Print the whole report to ``console`` (``how``: as ``report``)."""
-    for part in report(c, **how):
+def render(c: Comparison, console: Console, *, markers: bool, order: str = "outlet", facts: bool = True,
+           explain: bool = False) -> None:
+    """Print the whole report to ``console``."""
+    for part in report(c, markers=markers, order=order, facts=facts, explain=explain):
         console.print(part)

@@ -1,0 +1,95 @@
+"""The aligner's shortcuts give what the plain computation gives (hypothesis).
+
+``score_at_least`` drops a pair from word counts before difflib runs;
+``find_repeats`` reads only the earlier sentences holding one of a
+sentence's rarest keys. Each is checked here against the plain way.
+"""
+
+from __future__ import annotations
+
+from math import fsum
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from natodiff.align import Weights, find_repeats, prepare, score
+from natodiff.align.repeats import REPEAT_CONTAINMENT, REPEAT_IN_ORDER, _in_order, _polarity
+from natodiff.align.scoring import score_at_least
+from natodiff.align.weights import STOP_WEIGHT
+from natodiff.model import Sentence, Side
+
+WORDS = ("ministers allies defence Ukraine Brussels agreed drones ammunition budget percent billion "
+         "Stoltenberg NATO said not the a of to in and on 2024 15 $5bn").split()
+RARE = ("Kyiv", "Rutte", "2025", "howitzers")
+
+
+@st.composite
+def texts(draw, n_min: int = 2, n_max: int = 12) -> list[str]:
+    n = draw(st.integers(n_min, n_max))
+    out = []
+    for _ in range(n):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+        out.append(" ".join(words).capitalize() + ".")
+    if draw(st.booleans()) and out:  # a sentence printed twice, as pull quotes are
+        out.append(draw(st.sampled_from(out)))
+    if draw(st.booleans()) and out:  # ... or again with a word of its own (rarer than any it shares)
+        out.append(draw(st.sampled_from(out)).rstrip(".") + " " + draw(st.sampled_from(RARE)) + ".")
+    return out
+
+
+def prepared(lines: list[str], side: Side = Side.SOURCE):
+    return prepare([Sentence(side, k, k, text) for k, text in enumerate(lines)])
+
+
+@given(texts(), texts(), st.floats(0.0, 1.0))
+def test_a_pair_dropped_below_the_floor_scores_below_it(left, right, floor) -> None:
+    a, b = prepared(left), prepared(right, Side.OUTLET)
+    weights = Weights(a + b)
+    for x in a:
+        for y in b:
+            plain = score(x, y, weights)
+            quick = score_at_least(x, y, weights, weights.total(x.bag), weights.total(y.bag), floor)
+            if quick is None:
+                assert plain.score < floor
+            else:
+                assert quick == plain
+
+
+def _repeats_plainly(units, weights) -> dict[int, int]:
+    """find_repeats without prefix filtering: every earlier sentence is read."""
+    out = {}
+    first = {}
+    for u in units:
+        if not u.sentence.boilerplate and 1 <= u.content < 3:
+            if u.keys in first:
+                out[u.sentence.index] = first[u.keys]
+            else:
+                first[u.keys] = u.sentence.index
+    live = [u for u in units if not u.sentence.boilerplate and u.content >= 3]
+    w = weights.by_key
+    for i, later in enumerate(live):
+        total = weights.total(later.bag)
+        if not total:
+            continue
+        for earlier in live[:i]:
+            if earlier.sentence.index in out:
+                continue
+            found = fsum([w.get(k, STOP_WEIGHT) * min(later.bag[k], earlier.bag[k])
+                          for k in later.bag.keys() & earlier.bag.keys()])
+            if found / total >= REPEAT_CONTAINMENT and _polarity(later) == _polarity(earlier) \
+                    and _in_order(later, earlier) >= REPEAT_IN_ORDER:
+                out[later.sentence.index] = earlier.sentence.index
+                break
+    return out
+
+
+LONG = ("Ministers of the allies agreed in Brussels on a budget for drones, ammunition and air defence for Ukraine, "
+        "with 15 percent more in 2024 and 5 billion for training missions")
+
+
+@given(texts(2, 16))
+@example(["NATO met.", LONG + ".", "Allies agreed.", LONG + " in Kyiv."])  # its rarest key is its own
+def test_repeats_found_by_prefix_filtering_are_those_found_by_reading_everything(lines) -> None:
+    units = prepared(lines)
+    weights = Weights(units)
+    assert find_repeats(units, weights) == _repeats_plainly(units, weights)
