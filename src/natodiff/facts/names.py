@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from natodiff.facts.mention import Mention, content, mention
@@ -63,7 +64,6 @@ class People:
         return out
 
 
-@lru_cache(maxsize=1 << 14)
 def entity_key(name: str) -> str:
     """Matching key of a name: accents, spelling, plurals, case, dots and hyphens folded."""
     plain = unicodedata.normalize("NFKD", fold(name))
@@ -72,9 +72,9 @@ def entity_key(name: str) -> str:
 
 
 @cache
-def _aliases() -> dict[str, str]:
+def _aliases() -> Mapping[str, str]:
     """NAME_ALIASES by entity_key: built on first use, as the keys come from the tokeniser."""
-    return {entity_key(k): v for k, v in NAME_ALIASES.items()}
+    return MappingProxyType({entity_key(k): v for k, v in NAME_ALIASES.items()})
 
 
 def title_key(title: str) -> str:
@@ -85,7 +85,6 @@ def title_key(title: str) -> str:
 _SUFFIX = re.compile(r"(?:['’]s|['’]|-(?:led|based|backed|made|run))$")
 
 
-@lru_cache(maxsize=1 << 14)
 def _bare(word: str) -> str:
     """A word without a possessive, a "-led" or a trailing abbreviation dot."""
     word = _SUFFIX.sub("", word)
