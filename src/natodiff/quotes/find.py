@@ -94,7 +94,7 @@ def scan(sentences: Sequence[Sentence]) -> list[list[Piece]]:
             start = 0
     if pieces:
         quotes.append(pieces)
-    by_index = {s.index: s for s in reversed(sentences)}  # the first of an index wins, as next() did
+    by_index = {s.index: s for s in reversed(sentences)}  # of two sentences with one index, the first
     return [q for q in quotes if any(_ANY_WORD.search(_piece_text(by_index, p)) for p in q)]
 
 
