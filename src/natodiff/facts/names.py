@@ -147,7 +147,7 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
             cur.append(w)
             _flush(runs, cur)
             cur = []
-        elif joined and _connector(w, cur, words[i + 1:], folded):
+        elif joined and _connector(w, cur, words, i + 1, folded):
             cur.append(w)
         else:
             _flush(runs, cur)
@@ -179,27 +179,38 @@ def _possessive(word: Word) -> bool:
     return bool(_POSSESSIVE.search(word.text))
 
 
-def _connector(w: Word, cur: list[Word], rest: list[Word], folded: str) -> bool:
-    """"Ministry of Defence", "Training and Education Centre", "Ursula von der Leyen"."""
+# Particles a name chains at most ("van der", "de la"): a longer chain is no name, and the
+# bound keeps a long run of them from being walked once per particle.
+PARTICLE_CHAIN = 4
+
+
+def _connector(w: Word, cur: list[Word], words: Sequence[Word], at: int, folded: str) -> bool:
+    """"Ministry of Defence", "Training and Education Centre", "Ursula von der Leyen".
+
+    ``words[at]`` is the word after ``w``.
+    """
     if w.text in NAME_PARTICLES:  # particles may chain ("von der"); a name must follow
         prev = w
-        for nxt in rest:
+        for nxt in words[at:at + PARTICLE_CHAIN]:
             if not _SPACE.fullmatch(folded, prev.end, nxt.start):
                 return False
             if nxt.text not in NAME_PARTICLES:
                 return _capital(nxt)
             prev = nxt
         return False
-    if not rest or not _capital(rest[0]) or not _SPACE.fullmatch(folded, w.end, rest[0].start):
+    if at >= len(words) or not _capital(words[at]) or not _SPACE.fullmatch(folded, w.end, words[at].start):
         return False
     if w.text in ("of", "for"):
         return cur[-1].low in ORGANISATION_WORDS or cur[-1].low in _TITLE_HEADS
     if w.text == "and":
-        tail = []
-        for prev, nxt in zip([w, *rest], rest):
+        tail: list[Word] = []
+        prev = w
+        for k in range(at, len(words)):
+            nxt = words[k]
             if not _capital(nxt) or not _SPACE.fullmatch(folded, prev.end, nxt.start):
                 break
             tail.append(nxt)
+            prev = nxt
         return bool(tail) and tail[-1].low in ORGANISATION_WORDS and cur[-1].low not in ORGANISATION_WORDS
     return False
 
