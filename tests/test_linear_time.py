@@ -9,6 +9,7 @@ asserted. A linear pass grows about 4x; a quadratic one 16x.
 from __future__ import annotations
 
 import gc
+import itertools
 import time
 from collections.abc import Callable
 
@@ -52,6 +53,12 @@ def _facts_of(text: str) -> Callable[[], object]:
     return lambda: facts.extract(sents)
 
 
+def _fresh_facts_of(text: str) -> Callable[[], object]:
+    """Facts of a new text each run, so no cache of the names stage answers from the last run."""
+    runs = itertools.count()
+    return lambda: facts.extract(_sentences(f"{text} {next(runs)}"))
+
+
 def _quotes_of(text: str) -> Callable[[], object]:
     sents = _sentences(text)
     return lambda: quotes.find_quotes(sents)
@@ -61,6 +68,8 @@ def _quotes_of(text: str) -> Callable[[], object]:
     # One sentence of many dates: each figure was checked against every figure before it.
     pytest.param(lambda n: _facts_of("February 15, " * n), 2000, id="dates-in-one-sentence"),
     pytest.param(lambda n: _facts_of("It cost $5 million, 3% and 1,200 troops " * n), 500, id="figures-in-one-sentence"),
+    # Names joined by "and" or "of": each joining word copied the rest of the sentence's words.
+    pytest.param(lambda n: _fresh_facts_of("NATO and Partners and " * n), 1000, id="names-joined-in-one-sentence"),
     # An unpunctuated transcript: each speech verb searched the whole sentence before it for its subject.
     pytest.param(lambda n: _quotes_of("the minister said that the allies will meet and " * n), 1000,
                  id="speech-verbs-in-one-sentence"),

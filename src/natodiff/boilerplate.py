@@ -142,10 +142,10 @@ _DASH_NAME = re.compile(r"^\s*[—–―]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-
 _HOME_TRAIL = re.compile(r"^\s*home\s*[/|>›»]\s*\S", re.IGNORECASE)
 # "Home > World > Europe": a breadcrumb trail.
 _TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
-# "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb.
-_ATTRIBUTION = re.compile(
-    r"^[-—–\s]*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*"
-    r"(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du|to)){0,8}$"
+# "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb. A pull quote's credit too.
+NAME_TITLE = re.compile(
+    r"^[-—–\s]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*,\s*"
+    r"(?P<title>(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du|to)){0,8})$"
 )
 
 
@@ -187,7 +187,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if _HOME_TRAIL.match(text) and words <= 8 and not text.endswith((".", "!", "?")):
         return True
-    return bool(_ATTRIBUTION.match(text)) and len(text.split()) <= 12
+    return bool(NAME_TITLE.match(text)) and len(text.split()) <= 12
 
 
 def teaser_after(previous: str, paragraph: str) -> bool:

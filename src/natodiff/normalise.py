@@ -259,7 +259,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         word, start, end = raw[i]
         keyed = _plain_keyed(word)
         if keyed is not None:  # most words: no rule below applies
-            append(_new_token(Token, (keyed[0], start, end, keyed[1])))
+            append(Token(keyed[0], start, end, keyed[1]))
             i += 1
             continue
         nxt = raw[i + 1][0].casefold() if i + 1 < n else ""
@@ -323,7 +323,6 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
 def _plain_keyed(word: str) -> tuple[str, str] | None:
     """A word's key and class when no rule of tokens() looks at it twice, else None: its fast path."""
     low = word.casefold()
@@ -332,17 +331,13 @@ def _plain_keyed(word: str) -> tuple[str, str] | None:
     return _keyed(word)
 
 
-_new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
-
-
 def _word_token(word: str, start: int, end: int) -> Token:
     key, cls = _keyed(word)
     return Token(key, start, end, cls)
 
 
-@lru_cache(maxsize=65536)
 def _keyed(word: str) -> tuple[str, str]:
-    """A word's key and class (cached with it: both depend on the word alone)."""
+    """A word's key and class."""
     key = word_key(word)
     if key[:1].isdigit():  # "three", "sixteenth"
         return key, "number"
@@ -424,9 +419,8 @@ def same_compound(a: Sequence[str], b: Sequence[str]) -> bool:
     return _compound(tuple(many)).fullmatch("".join(few)) is not None
 
 
-@lru_cache(maxsize=4096)
 def _compound(parts: tuple[str, ...]) -> re.Pattern[str]:
-    """The parts run together, each perhaps having lost a final e (compiled once: re's own cache is small)."""
+    """The parts run together, each perhaps having lost a final e."""
     return re.compile("e?".join(re.escape(part.removesuffix("e")) for part in parts) + "e?")
 
 
@@ -442,9 +436,7 @@ def _build_tables() -> None:
     """Key the alias and phrase tables the way the texts' words are keyed."""
     for word, target in (*WORD_ALIASES.items(), *DEMONYMS.items()):
         ALIASES[_plain_key(word)] = word_key(target)
-    word_key.cache_clear()
-    _keyed.cache_clear()
-    _plain_keyed.cache_clear()
+    word_key.cache_clear()  # keyed before the aliases were in
     for phrase, key in PHRASE_ALIASES.items():
         PHRASES[tuple(word_key(w) for w in phrase.split())] = key
     _PHRASE_FIRST.update(p[0] for p in PHRASES)

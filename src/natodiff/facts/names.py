@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from natodiff.facts.mention import Mention, content, mention
@@ -63,7 +64,6 @@ class People:
         return out
 
 
-@lru_cache(maxsize=1 << 14)
 def entity_key(name: str) -> str:
     """Matching key of a name: accents, spelling, plurals, case, dots and hyphens folded."""
     plain = unicodedata.normalize("NFKD", fold(name))
@@ -72,9 +72,9 @@ def entity_key(name: str) -> str:
 
 
 @cache
-def _aliases() -> dict[str, str]:
+def _aliases() -> Mapping[str, str]:
     """NAME_ALIASES by entity_key: built on first use, as the keys come from the tokeniser."""
-    return {entity_key(k): v for k, v in NAME_ALIASES.items()}
+    return MappingProxyType({entity_key(k): v for k, v in NAME_ALIASES.items()})
 
 
 def title_key(title: str) -> str:
@@ -85,7 +85,6 @@ def title_key(title: str) -> str:
 _SUFFIX = re.compile(r"(?:['’]s|['’]|-(?:led|based|backed|made|run))$")
 
 
-@lru_cache(maxsize=1 << 14)
 def _bare(word: str) -> str:
     """A word without a possessive, a "-led" or a trailing abbreviation dot."""
     word = _SUFFIX.sub("", word)
@@ -148,7 +147,7 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
             cur.append(w)
             _flush(runs, cur)
             cur = []
-        elif joined and _connector(w, cur, words[i + 1:], folded):
+        elif joined and _connector(w, cur, words, i + 1, folded):
             cur.append(w)
         else:
             _flush(runs, cur)
@@ -180,27 +179,38 @@ def _possessive(word: Word) -> bool:
     return bool(_POSSESSIVE.search(word.text))
 
 
-def _connector(w: Word, cur: list[Word], rest: list[Word], folded: str) -> bool:
-    """"Ministry of Defence", "Training and Education Centre", "Ursula von der Leyen"."""
+# Particles a name chains at most ("van der", "de la"): a longer chain is no name, and the
+# bound keeps a long run of them from being walked once per particle.
+PARTICLE_CHAIN = 4
+
+
+def _connector(w: Word, cur: list[Word], words: Sequence[Word], at: int, folded: str) -> bool:
+    """"Ministry of Defence", "Training and Education Centre", "Ursula von der Leyen".
+
+    ``words[at]`` is the word after ``w``.
+    """
     if w.text in NAME_PARTICLES:  # particles may chain ("von der"); a name must follow
         prev = w
-        for nxt in rest:
+        for nxt in words[at:at + PARTICLE_CHAIN]:
             if not _SPACE.fullmatch(folded, prev.end, nxt.start):
                 return False
             if nxt.text not in NAME_PARTICLES:
                 return _capital(nxt)
             prev = nxt
         return False
-    if not rest or not _capital(rest[0]) or not _SPACE.fullmatch(folded, w.end, rest[0].start):
+    if at >= len(words) or not _capital(words[at]) or not _SPACE.fullmatch(folded, w.end, words[at].start):
         return False
     if w.text in ("of", "for"):
         return cur[-1].low in ORGANISATION_WORDS or cur[-1].low in _TITLE_HEADS
     if w.text == "and":
-        tail = []
-        for prev, nxt in zip([w, *rest], rest):
+        tail: list[Word] = []
+        prev = w
+        for k in range(at, len(words)):
+            nxt = words[k]
             if not _capital(nxt) or not _SPACE.fullmatch(folded, prev.end, nxt.start):
                 break
             tail.append(nxt)
+            prev = nxt
         return bool(tail) and tail[-1].low in ORGANISATION_WORDS and cur[-1].low not in ORGANISATION_WORDS
     return False
 

@@ -29,7 +29,7 @@ _SCALE = (rf"(?:\s?(?:{'|'.join(w for w in SCALES if w not in SCALE_NAMES.values
           rf"|\s(?:{'|'.join(SCALE_NAMES.values())})\b)")
 _BEFORE = r"(?<![\w$€£¥.,-])"  # a number glued to a word ("F-16") is a name, not a figure
 
-_CURRENCIES = CURRENCIES | POUNDS
+_CURRENCIES = CURRENCIES | POUNDS  # beside a figure, "pounds" is money
 _CUR_SYMBOL = r"(?:US\s?\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)"
 _CUR_WORD = r"(?:(?:US\s|U\.S\.\s)?dollars?|euros?|pounds?(?:\ssterling)?|yen|USD|EUR|GBP)"
 
@@ -89,8 +89,8 @@ def _plain(value: float) -> str:
 
 def human(value: float) -> str:
     """A large number with its scale word: 6e11 -> "600 billion"."""
-    for size, name in sorted(SCALE_NAMES.items(), reverse=True)[:3]:  # thousands are written out
-        if abs(value) >= size:
+    for size, name in sorted(SCALE_NAMES.items(), reverse=True):
+        if abs(value) >= size and size > 1e3:  # thousands are written out: "1,500 troops"
             return f"{_plain(value / size)} {name}"
     return _plain(value)
 

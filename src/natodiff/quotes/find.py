@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from natodiff.boilerplate import NAME_TITLE
 from natodiff.facts import People, people, persons_in, resolve_person
 from natodiff.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
 from natodiff.model import Sentence
@@ -93,7 +94,7 @@ def scan(sentences: Sequence[Sentence]) -> list[list[Piece]]:
             start = 0
     if pieces:
         quotes.append(pieces)
-    by_index = {s.index: s for s in reversed(sentences)}  # the first of an index wins, as next() did
+    by_index = {s.index: s for s in reversed(sentences)}  # of two sentences with one index, the first
     return [q for q in quotes if any(_ANY_WORD.search(_piece_text(by_index, p)) for p in q)]
 
 
@@ -139,10 +140,6 @@ _SUBJECT_BEFORE = re.compile(
     rf"(?P<subj>\b(?:he|she|He|She)\b|(?:\b[Tt]he\s+)?{_NAME})\s+(?:(?:also|further|then|later|again|\w+ly)\s+)?$"
 )
 _SUBJECT_AFTER = re.compile(rf"\s+(?P<subj>\b(?:he|she)\b|(?:[Tt]he\s+)?{_NAME})")
-_ATTRIBUTION = re.compile(
-    r"^[-—–\s]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*,\s*"
-    r"(?P<title>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8})\s*$"
-)
 # How far before or after a speech verb its subject is looked for: a name with its title fits many
 # times over, and the bound keeps a long unpunctuated sentence from costing its length per verb.
 SUBJECT_REACH = 200
@@ -199,7 +196,7 @@ def _pull_quotes(sentences: Sequence[Sentence], known: People) -> dict[int, str 
         if len(sents) != 1 or not nxt or len(nxt) != 1:
             continue
         sent, line = sents[0], nxt[0].text
-        m = _ATTRIBUTION.match(line)
+        m = NAME_TITLE.match(line)
         if sent.boilerplate or sent.heading or any(ch in _DOUBLE for ch in sent.text) or not m:
             continue
         if len(line.split()) <= 12:
