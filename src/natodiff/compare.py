@@ -86,7 +86,12 @@ def compare(
     finally:
         if aside is not None:
             aside.close()
-    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options)
+    from natodiff import attribution, shifts
+
+    body = attribution.issuing_body(src_doc, options.source_speaker)
+    quotes = attribution.settle(quotes, src_doc, out_doc, options.source_speaker)
+    items = shifts.with_shifts(items, options.ignore_shifts, body)
+    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options, shifts.framing_tally(items))
 
 
 def _facts_and_quotes(receive: Callable[[], Any]) -> tuple[tuple, tuple]:
@@ -110,7 +115,8 @@ def differences(c: Comparison) -> list[str]:
 
     Outlet-only content; a quotation altered or not in the source at all; a
     figure that conflicts; a reworded sentence that gained or lost a negation
-    ("would not replace" made "would replace"), whatever its similarity.
+    ("would not replace" made "would replace"), whatever its similarity; a
+    quotation put in a person's mouth; any meaning shift not ignored.
     """
     from natodiff.model import FactStatus, Kind, Verdict
 
@@ -121,6 +127,10 @@ def differences(c: Comparison) -> list[str]:
         found.append("an altered or unsourced quotation")
     if any(f.status is FactStatus.CONFLICT for f in c.facts):
         found.append("a conflicting figure")
-    if any(a.negation and a.repeat_of is None for a in c.alignments):
+    if any(a.negation and a.repeat_of is None and "negation" not in c.options.ignore_shifts for a in c.alignments):
         found.append("a negation added or dropped")
+    if any(q.verdict is Verdict.MISATTRIBUTED for q in c.quotes):
+        found.append("a quotation given to the wrong speaker")
+    if any(a.shifts for a in c.alignments):
+        found.append("a meaning shift")
     return found

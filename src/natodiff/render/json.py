@@ -10,7 +10,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from natodiff.model import Alignment, Comparison, DiffOp, Document, Fact, LinkScore, Quote, Sentence
+from natodiff.model import Alignment, Comparison, DiffOp, Document, Fact, Framing, LinkScore, Quote, Sentence, Shift
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
@@ -51,10 +51,19 @@ def alignment(a: Alignment, *, explain: bool = False) -> dict[str, Any]:
         "moved": a.moved,
         "repeat_of": a.repeat_of,
         "negation": a.negation,
+        "shifts": [shift(x) for x in a.shifts],
     }
     if explain:
         out["links"] = [link(s) for s in a.links]
     return out
+
+
+def shift(s: Shift) -> dict[str, Any]:
+    return {"type": s.type.value, "source": s.source, "outlet": s.outlet, "note": s.note}
+
+
+def framing(f: Framing) -> dict[str, Any]:
+    return {"source_term": f.source_term, "outlet_term": f.outlet_term, "count": f.count, "items": list(f.items)}
 
 
 def document(d: Document) -> dict[str, Any]:
@@ -114,6 +123,7 @@ def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
         "alignments": [alignment(a, explain=explain) for a in c.alignments],
         "facts": [fact(f) for f in c.facts],
         "quotes": [quote(q) for q in c.quotes],
+        "framing": [framing(f) for f in c.framing],
     }
 
 

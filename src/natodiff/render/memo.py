@@ -46,11 +46,12 @@ STATUS_FILLS = {FactStatus.CONFIRMED: "E2EFDA", FactStatus.CONFLICT: "F8CBAD"}
 VERDICT_LABELS = {
     Verdict.FAITHFUL: "Faithful",
     Verdict.ALTERED: "ALTERED",
-    Verdict.NOT_QUOTED_IN_SOURCE: "Not a quotation in the source",
     Verdict.UNSOURCED: "UNSOURCED",
+    Verdict.MISATTRIBUTED: "MISATTRIBUTED",
+    Verdict.STATEMENT_TEXT: "The statement's own words",
 }
 VERDICT_FILLS = {Verdict.FAITHFUL: "E2EFDA", Verdict.ALTERED: "F8CBAD", Verdict.UNSOURCED: "F8CBAD",
-                 Verdict.NOT_QUOTED_IN_SOURCE: "FFF2CC"}
+                 Verdict.MISATTRIBUTED: "FFF2CC", Verdict.STATEMENT_TEXT: "E2EFDA"}
 KIND_LABELS = {
     Kind.SHARED: "shared",
     Kind.REWORDED: "reworded",
@@ -222,7 +223,7 @@ def bottom_line(c: Comparison) -> list[str]:
                        + "; ".join(parts) + ".")
     quotes = unique_quotes(c.quotes)
     if quotes:
-        bad = [q for q in quotes if q.verdict is not Verdict.FAITHFUL]
+        bad = [q for q in quotes if q.verdict not in (Verdict.FAITHFUL, Verdict.STATEMENT_TEXT)]
         if bad:
             kinds = {}
             for q in bad:
@@ -233,6 +234,12 @@ def bottom_line(c: Comparison) -> list[str]:
                                 f"({detail}), e.g. {in_quotes(trim(first.text, 90))}"))
         else:
             bullets.append(f"All {len(quotes)} quotations in the outlet match the source word for word.")
+    shifted = [(a, sh) for a in c.alignments for sh in a.shifts]
+    if shifted:
+        from natodiff.render.shifts import counts, line
+
+        bullets.append(_end(f"{len(shifted)} meaning shift{'s' * (len(shifted) != 1)} inside reworded "
+                            f"sentences ({counts(c)}), e.g. {line(shifted[0][1])}"))
     lead = s.lead
     if len(bullets) < 5 and lead.outlet_leads_with is not None and not lead.same:
         bullets.append(f"The outlet opens with the source's sentence S{lead.outlet_leads_with.index + 1} "

@@ -1,0 +1,1 @@
+"""Word lists the core reads: one place for every vocabulary."""
