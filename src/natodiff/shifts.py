@@ -20,8 +20,9 @@ from natodiff.lexicon.meaning import Phrase, meaning
 from natodiff.model import Alignment, DiffOp, Framing, Op, Shift, ShiftType
 from natodiff.normalise import CURRENCY_KEYS, MONTHS, NEGATIONS, SCALE_KEYS, Token, keys, tokens
 
-# An insertion or deletion of more words than this is content added or left
-# out, not an edit of what the rest says (tests/gold/meaning-shifts pins it).
+# An op with more words than this on one side, and under half as many on the
+# other, is content added or left out, not an edit of what the rest says
+# (tests/gold/meaning-shifts and the samples pin it).
 LONG_OP = 8
 # A name swapped for another is a few words on each side; more is a rewrite.
 NAME_WORDS = 3
@@ -65,10 +66,16 @@ def _side(diff: Sequence[DiffOp], name: str) -> _Side:
         while k + 1 < len(bounds) and t.start >= bounds[k]:
             k += 1
         ops.append(k)
-    long_ = [op.op in (Op.INSERT, Op.DELETE) and len(getattr(op, name).split()) > LONG_OP for op in diff]
+    long_ = [_long(op) for op in diff]
     counted = tuple(not long_[k] for k in ops)
     live = tuple(c and diff[k].op is not Op.EQUAL for c, k in zip(counted, ops))
     return _Side(text, toks, tuple(ops), counted, live)
+
+
+def _long(op: DiffOp) -> bool:
+    """More than LONG_OP words on one side and under half as many on the other: content, not an edit."""
+    n, m = sorted((len(op.source.split()), len(op.outlet.split())))
+    return op.op is not Op.EQUAL and m > LONG_OP and 2 * n < m
 
 
 def _span(side: _Side, i: int, n: int = 1) -> str:
@@ -125,7 +132,26 @@ def item_shifts(a: Alignment, body: frozenset[Phrase] = frozenset()) -> tuple[Sh
     found += _attribution(it, body)
     found += _stance(it)
     found += _framing(it)
-    return tuple(found)
+    return _one_per_edit(found)
+
+
+# A speaker's name changed is an attribution shift; a word of a framing term
+# ("illegal annexation") is the framing shift: one edit, one shift.
+_COVERED_BY = {ShiftType.NAME: ShiftType.ATTRIBUTION, ShiftType.STANCE: ShiftType.FRAMING,
+               ShiftType.HEDGE: ShiftType.FRAMING}
+
+
+def _one_per_edit(found: list[Shift]) -> tuple[Shift, ...]:
+    def covered(s: Shift) -> bool:
+        by = _COVERED_BY.get(s.type)
+        return any(o.type is by and _within(s.source, o.source) and _within(s.outlet, o.outlet) for o in found)
+
+    return tuple(s for s in found if not covered(s))
+
+
+def _within(words: str, span: str) -> bool:
+    """The content words of ``words`` are all in ``span``."""
+    return {t.key for t in tokens(words) if t.cls != "stop"} <= set(keys(span))
 
 
 # ------------------------------------------------------------ name, figure, date
@@ -143,7 +169,7 @@ def _framing_ops(it: _Item) -> set[int]:
 def _names_and_figures(it: _Item, framed_ops: set[int]) -> list[Shift]:
     out = []
     for k, op in enumerate(it.diff):
-        if op.op is not Op.REPLACE:
+        if op.op is not Op.REPLACE or _long(op):
             continue
         s = [t for i, t in enumerate(it.src.toks) if it.src.op[i] == k]
         o = [t for i, t in enumerate(it.out.toks) if it.out.op[i] == k]
@@ -158,13 +184,25 @@ def _is_date(t: Token) -> bool:
         t.cls == "number" and bool(_YEAR.fullmatch(t.key)))
 
 
+def _day(it: _Item, k: int, t: Token) -> bool:
+    """A number of one or two digits next to a month name: "13 September", "July 9"."""
+    if t.cls != "number" or not t.key.isdigit() or len(t.key) > 2:
+        return False
+    for side in (it.src, it.out):
+        for i, u in enumerate(side.toks):
+            if u is t or u == t and side.op[i] == k:
+                near = side.toks[max(i - 1, 0):i] + side.toks[i + 1:i + 2]
+                return any(v.key in _MONTH_KEYS for v in near)
+    return False
+
+
 def _is_figure(t: Token) -> bool:
     return t.cls == "number" or t.key in _FIGURE_KEYS
 
 
 def _dated(s: list[Token], o: list[Token], it: _Item, k: int) -> Shift | None:
-    """A date or figure that differs where the diff replaced words."""
-    for kind, test in ((ShiftType.DATE, _is_date), (ShiftType.FIGURE, _is_figure)):
+    """A date or figure that differs where the diff replaced words; a day beside a month is a date."""
+    for kind, test in ((ShiftType.DATE, lambda t: _is_date(t) or _day(it, k, t)), (ShiftType.FIGURE, _is_figure)):
         sk = Counter(t.key for t in s if test(t) or kind is ShiftType.DATE and _is_figure(t))
         ok = Counter(t.key for t in o if test(t) or kind is ShiftType.DATE and _is_figure(t))
         has_kind = any(map(test, s)) and any(map(test, o))
@@ -186,7 +224,9 @@ def _named(s: list[Token], o: list[Token], it: _Item, k: int) -> Shift | None:
     on = [t for t in o if t.cls != "stop"]
     if not (0 < len(sn) <= NAME_WORDS and 0 < len(on) <= NAME_WORDS):
         return None
-    if any(t.cls != "name" for t in sn + on) or _initial(it.src, sn[0]) or _initial(it.out, on[0]):
+    if any(t.cls != "name" for t in sn + on):
+        return None
+    if (_initial(it.src, sn[0]) or _initial(it.out, on[0])) and not _name_goes_on(it, k):
         return None
     if {t.key for t in sn} & {t.key for t in on}:
         return None
@@ -198,16 +238,29 @@ def _named(s: list[Token], o: list[Token], it: _Item, k: int) -> Shift | None:
     return Shift(ShiftType.NAME, src, dst, f'"{src}" named "{dst}"')
 
 
+def _name_goes_on(it: _Item, k: int) -> bool:
+    """The word after the op is capitalised on both sides, mid-sentence: "Foreign Minister Baerbock"."""
+    for side in (it.src, it.out):
+        after = [t for i, t in enumerate(side.toks) if side.op[i] > k][:1]
+        if not after or after[0].cls != "name" or side.text[after[0].start:after[0].end].isupper():
+            return False
+    return True
+
+
 # -------------------------------------------------------------------- negation
 
 
 def _negation(it: _Item, negation: str | None) -> list[Shift]:
-    """The item's negation flag (classify), pointed at the "not" and what stands for it."""
+    """The item's negation flag (classify), pointed at the "not" and what stands for it.
+
+    The flag reads whole items; a "not" inside a clause the outlet left out or
+    added whole is no shift here, as no word of it was edited."""
     if negation is None:
         return []
     side, name, other = (it.src, "source", "outlet") if negation == "dropped" else (it.out, "outlet", "source")
-    hits = [i for i, t in enumerate(side.toks) if t.key in NEGATIONS]
-    live = [i for i in hits if side.live[i]] or hits
+    live = [i for i, t in enumerate(side.toks) if t.key in NEGATIONS and side.live[i]]
+    if not live:
+        return []  # the "not" is in a clause added or left out whole: content, not an edit
     i = live[0]
     word = _span(side, i)
     there = _piece(it.diff, side.op[i], other)
@@ -227,14 +280,27 @@ def _lexical(it: _Item, kind: ShiftType, phrases: Iterable[Phrase], *, skip=None
         (it.src, s_all, o_all, "source", "outlet", "dropped"),
         (it.out, o_all, s_all, "outlet", "source", "added"),
     ):
-        for i, p in _extra(mine, theirs, side):
-            if skip and skip(side, i, p):
-                continue
-            word = _span(side, i, len(p))
+        for i, n in _runs(side, [(i, p) for i, p in _extra(mine, theirs, side) if not (skip and skip(side, i, p))]):
+            word = _span(side, i, n)
             there = _piece(it.diff, side.op[i], other)
             src, dst = (word, there) if name == "source" else (there, word)
             out.append(Shift(kind, src, dst, f'"{word}" {what}'))
     return out
+
+
+def _runs(side: _Side, found: list[tuple[int, Phrase]]) -> list[tuple[int, int]]:
+    """Occurrences in one op with only function words between them, as one (start, length):
+    "strongly condemn", "unprovoked and unjustified" are one edit."""
+    out: list[list[int]] = []
+    for i, p in found:
+        if out:
+            start, n = out[-1]
+            between = side.toks[start + n:i]
+            if side.op[i] == side.op[start] and all(t.cls == "stop" for t in between) and len(between) <= 2:
+                out[-1][1] = i + len(p) - start
+                continue
+        out.append([i, len(p)])
+    return [(i, n) for i, n in out]
 
 
 def _hedges(it: _Item, body: frozenset[Phrase]) -> list[Shift]:
@@ -379,11 +445,8 @@ def _identity(subject: str, body: frozenset[Phrase]) -> str | None:
     phrase = keys(" ".join(words))
     if any(tuple(phrase[k:k + len(n)]) == n for n in body | statement for k in range(len(phrase))):
         return BODY  # the issuing body, by name or as "the statement"
-    last = keys(words[-1])
-    if not last:
-        return None
-    group = meaning().same_names.get(last)
-    return f"\x00{group}" if group is not None else last[-1]
+    group = meaning().same_names.get(phrase[-1:])
+    return f"\x00{group}" if group is not None else phrase[-1]
 
 
 def _attribution(it: _Item, body: frozenset[Phrase]) -> list[Shift]:
