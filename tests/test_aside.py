@@ -112,7 +112,7 @@ def test_a_fork_that_fails_runs_the_work_here_and_leaks_no_pipe(monkeypatch) -> 
 
 
 @fork_only
-@pytest.mark.parametrize("pair", sorted(p.name for p in (ROOT / "tests" / "gold").iterdir()))
+@pytest.mark.parametrize("pair", sorted(p.name for p in (ROOT / "tests" / "gold").iterdir() if (p / "source.txt").is_file()))
 def test_pairs_scored_in_two_processes_link_as_in_one(pair: str, monkeypatch, tmp_path: Path) -> None:
     from natodiff import align
 
