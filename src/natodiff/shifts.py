@@ -136,15 +136,16 @@ def item_shifts(a: Alignment, body: frozenset[Phrase] = frozenset()) -> tuple[Sh
 
 
 # A speaker's name changed is an attribution shift; a word of a framing term
-# ("illegal annexation") is the framing shift: one edit, one shift.
-_COVERED_BY = {ShiftType.NAME: ShiftType.ATTRIBUTION, ShiftType.STANCE: ShiftType.FRAMING,
-               ShiftType.HEDGE: ShiftType.FRAMING}
+# ("illegal annexation") is the framing shift; "sham" made "so-called" is the
+# hedge: one edit, one shift.
+_COVERED_BY = {ShiftType.NAME: (ShiftType.ATTRIBUTION,), ShiftType.STANCE: (ShiftType.FRAMING, ShiftType.HEDGE),
+               ShiftType.HEDGE: (ShiftType.FRAMING,)}
 
 
 def _one_per_edit(found: list[Shift]) -> tuple[Shift, ...]:
     def covered(s: Shift) -> bool:
-        by = _COVERED_BY.get(s.type)
-        return any(o.type is by and _within(s.source, o.source) and _within(s.outlet, o.outlet) for o in found)
+        by = _COVERED_BY.get(s.type, ())
+        return any(o.type in by and _within(s.source, o.source) and _within(s.outlet, o.outlet) for o in found)
 
     return tuple(s for s in found if not covered(s))
 
@@ -405,7 +406,8 @@ def _modality(it: _Item) -> list[Shift]:
 BODY = "\x00body"  # the identity speakers() gives the issuing body and its statement
 _SUBJECT = (r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}"
             r"(?:[A-Z][\w'’.-]*|ministry|statement|alliance|council|government|spokesperson|spokesman|"
-            r"spokeswoman|officials?|minister|agency|release|communiqu[eé])|\b(?:he|she|they|it)")
+            r"spokeswoman|officials?|minister|president|chancellor|ambassador|envoy|leader|chief|agency|release|"
+            r"communiqu[eé])|\b(?:he|she|they|it)")
 
 
 def _speech_pattern() -> re.Pattern[str]:
