@@ -104,6 +104,15 @@ def test_framing_is_tallied_over_the_pair() -> None:
     c = compare(source, outlet)
     assert [(f.source_term, f.outlet_term, f.count) for f in c.framing] == [("war", "conflict", 2)]
     assert len(c.framing[0].items) == 2
+    from rich.console import Console
+
+    from natodiff.render import text
+
+    console = Console(width=100, record=True, color_system=None)
+    text.render(c, console, markers=True)
+    report = console.export_text()
+    ids = ", ".join(f"#{n}" for n in c.framing[0].items)
+    assert f"  war → conflict  ×2  ({ids})\n" in report
 
 
 def test_the_text_report_lists_each_shift_under_its_item() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence, TypeVar
 
 from natodiff.lexicon.meaning import Phrase, meaning
@@ -51,6 +52,7 @@ class _Side(NamedTuple):
     op: tuple[int, ...]  # index into the diff of each token
     counted: tuple[bool, ...]  # not inside a long one-sided op
     live: tuple[bool, ...]  # counted, and inside an op that changed something
+    at: dict[str, list[int]]  # positions of each key: phrases are looked up, not scanned for
 
 
 def _side(diff: Sequence[DiffOp], name: str) -> _Side:
@@ -69,7 +71,10 @@ def _side(diff: Sequence[DiffOp], name: str) -> _Side:
     long_ = [_long(op) for op in diff]
     counted = tuple(not long_[k] for k in ops)
     live = tuple(c and diff[k].op is not Op.EQUAL for c, k in zip(counted, ops))
-    return _Side(text, toks, tuple(ops), counted, live)
+    at: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        at.setdefault(t.key, []).append(i)
+    return _Side(text, toks, tuple(ops), counted, live, at)
 
 
 def _long(op: DiffOp) -> bool:
@@ -91,15 +96,20 @@ def _piece(diff: Sequence[DiffOp], k: int, name: str) -> str:
 def _find(side: _Side, phrases: Iterable[Phrase], taken: set[int] | None = None) -> list[tuple[int, Phrase]]:
     """Counted occurrences of the phrases, longest first, none overlapping another."""
     taken = set() if taken is None else taken
-    ks = [t.key for t in side.toks]
     found = []
-    for p in sorted(phrases, key=lambda p: (-len(p), p)):
+    for p in _longest_first(frozenset(phrases)):
         n = len(p)
-        for i in range(len(ks) - n + 1):
-            if ks[i:i + n] == list(p) and side.counted[i] and not taken.intersection(range(i, i + n)):
+        for i in side.at.get(p[0], ()):
+            if (side.counted[i] and tuple(t.key for t in side.toks[i:i + n]) == p
+                    and not taken.intersection(range(i, i + n))):
                 found.append((i, p))
                 taken.update(range(i, i + n))
     return sorted(found)
+
+
+@lru_cache(maxsize=256)
+def _longest_first(phrases: frozenset[Phrase]) -> tuple[Phrase, ...]:
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
 
 
 def _extra(mine: list[tuple[int, T]], theirs: list[tuple[int, T]], side: _Side) -> list[tuple[int, T]]:
@@ -343,6 +353,8 @@ def _framing(it: _Item) -> list[Shift]:
     o_taken: set[int] = set()
     pairs = [*meaning().framing, *((b, a) for a, b in meaning().framing)]
     for a, b in sorted(pairs, key=lambda ab: (-len(ab[0]) - len(ab[1]), ab)):
+        if a[0] not in it.src.at or b[0] not in it.out.at:
+            continue  # most pairs: one term is not there at all
         s_a = _extra(_find(it.src, [a], set(s_taken)), _find(it.out, [a]), it.src)
         o_b = _extra(_find(it.out, [b], set(o_taken)), _find(it.src, [b]), it.out)
         for (i, _), (j, _) in zip(s_a, o_b):

@@ -203,7 +203,7 @@ def framing_lines(c: Comparison) -> Text:
     out = Text("Framing (source term → outlet term, times, items)\n", style="bold")
     for f in c.framing:
         src, dst, n, items = framing_row(f)
-        out.append(clean(f"  {src} → {dst}  ×{n}  ({items})\n"))
+        out.append(clean(f"  {src} → {dst}  ×{n}  ({items})") + "\n")
     return out
 
 
