@@ -130,9 +130,12 @@ class _Item(NamedTuple):
 
 
 def item_shifts(a: Alignment, body: frozenset[Phrase] = frozenset()) -> tuple[Shift, ...]:
-    """The shifts of one linked item, in the order of the types; ``body`` keys the issuing body's names."""
+    """The shifts of one linked item (names, figures and dates in diff order, then the other types);
+    ``body`` keys the issuing body's names."""
     if not (a.source and a.outlet and a.diff) or a.repeat_of is not None:
         return ()
+    if all(op.op is Op.EQUAL for op in a.diff):
+        return ()  # the same words on both sides, up to spelling and typography
     it = _Item(a.diff, _side(a.diff, "source"), _side(a.diff, "outlet"))
     found: list[Shift] = []
     found += _names_and_figures(it, framed_ops=_framing_ops(it))
@@ -346,13 +349,19 @@ def _stance(it: _Item) -> list[Shift]:
     return out + added
 
 
+@lru_cache(maxsize=1)
+def _framing_pairs() -> tuple[tuple[Phrase, Phrase], ...]:
+    """Every pair both ways round, longest terms first ("war of aggression" before "war")."""
+    pairs = [*meaning().framing, *((b, a) for a, b in meaning().framing)]
+    return tuple(sorted(pairs, key=lambda ab: (-len(ab[0]) - len(ab[1]), ab)))
+
+
 def _framing(it: _Item) -> list[Shift]:
     """A loaded term the outlet uses where the source used its counterpart (either way round)."""
     out = []
     s_taken: set[int] = set()
     o_taken: set[int] = set()
-    pairs = [*meaning().framing, *((b, a) for a, b in meaning().framing)]
-    for a, b in sorted(pairs, key=lambda ab: (-len(ab[0]) - len(ab[1]), ab)):
+    for a, b in _framing_pairs():
         if a[0] not in it.src.at or b[0] not in it.out.at:
             continue  # most pairs: one term is not there at all
         s_a = _extra(_find(it.src, [a], set(s_taken)), _find(it.out, [a]), it.src)
