@@ -167,3 +167,20 @@ def near_copies(draw) -> tuple[str, str]:
 def test_spelling_number_format_and_typography_are_never_shifts(pair) -> None:
     source, outlet = pair
     assert shifts_of(source, outlet) == []
+
+
+@pytest.mark.parametrize("source, outlet, expected", [
+    ("Finland's Defence Ministry said Russia's violation of Finnish airspace near Porvoo lasted about two "
+     "minutes on Friday.",
+     "Finland's Defence Ministry said the alleged incursion near Porvoo was said to have lasted about two "
+     "minutes on Friday.",
+     [("hedge", '"alleged" added'), ("hedge", '"was said to" added'), ("framing", '"violation" called "incursion"')]),
+    ("NATO Allies met today to consult and strongly condemn Russia's attack on the Estonian embassy in Kyiv.",
+     "NATO allies met today to consult on Russia's attack on the Estonian embassy in Kyiv.",
+     [("stance", '"strongly condemn" dropped')]),
+    ("Defence Minister Ivan Petrenko welcomed the delivery of the first F-16 aircraft to Ukraine on Monday.",
+     "Defence Minister Oleh Petrenko welcomed the delivery of the first F-16 aircraft to Ukraine on Monday.",
+     [("name", '"Ivan" named "Oleh"')]),
+])
+def test_the_issues_own_examples(source: str, outlet: str, expected: list) -> None:
+    assert [(s.type.value, s.note) for s in shifts_of(source, outlet)] == expected

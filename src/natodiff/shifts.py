@@ -164,8 +164,9 @@ def _one_per_edit(found: list[Shift]) -> tuple[Shift, ...]:
 
 
 def _within(words: str, span: str) -> bool:
-    """The content words of ``words`` are all in ``span``."""
-    return {t.key for t in tokens(words) if t.cls != "stop"} <= set(keys(span))
+    """The content words of ``words`` (all its words if it has none, as "was said to") are all in ``span``."""
+    toks = tokens(words)
+    return {t.key for t in toks if t.cls != "stop" or all(u.cls == "stop" for u in toks)} <= set(keys(span))
 
 
 # ------------------------------------------------------------ name, figure, date
