@@ -467,6 +467,8 @@ def _identity(subject: str, body: frozenset[Phrase]) -> str | None:
         return None
     statement = meaning().statement_words
     phrase = keys(" ".join(words))
+    if not phrase:
+        return None  # punctuation only
     if any(tuple(phrase[k:k + len(n)]) == n for n in body | statement for k in range(len(phrase))):
         return BODY  # the issuing body, by name or as "the statement"
     group = meaning().same_names.get(phrase[-1:])
