@@ -200,7 +200,8 @@ def framing_lines(c: Comparison) -> Text:
     """The framing tally after the facts: one line per swapped term."""
     from natodiff.render.shifts import framing_row
 
-    out = Text("Framing (source term → outlet term, times, items)\n", style="bold")
+    out = Text()
+    out.append("Framing (source term → outlet term, times, items)\n", style="bold")
     for f in c.framing:
         src, dst, n, items = framing_row(f)
         out.append(clean(f"  {src} → {dst}  ×{n}  ({items})") + "\n")
