@@ -184,3 +184,26 @@ def test_spelling_number_format_and_typography_are_never_shifts(pair) -> None:
 ])
 def test_the_issues_own_examples(source: str, outlet: str, expected: list) -> None:
     assert [(s.type.value, s.note) for s in shifts_of(source, outlet)] == expected
+
+
+PHRASE_WORDS = ["according", "to", "was", "said", "so", "called", "war", "of", "aggression", "strongly", "condemn",
+                "reportedly", "the", "Allies", "stand", "with"]
+
+
+@given(st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=30))
+def test_phrases_found_by_their_first_key_are_the_ones_a_plain_scan_finds(words) -> None:
+    from natodiff import shifts
+    from natodiff.lexicon.meaning import meaning
+    from natodiff.model import DiffOp, Op
+
+    text = " ".join(words)
+    side = shifts._side((DiffOp(Op.REPLACE, text, text),), "source")
+    phrases = meaning().hedges | meaning().stance | {t for pair in meaning().framing for t in pair}
+    ks = [t.key for t in side.toks]
+    plain, taken = [], set()
+    for p in sorted(phrases, key=lambda p: (-len(p), p)):
+        for i in range(len(ks) - len(p) + 1):
+            if tuple(ks[i:i + len(p)]) == p and not taken & set(range(i, i + len(p))):
+                plain.append((i, p))
+                taken |= set(range(i, i + len(p)))
+    assert shifts._find(side, phrases) == sorted(plain)
