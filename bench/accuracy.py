@@ -4,6 +4,7 @@
     python bench/accuracy.py --json     # the same figures as JSON
     python bench/accuracy.py --pair sample
     python bench/accuracy.py -v         # plus every missed/spurious link and wrong kind
+    python bench/accuracy.py --shifts   # meaning-shift precision and recall only
 
 Run from the repository root with natodiff installed (or PYTHONPATH=src).
 Standard library + natodiff only.
@@ -24,6 +25,13 @@ What is measured, per pair:
   ``difflib.SequenceMatcher(None, a.lower().split(), b.lower().split())``
   ratio, linked when the ratio is >= 0.5; scored like natodiff's links on the
   same sentence segmentation.
+
+* shifts -- over tests/gold/meaning-shifts/ (one JSON file per small pair, see
+  its README): a predicted shift matches an expected one of the same type
+  when the expected words of each side (as word keys) are among the
+  predicted shift's words of that side; each expected shift is matched once.
+  Precision = matched / predicted, recall = matched / expected, summed over
+  all pairs.
 
 Gold snippets are mapped to the predicted sentences that contain them (after
 folding whitespace).  A snippet that matches no predicted sentence, or
@@ -556,6 +564,73 @@ def as_json(results: list[Result], core: bool, core_note: str) -> dict:
     }
 
 
+SHIFT_GOLD_DIR = GOLD_DIR / "meaning-shifts"
+
+
+@dataclass
+class ShiftScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    pairs: int = 0
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    def as_dict(self) -> dict:
+        return {"pairs": self.pairs, "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": _round(self.precision), "recall": _round(self.recall)}
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def shift_matches(predicted: dict, expected: dict) -> bool:
+    """Same type, and each side's expected words among the predicted shift's words."""
+    from natodiff.normalise import keys
+
+    return predicted["type"] == expected["type"] and all(
+        set(keys(expected[side])) <= set(keys(predicted[side])) for side in ("source", "outlet"))
+
+
+def score_shifts(compare, gold_dir: Path = SHIFT_GOLD_DIR) -> ShiftScore:
+    """Meaning shifts found in every gold pair against the shifts written down for it."""
+    score = ShiftScore()
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        c = compare(gold["source"], gold["outlet"])
+        predicted = [{"type": s.type.value, "source": s.source, "outlet": s.outlet, "note": s.note}
+                     for a in c.alignments for s in a.shifts]
+        expected = list(gold["shifts"])
+        score.pairs += 1
+        for p in predicted:
+            hit = next((e for e in expected if shift_matches(p, e)), None)
+            if hit is None:
+                score.fp += 1
+                score.details.append(f"{path.stem}: spurious {p['type']}: {p['note']}")
+            else:
+                score.tp += 1
+                expected.remove(hit)
+        for e in expected:
+            score.fn += 1
+            score.details.append(f"{path.stem}: missed {e['type']}: {e['source']!r} -> {e['outlet']!r}")
+    return score
+
+
+def shift_line(score: ShiftScore) -> str:
+    p, r = score.precision, score.recall
+    return (f"meaning shifts ({score.pairs} pairs in {SHIFT_GOLD_DIR.relative_to(ROOT)}): "
+            f"precision {'-' if p is None else f'{p:.3f}'}, recall {'-' if r is None else f'{r:.3f}'} "
+            f"(tp {score.tp}, fp {score.fp}, fn {score.fn})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score natodiff against tests/gold.")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -563,7 +638,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious links, wrong kinds and segmentation mismatches")
     parser.add_argument("--gold", metavar="DIR", type=Path, default=GOLD_DIR, help="gold corpus directory")
     parser.add_argument("--threshold", type=float, metavar="T", help="link cut-off to score (default: natodiff's)")
+    parser.add_argument("--shifts", action="store_true", help="score meaning shifts only")
     args = parser.parse_args(argv)
+    if args.shifts:
+        from natodiff.api import compare as run
+
+        shifts = score_shifts(run)
+        print(json.dumps(shifts.as_dict(), indent=2) if args.json else shift_line(shifts))
+        if args.verbose:
+            for line in shifts.details or ["(nothing to report)"]:
+                print(f"  {line}")
+        return 0
 
     pairs = load_pairs(args.gold, args.pair)
     if not pairs:
@@ -591,10 +676,16 @@ def main(argv: list[str] | None = None) -> int:
         compare = functools.partial(compare, options=Options(threshold=args.threshold))
     results = [run_pair(p, compare) for p in pairs]
     core = compare is not None
+    shifts = score_shifts(compare) if core and args.pair is None and SHIFT_GOLD_DIR.is_dir() else None
     if args.json:
-        print(json.dumps(as_json(results, core, core_note), indent=2, ensure_ascii=False))
+        data = as_json(results, core, core_note)
+        if shifts is not None:
+            data["shifts"] = shifts.as_dict()
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(render_table(results, core, core_note))
+        if shifts is not None:
+            print(shift_line(shifts))
         if args.verbose:
             for r in results:
                 print(f"\n== {r.pair.name}: {r.pair.description}")

@@ -49,14 +49,17 @@ def assert_each_sentence_told_once(c: Comparison) -> None:
 
 
 def rank(x) -> int:
-    """The issue's order, restated: problems, additions with figures or names, omissions with figures, rest."""
+    """The issue's order, restated: problems, meaning shifts, additions with figures or names,
+    omissions with figures, rest."""
     if claims.FIRST.intersection(x.flags):
         return 0
-    if x.provenance is Provenance.OUTLET_ONLY and x.figures:
+    if "meaning_shift" in x.flags:
         return 1
-    if x.provenance is Provenance.SOURCE_ONLY and {"dropped_figures"} & set(x.flags):
+    if x.provenance is Provenance.OUTLET_ONLY and x.figures:
         return 2
-    return 3
+    if x.provenance is Provenance.SOURCE_ONLY and {"dropped_figures"} & set(x.flags):
+        return 3
+    return 4
 
 
 @st.composite
@@ -93,11 +96,12 @@ def test_sample_claims_lead_with_what_a_reader_must_see():
     c = sample()
     first, second = c.claims[:2]
     assert "altered_quotation" in first.flags and "in 2014" in first.outlet_variant
-    assert "quotation_not_in_source" in second.flags and "It will enable Ukraine" in second.outlet_variant
+    assert "misattributed_quotation" in second.flags and "It will enable Ukraine" in second.outlet_variant
     added = next(x for x in c.claims if "380 billion dollars" in x.figures)
     assert added.provenance is Provenance.OUTLET_ONLY and added.place == "after S8"
     assert added.text.startswith("This year, NATO member states") and added.text.endswith("he said.")
-    assert c.claims.index(added) == 2  # the first outlet addition, straight after the quotations
+    shifted = sum("meaning_shift" in x.flags for x in c.claims[2:])
+    assert c.claims.index(added) == 2 + shifted  # the first outlet addition, after quotations and shifts
     left = next(x for x in c.claims if "99%" in x.figures)
     assert left.provenance is Provenance.SOURCE_ONLY and "dropped_figures" in left.flags
     # Both: told in the source's words.
@@ -139,7 +143,7 @@ def test_sample_facts_keep_every_figure_and_no_name_given_alike():
 
 def test_json_claims_and_golden():
     data = to_dict(sample())
-    assert data["schema"] == SCHEMA == "natodiff.comparison/1.1"
+    assert data["schema"] == SCHEMA == "natodiff.comparison/2"
     got = dumps(data["claims"], indent=2) + "\n"
     if os.environ.get("NATODIFF_REGENERATE"):
         GOLDEN.write_text(got, encoding="utf-8")

@@ -168,9 +168,9 @@ def test_a_compound_written_as_one_word_is_faithful():
     assert q.verdict is Verdict.FAITHFUL
 
 
-def test_words_from_source_prose_are_not_quoted_in_source():
+def test_words_from_source_prose_given_to_a_person_are_misattributed():
     q = verdict('Stoltenberg said leaders "will agree new targets" at the summit.')
-    assert (q.verdict, q.source_text) == (Verdict.NOT_QUOTED_IN_SOURCE, "will agree new targets")
+    assert (q.verdict, q.source_text) == (Verdict.MISATTRIBUTED, "will agree new targets")
 
 
 def test_words_not_in_source_are_unsourced():
@@ -183,7 +183,7 @@ def test_one_quote_per_outlet_quotation_in_outlet_order():
               'Leaders "will agree new targets".')
     result = quotes.compare_quotes(sents(SOURCE), sents(outlet, Side.OUTLET))
     assert [(q.verdict, q.outlet_sentence) for q in result] == [
-        (Verdict.UNSOURCED, 0), (Verdict.FAITHFUL, 1), (Verdict.NOT_QUOTED_IN_SOURCE, 2)]
+        (Verdict.UNSOURCED, 0), (Verdict.FAITHFUL, 1), (Verdict.MISATTRIBUTED, 2)]
 
 
 # ------------------------------------------------------------------ the sample pair
@@ -216,9 +216,9 @@ def test_sample_scare_quote_is_faithful(sample_quotes):
     assert (q.verdict, q.speaker) == (Verdict.FAITHFUL, "Jens Stoltenberg")
 
 
-def test_sample_lessons_learned_is_not_quoted_in_source(sample_quotes):
+def test_sample_lessons_learned_is_misattributed(sample_quotes):
     q = pick(sample_quotes, "It will enable Ukraine")
-    assert q.verdict is Verdict.NOT_QUOTED_IN_SOURCE
+    assert q.verdict is Verdict.MISATTRIBUTED
     assert "share lessons learned from Russia’s war" in q.source_text
 
 

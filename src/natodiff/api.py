@@ -34,7 +34,7 @@ def compare(
     >>> [a.kind.value for a in c.alignments]
     ['source_only', 'reworded']
     """
-    from natodiff import claims
+    from natodiff import attribution, claims, shifts
 
     options = options or Options()
     src_doc = read_document(source, Side.SOURCE, source_name)
@@ -52,9 +52,14 @@ def compare(
         quotes = quotes_stage.compare_quotes(src_doc.sentences, out_doc.sentences, names)
         linked = {(s.index, o.index) for a in items for s in a.source for o in a.outlet}
         facts = facts_stage.cross_check(gathered, linked)
+    body = attribution.issuing_body(src_doc, options.source_speaker)
+    quotes = attribution.settle(quotes, src_doc, out_doc, options.source_speaker)
+    items = shifts.with_shifts(items, options.ignore_shifts, body)
     facts, alike = claims.split_names(facts)
     told = claims.build(items, facts, quotes)
-    return Comparison(src_doc, out_doc, summary, items, facts, quotes, options, told, alike)
+    return Comparison(
+        src_doc, out_doc, summary, items, facts, quotes, options, told, alike, shifts.framing_tally(items)
+    )
 
 
 def _items(src_doc: Document, out_doc: Document, threshold: float) -> tuple[tuple[Alignment, ...], Summary]:
@@ -114,7 +119,8 @@ def differences(c: Comparison) -> list[str]:
 
     Outlet-only content; a quotation altered or not in the source at all; a
     figure that conflicts; a reworded sentence that gained or lost a negation
-    ("would not replace" made "would replace"), whatever its similarity.
+    ("would not replace" made "would replace"), whatever its similarity; a
+    quotation put in a person's mouth; any meaning shift not ignored.
     """
     from natodiff.model import FactStatus, Kind, Verdict
 
@@ -125,6 +131,10 @@ def differences(c: Comparison) -> list[str]:
         found.append("an altered or unsourced quotation")
     if any(f.status is FactStatus.CONFLICT for f in c.facts):
         found.append("a conflicting figure")
-    if any(a.negation and a.repeat_of is None for a in c.alignments):
+    if any(a.negation and a.repeat_of is None and "negation" not in c.options.ignore_shifts for a in c.alignments):
         found.append("a negation added or dropped")
+    if any(q.verdict is Verdict.MISATTRIBUTED for q in c.quotes):
+        found.append("a quotation given to the wrong speaker")
+    if any(a.shifts for a in c.alignments):
+        found.append("a meaning shift")
     return found

@@ -16,13 +16,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from natodiff.model import Alignment, Claim, Fact, FactStatus, FactType, Kind, Op, Provenance, Quote, Sentence, Verdict
+from natodiff.model import (
+    Alignment, Claim, Fact, FactStatus, FactType, Kind, Op, Provenance, Quote, Sentence, ShiftType, Verdict,
+)
 
 # A quotation's verdict as a claim's flag, keyed by the verdict's value (a StrEnum member finds
 # its value): a verdict the quotations layer splits or adds ("misattributed") needs one line here.
 QUOTE_FLAGS = {
     "altered": "altered_quotation",
-    "not_quoted_in_source": "quotation_not_in_source",
     "misattributed": "misattributed_quotation",
     "unsourced": "unsourced_quotation",
 }
@@ -32,6 +33,7 @@ FLAGS = (
     *QUOTE_FLAGS.values(),
     "negation_dropped",
     "negation_added",
+    "meaning_shift",
     "added_figures",
     "dropped_figures",
     "added_names",
@@ -127,14 +129,16 @@ class _Held:
 
 
 def _rank(provenance: Provenance, flags: tuple[str, ...], sourced: bool) -> int:
-    """0 problems; 1 additions with figures or named sources; 2 omissions losing figures; 3 the rest."""
+    """0 problems; 1 meaning shifts; 2 additions with figures or named sources; 3 omissions losing figures; 4 the rest."""
     if FIRST.intersection(flags):
         return 0
-    if provenance is Provenance.OUTLET_ONLY and sourced:
+    if "meaning_shift" in flags:
         return 1
-    if provenance is Provenance.SOURCE_ONLY and "dropped_figures" in flags:
+    if provenance is Provenance.OUTLET_ONLY and sourced:
         return 2
-    return 3
+    if provenance is Provenance.SOURCE_ONLY and "dropped_figures" in flags:
+        return 3
+    return 4
 
 
 def _flags(a: Alignment, held: Sequence[Fact], said: Sequence[Quote]) -> tuple[str, ...]:
@@ -143,6 +147,8 @@ def _flags(a: Alignment, held: Sequence[Fact], said: Sequence[Quote]) -> tuple[s
         found.add(f"negation_{a.negation}")
     if a.moved:
         found.add("moved")
+    if any(sh.type is not ShiftType.NEGATION for sh in a.shifts):
+        found.add("meaning_shift")
     for f in held:
         if f.status is FactStatus.CONFLICT:
             found.add("conflict")

@@ -18,7 +18,7 @@ import typer
 
 from natodiff import __version__
 from natodiff.errors import ExitStatus, InputError, NatodiffError
-from natodiff.model import Options
+from natodiff.model import Options, ShiftType
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -111,8 +111,8 @@ def main_callback(
     \b
     Exit status:
       0  done
-      1  differences found: outlet-only content, an altered or unsourced
-         quotation, a conflicting figure, or a negation added or dropped
+      1  differences found: outlet-only content, an altered, unsourced or
+         misattributed quotation, a conflicting figure, or a meaning shift
          (only with --exit-code, like git diff --exit-code)
       2  error: bad arguments, unreadable input (batch: any unreadable outlet)
       130/143  interrupted
@@ -223,15 +223,16 @@ def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = Tru
 
 
 def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts,
-                fallback: bool = True) -> "Comparison":
+                fallback: bool = True, ignore_shifts=(), source_speaker: str | None = None) -> "Comparison":
     from natodiff.api import compare
 
     if source == "-" and outlet == "-":
         raise InputError("standard input can be read only once", name="-")
     s_name, s_text = read_text(source, source_format, max_size, fallback=fallback)
     o_name, o_text = read_text(outlet, outlet_format, max_size, fallback=fallback)
-    return compare(s_text, o_text, options=Options(threshold=threshold, facts=facts),
-                   source_name=s_name, outlet_name=o_name)
+    options = Options(threshold=threshold, facts=facts,
+                      ignore_shifts=frozenset(str(t) for t in ignore_shifts), source_speaker=source_speaker)
+    return compare(s_text, o_text, options=options, source_name=s_name, outlet_name=o_name)
 
 
 def exit_status(c: "Comparison", exit_code: bool) -> ExitStatus:
@@ -278,6 +279,10 @@ MEMO_TITLE = typer.Option(None, "--title", help="Memo title (default: the source
 MEMO_AUTHOR = typer.Option(None, "--author", help="Memo author, shown and set in the document properties.")
 MEMO_MARKING = typer.Option(None, "--classification",
                             help="Marking line printed in the memo's header and footer, e.g. UNCLASSIFIED.")
+IGNORE_SHIFT = typer.Option([], "--ignore-shift", help="Leave this meaning-shift type out of the report and "
+                            "the exit code (repeatable).")
+SOURCE_SPEAKER = typer.Option(None, "--source-speaker", help="Who issued the source (e.g. NATO): its words "
+                              "quoted as theirs are statement text, not misattributed.")
 
 
 @app.command()
@@ -295,7 +300,10 @@ def compare(
     quiet: bool = QUIET,
     exit_code: bool = typer.Option(
         False, "--exit-code",
-        help="Exit 1 on outlet-only content, an altered quote, a conflicting figure or a flipped negation."),
+        help="Exit 1 on outlet-only content, an altered or misattributed quote, a conflicting figure or a "
+             "meaning shift."),
+    ignore_shift: list[ShiftType] = IGNORE_SHIFT,
+    source_speaker: Optional[str] = SOURCE_SPEAKER,
     memo: Optional[str] = typer.Option(None, "--memo", help="Also write the briefing memo (.docx) to this file."),
     title: Optional[str] = MEMO_TITLE,
     author: Optional[str] = MEMO_AUTHOR,
@@ -312,7 +320,8 @@ def compare(
     """
     with guard(debug):
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding)
+                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding,
+                        ignore_shifts=ignore_shift, source_speaker=source_speaker)
         if memo is not None:
             if memo == "-" and not quiet and output in (None, "-"):
                 raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
@@ -560,6 +569,8 @@ def memo(
         None, "--outlet-label", help="What the memo calls the outlet (default: its title, else its file name)."),
     threshold: float = THRESHOLD,
     facts: bool = typer.Option(True, "--facts/--no-facts", help="Facts table and quotations check."),
+    ignore_shift: list[ShiftType] = IGNORE_SHIFT,
+    source_speaker: Optional[str] = SOURCE_SPEAKER,
     source_format: InputFormat = SOURCE_FORMAT,
     outlet_format: InputFormat = OUTLET_FORMAT,
     max_size: str = MAX_SIZE,
@@ -572,7 +583,8 @@ def memo(
     """
     with guard(debug):
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding)
+                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding,
+                        ignore_shifts=ignore_shift, source_speaker=source_speaker)
         write_memo(c, output, force, title=title, author=author, classification=classification, paper=paper,
                    labels=(source_label, outlet_label))
 

@@ -54,8 +54,25 @@ class Provenance(StrEnum):
 class Verdict(StrEnum):
     FAITHFUL = "faithful"
     ALTERED = "altered"
-    NOT_QUOTED_IN_SOURCE = "not_quoted_in_source"
     UNSOURCED = "unsourced"
+    # The source says the words in its own voice (or another's); the outlet gives them to a person.
+    MISATTRIBUTED = "misattributed"
+    # The outlet quotes the issuing body's own statement, as that body's: faithful in effect.
+    STATEMENT_TEXT = "statement_text"
+
+
+class ShiftType(StrEnum):
+    """What an edit inside a linked item does to its meaning (natodiff.shifts)."""
+
+    NAME = "name"
+    FIGURE = "figure"
+    DATE = "date"
+    NEGATION = "negation"
+    HEDGE = "hedge"
+    MODALITY = "modality"
+    ATTRIBUTION = "attribution"
+    STANCE = "stance"
+    FRAMING = "framing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +84,10 @@ class Options:
     # pinned by tests/test_accuracy.py.
     threshold: float = 0.38
     facts: bool = True
+    # Shift types left out of the report and of --exit-code (--ignore-shift).
+    ignore_shifts: frozenset[str] = frozenset()
+    # Who issued the source (--source-speaker): its words quoted as theirs are statement_text.
+    source_speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +148,16 @@ def blend_of(containment: float, overlap: float) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class Shift:
+    """One edit that changes meaning, with the words as each side writes them ("" when absent)."""
+
+    type: ShiftType
+    source: str
+    outlet: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class Alignment:
     id: int  # position in Comparison.alignments
     kind: Kind
@@ -140,6 +171,7 @@ class Alignment:
     # "dropped" when the source's side says no (not, never, no ...) and the outlet's
     # does not, "added" the other way round; None when both agree.
     negation: str | None = None
+    shifts: tuple[Shift, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +246,16 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Framing:
+    """One loaded term the outlet put for the source's, over the whole pair."""
+
+    source_term: str
+    outlet_term: str
+    count: int
+    items: tuple[int, ...]  # Alignment.id of each item where it happens
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     source: Document
     outlet: Document
@@ -225,3 +267,4 @@ class Comparison:
     claims: tuple[Claim, ...] = ()
     # Names both texts give alike: not facts, but kept (counted in the memo, listed in the JSON).
     names: tuple[Fact, ...] = ()
+    framing: tuple[Framing, ...] = ()

@@ -323,6 +323,11 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def keys(text: str) -> tuple[str, ...]:
+    """The matching keys of ``text``: what shifts and quotation checks compare."""
+    return tuple(t.key for t in tokens(text))
+
+
 def _plain_keyed(word: str) -> tuple[str, str] | None:
     """A word's key and class when no rule of tokens() looks at it twice, else None: its fast path."""
     low = word.casefold()

@@ -24,7 +24,7 @@ from natodiff.quotes.find import Piece, Quotation, content, find_quotes, scan
 from natodiff.worddiff import word_diff
 
 ALTERED_MIN = 0.6  # difflib ratio of the best source window, for "altered"
-PROSE_MIN = 0.7  # ... of the best prose window, for "not_quoted_in_source"
+PROSE_MIN = 0.7  # ... of the best prose window, for words the source says unquoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,13 +333,15 @@ def _verdict(q: Quotation, finder: _Finder, by_index: dict[int, Sentence]) -> Qu
     near = _best([(m, p) for p in finder.prose_for(out_toks) if (m := _match(p.toks, out_toks, marks, matcher))])
     pm, prose = near if near else (None, finder.prose)
     enough = lambda m: m.matched >= 3 or m.matched == len(out_toks)  # noqa: E731
+    # Words the source says unquoted: misattributed until attribution.settle finds
+    # that the outlet gives them to the issuing body, or that they are a scare quote.
     if pm and pm.faithful:
-        return quote(Verdict.NOT_QUOTED_IN_SOURCE, _prose_text(prose, pm, by_index))
+        return quote(Verdict.MISATTRIBUTED, _prose_text(prose, pm, by_index))
     altered = best if best and best[0].ratio >= ALTERED_MIN and enough(best[0]) else None
     if altered and (not pm or altered[0].matched >= pm.matched):
         return quote(Verdict.ALTERED, altered[1].text, _diff(altered[1], altered[0], q.text))
     if pm and pm.ratio >= PROSE_MIN and enough(pm):
-        return quote(Verdict.NOT_QUOTED_IN_SOURCE, _prose_text(prose, pm, by_index))
+        return quote(Verdict.MISATTRIBUTED, _prose_text(prose, pm, by_index))
     if altered:
         return quote(Verdict.ALTERED, altered[1].text, _diff(altered[1], altered[0], q.text))
     return quote(Verdict.UNSOURCED, None)

@@ -52,6 +52,7 @@ th { text-align: left; }
 .items td.k { border-left: 6px solid transparent; }
 .kind { font-weight: 600; display: block; }
 .score, .flags { font-size: .8rem; color: #555; display: block; }
+ul.shifts { margin: .3rem 0 0; padding-left: 1.2rem; color: #7a1f5c; font-size: .85rem; }
 .sid { font-size: .75rem; color: #666; font-variant-numeric: tabular-nums; margin-right: .35rem; }
 .none { color: #999; }
 tr.kind-shared td { background: #e7f1fb; }
@@ -80,7 +81,7 @@ details.wd p { margin: .3rem 0 0; padding: .35rem .5rem; background: #fffc; bord
 .facts td, .facts th, .quotes td, .quotes th { padding: .3rem .6rem; border-bottom: 1px solid #ddd;
   vertical-align: top; }
 .facts tr.fact-conflict td, .quotes tr.quote-altered td, .quotes tr.quote-unsourced td { background: #fde8e8; }
-.facts tr.fact-outlet_only td, .quotes tr.quote-not_quoted_in_source td { background: #fff6d9; }
+.facts tr.fact-outlet_only td, .quotes tr.quote-misattributed td { background: #fff6d9; }
 .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 .legend dt { font-weight: 600; }
 .legend dd { margin: 0; }
@@ -180,6 +181,7 @@ def summary(c: Comparison) -> list[str]:
     rows.append(("density", run + ")"))
     rows.append(("lead", _lead(c)))
     rows.append(("threshold", f"{c.options.threshold:.2f}"))
+    rows += [("meaning shifts", esc(found)) for found in [shift_counts(c)] if found]
     out = ['<table class="summary">']
     out += [f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows]
     out.append("</table>")
@@ -220,6 +222,8 @@ def row(a: Alignment) -> str:
                 '<details class="wd"><summary>word diff</summary>'
                 f"<p>{diff_html(a.diff)}</p></details>"
             )
+    if a.shifts:
+        outlet_body = (outlet_body or "") + shift_list(a)
     return (
         f'<tr id="item-{a.id}" class="{" ".join(classes)}">'
         f'<td class="n">#{a.id}</td>'
@@ -227,6 +231,29 @@ def row(a: Alignment) -> str:
         f"{_cell(a.source, 'S', source_body)}"
         f"{_cell(a.outlet, 'O', outlet_body)}</tr>"
     )
+
+
+def shift_counts(c: Comparison) -> str | None:
+    from natodiff.render.shifts import counts
+
+    return counts(c)
+
+
+def shift_list(a: Alignment) -> str:
+    """The item's meaning shifts, one per line, under the outlet's text."""
+    from natodiff.render.shifts import line
+
+    return '<ul class="shifts">' + "".join(f"<li>shift: {esc(line(s))}</li>" for s in a.shifts) + "</ul>"
+
+
+def framing_table(c: Comparison) -> list[str]:
+    from natodiff.render.shifts import framing_row
+
+    out = ['<table class="framing">',
+           "<tr><th>source term</th><th>outlet term</th><th>times</th><th>items</th></tr>"]
+    out += ["<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in framing_row(f)) + "</tr>" for f in c.framing]
+    out.append("</table>")
+    return out
 
 
 def facts_table(facts: Sequence[Fact]) -> list[str]:
@@ -322,5 +349,7 @@ def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
         out.append(f'<p class="names-alike">{esc(names_line(c) or "")}</p>')
     if facts and c.quotes:
         out += ["<h2>Quotations</h2>", *quotes_table(c.quotes)]
+    if c.framing:
+        out += ["<h2>Framing</h2>", *framing_table(c)]
     out += [*legend(), "</body>", "</html>", ""]
     return "\n".join(out)

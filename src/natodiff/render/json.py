@@ -1,4 +1,4 @@
-"""The JSON contract: natodiff.comparison/1.1.
+"""The JSON contract: natodiff.comparison/2.
 
 Keys come out in the order declared here (never sorted) and are only ever
 added, never renamed; numbers are rounded once, in the core. A minor version
@@ -11,12 +11,14 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from natodiff.model import Alignment, Claim, Comparison, DiffOp, Document, Fact, LinkScore, Quote, Sentence
+from natodiff.model import (
+    Alignment, Claim, Comparison, DiffOp, Document, Fact, Framing, LinkScore, Quote, Sentence, Shift,
+)
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
 
-SCHEMA = "natodiff.comparison/1.1"
+SCHEMA = "natodiff.comparison/2"
 FACTS_SCHEMA = "natodiff.facts/1"
 
 
@@ -52,10 +54,19 @@ def alignment(a: Alignment, *, explain: bool = False) -> dict[str, Any]:
         "moved": a.moved,
         "repeat_of": a.repeat_of,
         "negation": a.negation,
+        "shifts": [shift(x) for x in a.shifts],
     }
     if explain:
         out["links"] = [link(s) for s in a.links]
     return out
+
+
+def shift(s: Shift) -> dict[str, Any]:
+    return {"type": s.type.value, "source": s.source, "outlet": s.outlet, "note": s.note}
+
+
+def framing(f: Framing) -> dict[str, Any]:
+    return {"source_term": f.source_term, "outlet_term": f.outlet_term, "count": f.count, "items": list(f.items)}
 
 
 def document(d: Document) -> dict[str, Any]:
@@ -132,6 +143,7 @@ def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
         "quotes": [quote(q) for q in c.quotes],
         "claims": [claim(x) for x in c.claims],
         "names": [fact(f) for f in c.names],
+        "framing": [framing(f) for f in c.framing],
     }
 
 

@@ -149,6 +149,7 @@ def summary(c: Comparison) -> list[str]:
     rows.append(("longest verbatim run", run))
     rows.append(("lead", _lead(c)))
     rows.append(("threshold", f"{c.options.threshold:.2f}"))
+    rows += shift_rows(c)
     out = ["| measure | value |", "|---|---|"]
     out += [f"| {label} | {_cell(value)} |" for label, value in rows]
     return out
@@ -180,7 +181,30 @@ def item(a: Alignment) -> list[str]:
     else:
         sentences = a.outlet or a.source
         lines.append(f"  - {_block_safe(escape(' '.join(s.text for s in sentences)))}")
+    lines += [f"  - shift: {escape(line)}" for line in _shift_lines(a)]
     return lines
+
+
+def _shift_lines(a: Alignment) -> list[str]:
+    from natodiff.render.shifts import line
+
+    return [line(s) for s in a.shifts]
+
+
+def shift_rows(c: Comparison) -> list[tuple[str, str]]:
+    """The summary's "meaning shifts" row, when there are any."""
+    from natodiff.render.shifts import counts
+
+    found = counts(c)
+    return [("meaning shifts", found)] if found else []
+
+
+def framing_table(c: Comparison) -> list[str]:
+    from natodiff.render.shifts import framing_row
+
+    out = ["| source term | outlet term | times | items |", "|---|---|---|---|"]
+    out += ["| " + " | ".join(escape(cell) for cell in framing_row(f)) + " |" for f in c.framing]
+    return out
 
 
 def facts_table(facts: Sequence[Fact]) -> list[str]:
@@ -246,5 +270,7 @@ def render(c: Comparison, *, order: str = "outlet", facts: bool = True) -> str:
         out += ["", escape(names_line(c) or "")]
     if facts and c.quotes:
         out += ["", "## Quotations", ""] + quotes_table(c.quotes)
+    if c.framing:
+        out += ["", "## Framing", ""] + framing_table(c)
     out += ["", LEGEND, ""]
     return "\n".join(out)

@@ -11,7 +11,7 @@ and sentence ids come from the indices on the model, never from a search of
 the text. A document is named by a label, never by a path. The renderer is
 pure: no clock; the CLI passes ``created`` for the document properties.
 
-Only this module, render.docx_parts and render.redline import python-docx.
+Only this module, render.docx_parts, render.word and render.redline import python-docx.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from natodiff.model import (
-    Alignment, Claim, Comparison, Document, Fact, FactStatus, FactType, Kind, Provenance, Quote, Verdict,
+    Alignment, Claim, Comparison, Document, Fact, FactStatus, FactType, Kind, Provenance, Quote, ShiftType, Verdict,
 )
 from natodiff.render import in_quotes, negation_flag, similarity
 from natodiff.render import docx_parts as wd
 from natodiff.render.docx_parts import BLUE, GREY
+from natodiff.render.shifts import line as shift_line
 from natodiff.render.word import add_field, new_document, set_properties, to_bytes, xml_safe
 
 SHADES = {  # annex rows, by kind
@@ -45,23 +46,19 @@ STATUS_LABELS = {
     FactStatus.OUTLET_ONLY: "Outlet only",
 }
 STATUS_FILLS = {FactStatus.CONFLICT: "F8CBAD", FactStatus.OUTLET_ONLY: "E2EFDA", FactStatus.SOURCE_ONLY: "FBE2E2"}
-# Quotation verdicts by value (a Verdict member finds its value), so the split of
-# not_quoted_in_source into misattributed / statement_text reads right on either side of it.
+# Quotation verdicts by value (a Verdict member finds its value).
 VERDICT_LABELS = {
     "faithful": "Faithful",
     "altered": "ALTERED",
-    "not_quoted_in_source": "Not a quotation in the source",
     "misattributed": "MISATTRIBUTED",
     "statement_text": "The statement's own words",
     "unsourced": "UNSOURCED",
 }
-VERDICT_FILLS = {"faithful": "E2EFDA", "altered": "F8CBAD", "unsourced": "F8CBAD", "not_quoted_in_source": "FFF2CC",
-                 "misattributed": "FFF2CC", "statement_text": "E2EFDA"}
+VERDICT_FILLS = {"faithful": "E2EFDA", "altered": "F8CBAD", "unsourced": "F8CBAD", "misattributed": "FFF2CC", "statement_text": "E2EFDA"}
 FAITHFUL = frozenset({"faithful", "statement_text"})  # the statement's own words, quoted as its issuer's
 # What differs: how each kind of problem quotation is named on page 1.
 QUOTE_PROBLEMS = {
     "altered": "Altered quotation",
-    "not_quoted_in_source": "Misattributed quotation",
     "misattributed": "Misattributed quotation",
     "unsourced": "Unsourced quotation",
 }
@@ -277,8 +274,8 @@ class Line(NamedTuple):
 
 
 def what_differs(c: Comparison) -> list[Line]:
-    """Conflicts, problem quotations, flipped negations, added figures, omitted figures: one line each."""
-    conflicts, quoted, negations, added, omitted = [], [], [], [], []
+    """Conflicts, problem quotations, flipped negations, meaning shifts, added and omitted figures: a line each."""
+    conflicts, quoted, negations, shifted, added, omitted = [], [], [], [], [], []
     facts_of, quotes_of = held(c), claim_quotes(c)
     items = {a.id: a for a in c.alignments}
     for x in c.claims:
@@ -294,13 +291,14 @@ def what_differs(c: Comparison) -> list[Line]:
             if q.verdict is Verdict.ALTERED and x.source:
                 where += f" ← {ids(x.source, 'S')}"
             who = f", {q.speaker}" if q.speaker else ""
-            tail = {"not_quoted_in_source": f"{who}; the source says it in its own words",
-                    "misattributed": f"{who}; the source does not quote them so",
+            tail = {"misattributed": f"{who}; the source says it in its own words or another's",
                     "unsourced": f"{who}; not found in the source"}.get(q.verdict, who)
             quoted.append(Line(_problem(q.verdict), tail, where, q))
         for a in (items[i] for i in x.items if i in items):
             if negation_flag(a):
                 negations.append(Line(negation_flag(a).capitalize(), in_quotes(trim(x.text, 90)), refs(x)))
+            shifted.extend(Line("Meaning shift", shift_line(sh), refs(x))
+                           for sh in a.shifts if sh.type is not ShiftType.NEGATION)
         new = [f.outlet_says or f.text for f in facts if f.status is FactStatus.OUTLET_ONLY and is_figure(f)]
         if new:
             where = refs(x) + (f", not in the source, {x.place}" if x.place else "")
@@ -308,7 +306,7 @@ def what_differs(c: Comparison) -> list[Line]:
         gone = [f.source_says or f.text for f in facts if f.status is FactStatus.SOURCE_ONLY and is_figure(f)]
         if gone:
             omitted.append(Line("Left out", ", ".join(dict.fromkeys(gone)), refs(x)))
-    return conflicts + quoted + negations + added + omitted
+    return conflicts + quoted + negations + shifted + added + omitted
 
 
 def _note(document, text: str, size: float = 9) -> None:

@@ -32,8 +32,9 @@ STATUS_STYLES = {
 VERDICT_STYLES = {
     Verdict.FAITHFUL: "green",
     Verdict.ALTERED: "bold red",
-    Verdict.NOT_QUOTED_IN_SOURCE: "yellow",
     Verdict.UNSOURCED: "bold magenta",
+    Verdict.MISATTRIBUTED: "bold yellow",
+    Verdict.STATEMENT_TEXT: "green",
 }
 QUOTE_WIDTH = 120  # characters of a quotation shown before "…"
 
@@ -115,7 +116,7 @@ def _marked(words: str, left: str, right: str, style: str) -> Text:
 def _what_changed(q: Quote) -> Text:
     if q.verdict is Verdict.ALTERED and q.diff:
         return diff_markers(q.diff)
-    if q.verdict is Verdict.NOT_QUOTED_IN_SOURCE:
+    if q.verdict in (Verdict.MISATTRIBUTED, Verdict.STATEMENT_TEXT):
         return Text("source's own words: ", style="dim") + _plain(q.source_text, QUOTE_WIDTH)
     if q.verdict is Verdict.UNSOURCED:
         return Text("not found in the source", style="dim")

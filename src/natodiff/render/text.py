@@ -95,6 +95,10 @@ def header(c: Comparison) -> RenderableType:
         run += f", {in_quotes(_trim(s.longest_shared.text, 80), clean)}"
     rows.append(("density", Text(run + ")")))
     rows.append(("lead", _lead(c)))
+    from natodiff.render.shifts import counts
+
+    if counts(c):
+        rows.append(("shifts", Text(f"meaning shifts: {counts(c)}")))
     return labelled(rows)
 
 
@@ -159,8 +163,29 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
     parts: list[RenderableType] = [label]
     if explain and a.links:
         parts.append(indented(explanation(a, threshold), blank=0))
-    parts.append(indented(body))
+    parts.append(indented(body, blank=0 if a.shifts else 1))
+    if a.shifts:
+        parts.append(indented(shift_lines(a)))
     return Group(*parts)
+
+
+def shift_lines(a: Alignment) -> Text:
+    """One line per meaning shift under its item: ``shift  hedge: "reportedly" added``."""
+    from natodiff.render.shifts import line
+
+    return Text("\n".join(f"shift  {clean(line(s))}" for s in a.shifts), style="bold magenta")
+
+
+def framing_lines(c: Comparison) -> Text:
+    """The framing tally after the facts: one line per swapped term."""
+    from natodiff.render.shifts import framing_row
+
+    out = Text()
+    out.append("Framing (source term → outlet term, times, items)\n", style="bold")
+    for f in c.framing:
+        src, dst, n, items = framing_row(f)
+        out.append(clean(f"  {src} → {dst}  ×{n}  ({items})") + "\n")
+    return out
 
 
 def labelled(rows: Sequence[tuple[str, Text]], gap: int = 2) -> Table:
@@ -236,6 +261,8 @@ def report(
             yield Text(clean(alike), style="dim")
         if c.quotes:
             yield tables.quotes_table(c.quotes)
+    if c.framing:
+        yield framing_lines(c)
     yield legend(markers)
 
 

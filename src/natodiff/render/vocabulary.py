@@ -33,8 +33,9 @@ STATUS_LABELS = {
 VERDICT_LABELS = {
     Verdict.FAITHFUL: "faithful",
     Verdict.ALTERED: "ALTERED",
-    Verdict.NOT_QUOTED_IN_SOURCE: "not quoted in source",
     Verdict.UNSOURCED: "UNSOURCED",
+    Verdict.MISATTRIBUTED: "MISATTRIBUTED",
+    Verdict.STATEMENT_TEXT: "statement text",
 }
 
 
