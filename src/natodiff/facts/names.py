@@ -263,11 +263,12 @@ def _names_in_run(run: Sequence[Word], vocabulary: _Vocabulary) -> list[_Name]:
 
 def _strip_leading(run: Sequence[Word]) -> list[Word]:
     """"The Secretary General", "With Steadfast Defender 24", "READ MORE"."""
-    out = list(run)
-    while out and (out[0].low in STOPWORDS and not _acronym(out[0]) or _junk(out[0])):
-        out = out[1:]
-        if out:
-            out[0] = Word(out[0].text, out[0].start, out[0].end, False)
+    k = 0
+    while k < len(run) and (run[k].low in STOPWORDS and not _acronym(run[k]) or _junk(run[k])):
+        k += 1
+    out = list(run[k:])
+    if k and out:
+        out[0] = out[0]._replace(initial=False)  # what opened the sentence is gone
     return [w for w in out if not _junk(w)]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from natodiff.boilerplate import NAME_TITLE
 from natodiff.facts import People, people, persons_in, resolve_person
+from natodiff.facts.mention import content
 from natodiff.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
 from natodiff.model import Sentence
 from natodiff.normalise import fold
@@ -47,11 +48,6 @@ _HAS_DOUBLE = re.compile(f"[{_DOUBLE}]")
 _MARKS = re.compile(f"[{_DOUBLE}‘’']")
 _CONTINUED = re.compile(r"\s*[“\"«„‘']")
 _ANY_WORD = re.compile(r"\w")
-
-
-def content(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences that may quote: page furniture quotes no one."""
-    return [s for s in sentences if not s.boilerplate]
 
 
 def scan(sentences: Sequence[Sentence]) -> list[list[Piece]]:

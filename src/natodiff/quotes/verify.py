@@ -17,10 +17,11 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from natodiff.facts import People, register
+from natodiff.facts.mention import content
 from natodiff.lexicon import ARTICLES, NEGATIONS, POLARITY
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
 from natodiff.normalise import Token, fold, same_compound, speaker_label, tokens
-from natodiff.quotes.find import Piece, Quotation, content, find_quotes, scan
+from natodiff.quotes.find import Piece, Quotation, find_quotes, scan
 from natodiff.worddiff import word_diff
 
 ALTERED_MIN = 0.6  # difflib ratio of the best source window, for "altered"
