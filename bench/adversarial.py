@@ -37,7 +37,8 @@ FAMILIES: dict[str, tuple[str, str, int, str, str]] = {
     "byline: By A-a-a (4)": ("text", "-a", 10000, "By A", ""),
     "byline: By A-a-a! (4)": ("text", "-a", 10000, "By A", "!"),
     "facts: February 15, (5)": ("text", "February 15, ", 1500, "", ""),
-    "quotes: unclosed [ in a quotation (6)": ("text", "[we will ", 2200, 'He said: "', '" today.'),
+    "quotes: unclosed [ in a quotation (6)": ("text", "stand ", 3300, 'He said: "We [will ', ' with us," he said.'),
+    "text: [ before each word": ("text", "[we will ", 2200, 'He said: "', '" today.'),
     # more of the same kinds
     "markdown: _a": ("md", "_a ", 6700, "", ""),
     "markdown: [ run": ("md", "[", 20000, "a ", ""),
