@@ -20,7 +20,7 @@ import pytest
 
 from conftest import OUTLET, SOURCE
 from natodiff import compare
-from natodiff.cli import make_console
+from natodiff.render.output import make_console
 from natodiff.render import html, markdown, memo, redline, text
 from natodiff.render import json as render_json
 from test_cli import run

@@ -200,7 +200,7 @@ def test_any_unicode_with_facts_renders_everywhere(a: str, b: str) -> None:
     """No exception anywhere: the core with facts, and every text renderer."""
     import io
 
-    from natodiff.cli import make_console
+    from natodiff.render.output import make_console
     from natodiff.render import html, markdown
     from natodiff.render import text as render_text
 

@@ -11,18 +11,16 @@ import signal
 import sys
 from contextlib import contextmanager
 from enum import Enum
-from io import StringIO
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 
 from natodiff import __version__
 from natodiff.errors import ExitStatus, InputError, NatodiffError
 from natodiff.model import Options, ShiftType
+from natodiff.render import output as output_of
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
     from natodiff.model import Comparison
 
 class _Group(typer.core.TyperGroup):
@@ -194,22 +192,6 @@ def styled(color: Color, stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def make_console(file, *, color: bool, width: int | None = None) -> "Console":
-    from rich.console import Console
-
-    return Console(
-        file=file,
-        force_terminal=color,
-        color_system="auto" if color else None,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        width=width,
-        legacy_windows=False,
-    )
-
-
 def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = True) -> tuple[str, str]:
     """(display name, text) of one input; warnings go to stderr."""
     from natodiff.inputs import read_input
@@ -332,8 +314,8 @@ def compare(
                 check_writable(output, force=force)  # fail before the memo is written, not after
             write_memo(c, memo, force, title=title, author=author, classification=classification)
         if not quiet:
-            emit(render_report(c, format, order=order, facts=facts, explain=explain,
-                               color=styled(color) and output is None), output, force)
+            emit(output_of.report(c, format.value, order=order.value, facts=facts, explain=explain,
+                                  color=styled(color) and output is None), output, force)
     raise typer.Exit(exit_status(c, exit_code))
 
 
@@ -381,7 +363,7 @@ def batch(
         todo = batching.read_all(batching.expand(outlets), size)
         from natodiff.render.batch import progress_bar
 
-        bar = make_console(sys.stderr, color=styled(color, sys.stderr))
+        bar = output_of.make_console(sys.stderr, color=styled(color, sys.stderr))
         with progress_bar(bar, len(todo), hidden=quiet or not sys.stderr.isatty()) as (progress, task):
 
             def done(outcome: "batching.Outcome") -> None:
@@ -396,55 +378,11 @@ def batch(
                                     fallback=not strict_encoding, max_size=size)
         rows = batching.sort_rows(o.row for o in outcomes)
         if not quiet:
-            emit(render_batch(rows, format, s_name, color=styled(color) and output is None), output, force)
+            emit(output_of.batch_table(rows, format.value, s_name, color=styled(color) and output is None),
+                 output, force)
     if any(r.error for r in rows):
         raise typer.Exit(ExitStatus.ERROR)
     raise typer.Exit(ExitStatus.DIFFERENCES if exit_code and any(r.differences for r in rows) else ExitStatus.OK)
-
-
-def render_batch(rows, fmt: BatchFormat, source_name: str, *, color: bool) -> str:
-    from natodiff import batch as batching
-
-    if fmt is BatchFormat.json:
-        return batching.to_json(rows, source_name)
-    if fmt is BatchFormat.csv:
-        return batching.to_csv(rows)
-    from natodiff.render.batch import table
-
-    return printed([table(rows, source_name)], color=color)
-
-
-def render_report(c: "Comparison", fmt: Format, *, order: Order, facts: bool, explain: bool, color: bool) -> str:
-    """The report as one string, so a file output is written whole or not at all."""
-    # Each renderer imported only when asked for: JSON, Markdown and HTML never load rich.
-    if fmt in (Format.json, Format.jsonl):
-        from natodiff.render import json as as_json
-
-        return as_json.render(c, explain=explain) if fmt is Format.json else \
-            "".join(as_json.render_lines(c, explain=explain))
-    if fmt is Format.markdown:
-        from natodiff.render import markdown
-
-        return markdown.render(c, order=order.value)
-    if fmt is Format.html:
-        from natodiff.render import html
-
-        return html.render(c, order=order.value)
-    from natodiff.render import text
-
-    return printed(text.report(c, markers=not color, order=order.value, facts=facts, explain=explain), color=color)
-
-
-def printed(parts: "Iterable[RenderableType]", *, color: bool) -> str:
-    """What rich prints of ``parts`` at the terminal's width (or $COLUMNS; 100 to a pipe or file)."""
-    import shutil
-
-    buffer = StringIO()
-    console = make_console(buffer, color=color, width=max(60, min(shutil.get_terminal_size((100, 24)).columns, 160)))
-    for part in parts:
-        console.print(part)
-    # rich pads lines to the full width; trailing blanks are noise in a file.
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
 def emit(report: str, output: str | None, force: bool) -> None:
@@ -487,17 +425,8 @@ def facts_command(
         from natodiff.api import list_facts
 
         doc, found, quoted = list_facts(text, name)
-        emit(render_facts(doc, found, quoted, format, color=styled(color) and output is None), output, force)
-
-
-def render_facts(doc, found, quoted, fmt: FactsFormat, *, color: bool) -> str:
-    if fmt is FactsFormat.json:
-        from natodiff.render import json as render_json
-
-        return render_json.render_listing(doc, found, quoted)
-    from natodiff.render import tables
-
-    return printed(tables.listing(doc, found, quoted), color=color)
+        emit(output_of.facts_listing(doc, found, quoted, format.value, color=styled(color) and output is None),
+             output, force)
 
 
 # --- Word documents: memo and redline ----------------------------------------
