@@ -94,6 +94,33 @@ def test_memo_and_output_on_the_same_path_are_refused_before_anything_is_written
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("existing", [False, True])
+def test_when_the_report_cannot_be_written_the_memo_is_not_written_either(tmp_path, monkeypatch, existing):
+    """The disk fills up while the report is written, after the memo: neither file changes."""
+    import errno
+
+    memo_path, report_path = tmp_path / "memo.docx", tmp_path / "report.json"
+    if existing:
+        memo_path.write_bytes(b"old memo")
+        report_path.write_text("old report")
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:  # the second file written: the report
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    r = run("compare", *PAIR, "--memo", str(memo_path), "-o", str(report_path), "-f", "json", "--force")
+    assert "report.json: no space left on device" in one_line_error(r).lower()
+    if existing:
+        assert memo_path.read_bytes() == b"old memo" and report_path.read_text() == "old report"
+    else:
+        assert not memo_path.exists() and not report_path.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["memo.docx", "report.json"] if existing else [])
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
 def test_an_output_in_a_directory_that_takes_no_files_says_so():
     assert one_line_error(run("compare", *PAIR, "-o", "/proc/x")) == (

@@ -304,18 +304,22 @@ def compare(
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
                         max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding,
                         ignore_shifts=ignore_shift, source_speaker=source_speaker)
+        outputs: list[tuple[str, bytes]] = []
         if memo is not None:
             if memo == "-" and not quiet and output in (None, "-"):
                 raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
-            from natodiff.inputs import check_distinct, check_writable
-
             if output is not None and not quiet:
+                from natodiff.inputs import check_distinct
+
                 check_distinct(memo, output)
-                check_writable(output, force=force)  # fail before the memo is written, not after
-            write_memo(c, memo, force, title=title, author=author, classification=classification)
+            outputs.append((memo, memo_data(c, memo, title=title, author=author, classification=classification)))
         if not quiet:
-            emit(output_of.report(c, format.value, order=order.value, facts=facts, explain=explain,
-                                  color=styled(color) and output is None), output, force)
+            report = output_of.report(c, format.value, order=order.value, facts=facts, explain=explain,
+                                      color=styled(color) and output is None)
+            outputs.append((output or "-", report.encode("utf-8")))
+        from natodiff.inputs import atomic_write_all
+
+        atomic_write_all(outputs, force=force)  # the memo and the report: both written, or neither
     raise typer.Exit(exit_status(c, exit_code))
 
 
@@ -462,24 +466,29 @@ def run_date(value: str | None):
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def write_docx(data: bytes, output: str, force: bool) -> None:
+def check_docx_output(output: str) -> None:
     from natodiff.errors import OutputError
-    from natodiff.inputs import atomic_write
 
     if output == "-" and sys.stdout is not None and sys.stdout.isatty():
         raise OutputError("refusing to write a .docx to the terminal (redirect or pipe it, or use -o FILE)",
                           name="-")
+
+
+def write_docx(data: bytes, output: str, force: bool) -> None:
+    from natodiff.inputs import atomic_write
+
+    check_docx_output(output)
     atomic_write(output, data, force=force)
 
 
-def write_memo(c: "Comparison", output: str, force: bool, *, title: str | None, author: str | None,
-               classification: str | None, paper: "Paper" = Paper.a4, labels: tuple = (None, None)) -> None:
+def memo_data(c: "Comparison", output: str, *, title: str | None, author: str | None,
+              classification: str | None, paper: "Paper" = Paper.a4, labels: tuple = (None, None)) -> bytes:
     from natodiff.render import memo as render_memo
 
-    data = render_memo.render(c, title=title, author=author, classification=classification,
+    check_docx_output(output)
+    return render_memo.render(c, title=title, author=author, classification=classification,
                               paper=paper.value, created=run_date(None),
                               source_label=labels[0], outlet_label=labels[1])
-    write_docx(data, output, force)
 
 
 @app.command()
@@ -514,8 +523,8 @@ def memo(
         c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
                         max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding,
                         ignore_shifts=ignore_shift, source_speaker=source_speaker)
-        write_memo(c, output, force, title=title, author=author, classification=classification, paper=paper,
-                   labels=(source_label, outlet_label))
+        write_docx(memo_data(c, output, title=title, author=author, classification=classification, paper=paper,
+                             labels=(source_label, outlet_label)), output, force)
 
 
 @app.command()

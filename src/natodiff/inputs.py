@@ -114,21 +114,52 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
     "-" means stdout. BrokenPipeError from stdout is left to the CLI, which
     treats a closed pipe (``| head``) as a normal end rather than an error.
     """
-    if path == "-":
-        write_stdout(data)
-        return
+    atomic_write_all([(path, data)], force=force)
 
-    if _is_special(path):
-        _write_through(path, data)  # /dev/stdout, a FIFO, >(process): nothing to replace
-        return
+
+def atomic_write_all(outputs: list[tuple[str, bytes]], *, force: bool = False) -> None:
+    """Write several files so that all of them are written or none is.
+
+    Every file is first written whole beside its target; only when all are
+    on disk do they replace their targets (a rename each, which does not
+    fail for lack of space). Stdout and special files (a FIFO,
+    /dev/stdout) cannot wait, so they are written last, after the renames.
+    """
+    staged: list[tuple[str, str, str, str]] = []  # (temp, target, directory, path as given)
+    try:
+        for path, data in outputs:
+            if path != "-" and not _is_special(path):
+                staged.append((*_stage(path, data, force), path))
+        for tmp, target, _, path in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise OutputError(_os_problem(exc), name=path) from exc
+    except BaseException:
+        # Also on KeyboardInterrupt/SystemExit: never leave a temp file behind.
+        for tmp, *_ in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+    for _, _, directory, _ in staged:
+        _fsync_dir(directory)
+    for path, data in outputs:
+        if path == "-":
+            write_stdout(data)
+        elif _is_special(path):
+            _write_through(path, data)  # /dev/stdout, a FIFO, >(process): nothing to replace
+
+
+def _stage(path: str, data: bytes, force: bool) -> tuple[str, str, str]:
+    """``data`` written and synced to a temp file beside ``path``: (temp, target, directory)."""
     target = check_writable(path, force=force)
     directory = os.path.dirname(target) or "."
-
     try:
         mode = os.stat(target).st_mode & 0o7777 if os.path.exists(target) else _new_file_mode()
     except OSError:
         mode = _new_file_mode()
-
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=directory)
@@ -137,10 +168,8 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
-        tmp = None
+        return tmp, target, directory
     except BaseException as exc:
-        # Also on KeyboardInterrupt/SystemExit: never leave a temp file behind.
         if tmp is not None:
             try:
                 os.unlink(tmp)
@@ -152,7 +181,6 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
         if isinstance(exc, OSError):
             raise OutputError(_os_problem(exc), name=path) from exc
         raise
-    _fsync_dir(directory)
 
 
 STDOUT_NAME = "<stdout>"
