@@ -26,6 +26,7 @@ from natodiff.model import (
 )
 from natodiff.render import in_quotes, negation_flag, similarity
 from natodiff.render import docx_parts as wd
+from natodiff.render.combined import shorten as trim
 from natodiff.render.docx_parts import BLUE, GREY
 from natodiff.render.shifts import line as shift_line
 from natodiff.render.word import add_field, new_document, set_properties, to_bytes, xml_safe
@@ -125,15 +126,6 @@ def source_date(c: Comparison) -> str | None:
                 continue
             return f"{day.day} {day.strftime('%B')} {day.year}"
     return None
-
-
-def trim(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= n:
-        return text
-    cut = text[: n - 1]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    return cut.rstrip(",;:– ") + "…"
 
 
 def ids(indices: Sequence[int], prefix: str) -> str:
