@@ -216,7 +216,7 @@ def _joined(sentences: Sequence[Sentence]) -> str:
 
 
 def _variant(held: Sequence[Fact], said: Sequence[Quote], a: Alignment) -> str | None:
-    """The outlet's figures, names, quotations and negation where they differ from the source's."""
+    """The outlet's figures, names, quotations, negation and meaning shifts where they differ from the source's."""
     parts = []
     conflicts = [f for f in held if f.status is FactStatus.CONFLICT]
     if conflicts:
@@ -233,10 +233,12 @@ def _variant(held: Sequence[Fact], said: Sequence[Quote], a: Alignment) -> str |
             parts.append("quotation altered" + (": " + ", ".join(changes) if changes else ""))
         elif q.verdict in QUOTE_FLAGS:
             who = q.speaker or "an unnamed speaker"
-            where = "not found in the source" if q.verdict == "unsourced" else "not a quotation in the source"
+            where = ("not found in the source" if q.verdict == "unsourced"
+                     else "words the source says in its own voice or another's")
             parts.append(f"quotes {who}: “{_first_words(q.text)}”, {where}")
     if a.negation:
         parts.append("drops the negation" if a.negation == "dropped" else "adds a negation")
+    parts.extend(f"{sh.type.value}: {sh.note}" for sh in a.shifts if sh.type is not ShiftType.NEGATION)
     return "; ".join(parts) or None
 
 
