@@ -111,11 +111,13 @@ _CREDIT_BETWEEN = re.compile(rf"(?<=[.!?])\s+({IN_SENTENCE_CREDIT})(?=\s+[\"“]
 
 def _split_credit(sentence: str) -> list[str]:
     """The sentence, the credit and the sentence after it, apart."""
-    m = _CREDIT_BETWEEN.search(sentence)
-    if not m:
-        return [sentence]
-    rest = sentence[m.end(1):].strip()
-    return [sentence[: m.start()], m.group(1), *(_split_credit(rest) if rest else [])]
+    out = []
+    start = 0
+    for m in _CREDIT_BETWEEN.finditer(sentence):
+        out += [sentence[start : m.start()], m.group(1)]
+        start = m.end(1)
+    out.append(sentence[start:])
+    return [piece.strip() for piece in out if piece.strip()]
 
 
 # A paragraph's own number: "1. We, the Heads of State …" (a communiqué's numbered paragraphs).

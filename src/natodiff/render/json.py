@@ -10,7 +10,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from natodiff.model import Alignment, Comparison, DiffOp, Document, Fact, LinkScore, Quote, Sentence
+from natodiff.model import Alignment, Comparison, DiffOp, Document, Fact, Kind, LinkScore, Quote, Sentence
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
@@ -54,6 +54,8 @@ def alignment(a: Alignment, *, explain: bool = False) -> dict[str, Any]:
     }
     if explain:
         out["links"] = [link(s) for s in a.links]
+        if a.kind is Kind.BOILERPLATE:  # the rule that made each sentence furniture
+            out["furniture"] = [s.furniture_rule for s in (*a.source, *a.outlet)]
     return out
 
 
