@@ -362,3 +362,50 @@ def test_furniture_rules_read_in_linear_time(make) -> None:
     run(n)()
     growth = _cpu(run(4 * n)) / max(_cpu(run(n)), 1e-6)
     assert growth <= 6.0, growth
+
+
+PAGE = """<html><head><title>Britain to send jets to Romania | The Daily Herald</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><header><h1>Britain to send jets to Romania</h1></header>
+<ul class="share-bar"><li>Share</li><li><div>Tweet</div></li><li>Email</li></ul>
+<p>Royal Air Force jets will deploy to Romania next month, the defence secretary said on Monday.</p>
+<figure><img src="typhoon.jpg"><figcaption>A Typhoon takes off from RAF Coningsby.
+<span class="credit">(Photo: Ben Hart/Wire)</span></figcaption></figure>
+<p>The detachment of eight aircraft will operate from April until the end of July.</p>
+<aside class="related-stories"><h2>Related stories</h2><p>NATO allies scramble jets near Romania.</p></aside>
+<div id="newsletter"><div><p>Sign up for our newsletter.</p></div></div>
+<p>They refused.</p>
+</article><footer>© 2024 The Daily Herald</footer></body></html>"""
+ARTICLE = """Britain to send jets to Romania
+
+Royal Air Force jets will deploy to Romania next month, the defence secretary said on Monday.
+
+The detachment of eight aircraft will operate from April until the end of July.
+
+They refused.
+"""
+
+
+def _items(c) -> list[tuple[str, list[str], list[str]]]:
+    return [(a.kind.value, [s.text for s in a.source], [s.text for s in a.outlet]) for a in c.alignments]
+
+
+@pytest.mark.parametrize("title, h1", [(True, True), (True, False), (False, True)])
+def test_an_html_page_gives_the_items_of_its_plain_article(title: bool, h1: bool) -> None:
+    from natodiff import compare
+    from natodiff.html_text import html_to_text
+
+    page = PAGE
+    if not title:
+        page = page.replace("<title>Britain to send jets to Romania | The Daily Herald</title>", "")
+    if not h1:
+        page = page.replace("<header><h1>Britain to send jets to Romania</h1></header>", "")
+    source = "UK jets to Romania\n\nRoyal Air Force jets will deploy to Romania next month, the Defence Secretary said.\n"
+    assert _items(compare(source, html_to_text(page))) == _items(compare(source, ARTICLE))
+
+
+def test_a_class_word_that_only_starts_like_a_short_hint_is_kept() -> None:
+    from natodiff.html_text import html_to_text
+
+    page = '<div class="shared-services"><p>Allies agreed.</p></div><div class="relatedposts"><p>More.</p></div>'
+    assert html_to_text(page) == "Allies agreed."

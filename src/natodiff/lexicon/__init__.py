@@ -263,6 +263,11 @@ INTERFACE_WORDS = frozenset("""
 # Small words a button or feedback line may hold besides INTERFACE_WORDS ("Share on Facebook",
 # "Is this page useful?"); they never make a line furniture on their own.
 FURNITURE_GLUE = frozenset("this the a an to on of for with is not no our us your you in and or by all now here at via up".split())
+# Words in an HTML element's class or id that mark it as page furniture ("share-bar",
+# "related-stories", "c-newsletter"); a class word equal to one of these, or starting with one of
+# six letters or more ("relatedposts", "advertorial"), drops the element.
+HTML_FURNITURE_HINTS = frozenset("""caption captions credit credits share sharing social related newsletter
+    newsletters promo promos advert adverts advertisement ad ads comments comment byline""".split())
 # Words naming a reporter's post: a short line of a name and one of these is a byline without "By".
 BYLINE_TITLES = frozenset("""correspondent correspondents reporter reporters editor editors writer writers columnist
     contributor staff bureau desk""".split())
