@@ -63,10 +63,14 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # "REUTERS/Yves Herman", "Virginia Mayo/AP" closing a caption; not "a Reuters/Ipsos poll" mid-sentence.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# "Jussi Nukari/Lehtikuva/AFP/Getty Images" and "Photo by Jean Martin/AFP via Getty Images": a chain
+# of credits, or a credit passed on by a second agency.
 _CREDIT_END = re.compile(
-    r"(?:^|[.!?][\"'”’)]?\s+)"  # a caption's last sentence, or a line of its own
-    rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
-    rf"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*{_AGENCY})"
+    r"(?:^|[.!?][\"'”’)]?\s+|\|\s+)"  # a caption's last sentence, a line of its own, or after a "|"
+    r"(?:(?i:photo(?:graph)?\s+by)\s+)?"
+    rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*{_NAME}"
+    rf"|{_NAME}(?:\s*/\s*{_NAME}){{0,3}}\s*/\s*{_AGENCY}(?:\s+via\s+{_AGENCY})?)"
     r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
 )
 _WEEKDAY = rf"(?:{'|'.join(sorted((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS), key=len, reverse=True))})\b\.?"
