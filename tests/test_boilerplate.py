@@ -409,3 +409,10 @@ def test_a_class_word_that_only_starts_like_a_short_hint_is_kept() -> None:
 
     page = '<div class="shared-services"><p>Allies agreed.</p></div><div class="relatedposts"><p>More.</p></div>'
     assert html_to_text(page) == "Allies agreed."
+
+
+def test_a_short_title_above_a_dated_publication_line_stays_the_headline() -> None:
+    text = ("NATO Summit Declaration\n\nIssued by NATO Heads of State and Government participating in the meeting "
+            "of the North Atlantic Council in Washington, D.C. 10 July 2024\n\n"
+            "1. We, the Heads of State and Government of the North Atlantic Alliance, have gathered in Washington.\n")
+    assert not marked_sentences(text)["NATO Summit Declaration"]

@@ -312,6 +312,7 @@ def teaser_after(previous: str, paragraph: str) -> bool:
 _TITLE_BAR = re.compile(r"^\s*[^|–—]{1,40}?\s[|–—-]\s")
 _CLOSERS = "\"'”’)]"
 _HEADER_LINES = 20
+_DATE_SEARCH = re.compile(_DATE, re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-—–•*·▪◦‣]|\d{1,3}[.)])\s")
 
 
@@ -338,7 +339,9 @@ def _header_rules(texts: list[str], rules: list[str | None], end: int) -> None:
     rest = [i for i in lines if rules[i] is None]
     if not rest:
         return
-    headline = max(rest, key=lambda i: (len(texts[i].split()), -i))
+    # A line with a date is the publication line under a title ("Issued by … 10 July 2024"), not the headline.
+    undated = [i for i in rest if not _DATE_SEARCH.search(texts[i])] or rest
+    headline = max(undated, key=lambda i: (len(texts[i].split()), -i))
     for i in rest:
         if i != headline and len(texts[i].split()) <= 5:
             rules[i] = "header line"
