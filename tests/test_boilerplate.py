@@ -240,6 +240,8 @@ SCRAPED_STORY = [
     "2:05 p.m. was when the strike hit the port.",
     "The correction came too late, officials said.",
     "Press release or not, the talks went ahead.",
+    "Europe needs NATO more",
+    "Why Ukraine Needs Patriots less",
 ]
 
 

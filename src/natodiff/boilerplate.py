@@ -194,6 +194,9 @@ _MASTHEAD = re.compile(r"^\s*(?:[A-Z][A-Z&'’.-]{1,30}\s+){1,5}(?=[A-Z][a-z])")
 _CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|video|media) (?:caption|source|credit)s?\s*[,:]", re.IGNORECASE)
 # A caption a scraper cut from its "less"/"more" toggle: it ends in the toggle after a credit or a stop.
 _TOGGLE_END = re.compile(r"(?:[.!?][\"'”’)]?|\b[A-Z][\w/.)’'-]{0,40})\s+(?:less|more)$")
+# What a caption before its toggle has and a headline like "Europe needs NATO more" has not:
+# a sentence's stop or a credit's slash.
+_CAPTIONED = re.compile(r"[.!?/]\S*\s")
 # A short line of a web address: "Follow AP's coverage of NATO at https://…".
 _URL = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 _WORDS = re.compile(r"[\w@.'’&+-]+")
@@ -275,7 +278,7 @@ def furniture_rule(paragraph: str) -> str | None:
         return "byline"
     if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith(_STOP)):
         return "label"  # "Background", "Council of the EU | Press release"
-    if _CAPTION_LABEL.match(text) or words <= 60 and _TOGGLE_END.search(text, tail):
+    if _CAPTION_LABEL.match(text) or words <= 60 and _TOGGLE_END.search(text, tail) and _CAPTIONED.search(text):
         return "caption"
     if words <= 60 and _credit(text, tail):
         return "credit"
