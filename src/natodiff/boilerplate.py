@@ -196,7 +196,7 @@ _CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|video|media) (?:caption|source|
 _TOGGLE_END = re.compile(r"(?:[.!?][\"'”’)]?|\b[A-Z][\w/.)’'-]{0,40})\s+(?:less|more)$")
 # What a caption before its toggle has and a headline like "Europe needs NATO more" has not:
 # a sentence's stop or a credit's slash.
-_CAPTIONED = re.compile(r"[.!?/]\S*\s")
+_CAPTIONED = re.compile(r"[.!?/]")
 # A short line of a web address: "Follow AP's coverage of NATO at https://…".
 _URL = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 _WORDS = re.compile(r"[\w@.'’&+-]+")
@@ -269,7 +269,7 @@ def furniture_rule(paragraph: str) -> str | None:
         return "web address"
     if _ASIDE_ONLY.match(text) and words <= 6:
         return "stage direction"
-    if _interface_line(text):
+    if words <= 8 and _interface_line(text):
         return "interface words"
     parts = _PARTS.split(text) if words <= 16 else ()
     if len(parts) > 1 and all(is_boilerplate(part) for part in parts):
