@@ -212,6 +212,8 @@ SCRAPED = {
     "11:30 a.m.": "time stamp",
     "Lithuania's president meets his Polish counterpart in Vilnius. (March 2) AP": "credit",
     "(Jane Roe/Agency via AP) Jane Roe AP": "credit",
+    "Jane Roe/Agency via AP": "credit",
+    "(AP Photo/Jane Roe)": "credit",
     "Workers at the yard. REUTERS/Janis Laizans Purchase Licensing Rights": "credit",
     "Image caption, Swedish soldiers during a winter exercise": "caption",
     "Workers at the Rosyth yard. Ministry of Defence more": "caption",

@@ -70,7 +70,8 @@ _CREDIT_END = re.compile(
     r"(?:^|[.!?][\"'”’)]?\s+|\|\s+)"  # a caption's last sentence, a line of its own, or after a "|"
     r"(?:(?i:photo(?:graph)?\s+by)\s+)?"
     rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*{_NAME}"
-    rf"|{_NAME}(?:\s*/\s*{_NAME}){{0,3}}\s*/\s*{_AGENCY}(?:\s+via\s+{_AGENCY})?)"
+    rf"|{_NAME}(?:\s*/\s*{_NAME}){{0,3}}\s*/\s*{_AGENCY}(?:\s+via\s+{_AGENCY})?"
+    rf"|{_NAME}(?:\s*/\s*{_NAME}){{1,3}}\s+via\s+{_AGENCY})"
     r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
 )
 _WEEKDAY = rf"(?:{'|'.join(sorted((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS), key=len, reverse=True))})\b\.?"
@@ -267,8 +268,6 @@ def furniture_rule(paragraph: str) -> str | None:
         return "contact"
     if words <= 20 and _URL.search(text) and not text.endswith(_STOP):
         return "web address"
-    if _ASIDE_ONLY.match(text) and words <= 6:
-        return "stage direction"
     if words <= 8 and _interface_line(text):
         return "interface words"
     parts = _PARTS.split(text) if words <= 16 else ()
@@ -282,6 +281,8 @@ def furniture_rule(paragraph: str) -> str | None:
         return "caption"
     if words <= 60 and _credit(text, tail):
         return "credit"
+    if _ASIDE_ONLY.match(text) and words <= 6:
+        return "stage direction"
     if _HOME_TRAIL.match(text) and words <= 8 and not text.endswith(_STOP):
         return "label"
     if _ATTRIBUTION.match(text) and words <= 12:
