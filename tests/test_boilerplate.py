@@ -420,3 +420,19 @@ def test_a_short_title_above_a_dated_publication_line_stays_the_headline() -> No
             "of the North Atlantic Council in Washington, D.C. 10 July 2024\n\n"
             "1. We, the Heads of State and Government of the North Atlantic Alliance, have gathered in Washington.\n")
     assert not marked_sentences(text)["NATO Summit Declaration"]
+
+
+_PIECES = st.sampled_from([
+    "The talks lasted two hours.", "He arrived.", "less", "more", "The", "NATO", "Ministry of Defence",
+    "(Jane Roe/Agency via AP)", "Jane Roe AP", "(AP Photo/Jane Roe)", "Photograph: Jane Roe/PA", "\n", "\n\n",
+])
+
+
+@given(st.lists(_PIECES, max_size=30))
+def test_toggle_and_credit_cuts_lose_no_word(pieces) -> None:
+    from natodiff.model import Side
+    from natodiff.segment import segment
+
+    text = " ".join(pieces)
+    got = [w for s in segment(text, Side.OUTLET)[0] for w in s.text.split()]
+    assert got == text.split()
