@@ -411,8 +411,10 @@ def test_an_html_page_gives_the_items_of_its_plain_article(title: bool, h1: bool
 def test_a_class_word_that_only_starts_like_a_short_hint_is_kept() -> None:
     from natodiff.html_text import html_to_text
 
-    page = '<div class="shared-services"><p>Allies agreed.</p></div><div class="relatedposts"><p>More.</p></div>'
-    assert html_to_text(page) == "Allies agreed."
+    page = ('<div class="shared-services"><p>Allies agreed.</p></div><div class="relatedposts"><p>More.</p></div>'
+            '<article class="post tag-social-media"><div class="entry has-share-buttons article-share-enabled">'
+            '<p>They refused.</p></div><div class="c-newsletter"><p>Sign up.</p></div></article>')
+    assert html_to_text(page) == "Allies agreed.\n\nThey refused."
 
 
 def test_a_short_title_above_a_dated_publication_line_stays_the_headline() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from natodiff.lexicon import HTML_FURNITURE_HINTS
+from natodiff.lexicon import HTML_CLASS_QUALIFIERS, HTML_FURNITURE_HINTS
 
 # Page furniture and what is never text: a figure is its picture, caption and credit.
 _SKIP = frozenset(
@@ -16,20 +16,32 @@ _SKIP = frozenset(
     "iframe head select object canvas figure figcaption".split()
 )
 _CLASS_WORD = re.compile(r"[a-z]+")
+_STORY_CONTAINERS = frozenset("html body article main".split())
 # "Headline | Site name", "Headline - Site": the separators of a page title.
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 
 
-def _hinted(attrs: list) -> bool:
-    """An element whose class or id says it is furniture: "share-bar", "related-stories"."""
+def _hinted(tag: str, attrs: list) -> bool:
+    """An element whose class or id says it is furniture: "share-bar", "related-stories", "c-newsletter".
+
+    The hint must head or end a class name, so "article-share-enabled", "has-share-buttons" and
+    "tag-social-media" (which may wrap the story) say nothing; the story's own containers never do.
+    """
+    if tag in _STORY_CONTAINERS:
+        return False
     for name, value in attrs:
         if name in ("class", "id") and value:
-            for word in _CLASS_WORD.findall(value.casefold()):
-                if word in HTML_FURNITURE_HINTS or any(
-                    len(h) >= 6 and word.startswith(h) for h in HTML_FURNITURE_HINTS
-                ):
+            for cls in value.casefold().split():
+                words = _CLASS_WORD.findall(cls)
+                if not words or words[0] in HTML_CLASS_QUALIFIERS:
+                    continue
+                if any(_hint(w) for w in {words[0], words[-1]}):
                     return True
     return False
+
+
+def _hint(word: str) -> bool:
+    return word in HTML_FURNITURE_HINTS or any(len(h) >= 6 and word.startswith(h) for h in HTML_FURNITURE_HINTS)
 
 
 def _headline(title: str) -> str:
@@ -88,7 +100,7 @@ class _HTMLText(HTMLParser):
             if tag in _SKIP or tag in self._skip and tag not in _VOID:
                 self._skip.append(tag)  # nested like the element being dropped: its end is not ours
             return
-        if self._skips(tag) or tag not in _VOID and _hinted(attrs):
+        if self._skips(tag) or tag not in _VOID and _hinted(tag, attrs):
             self._flush()
             self._skip.append(tag)
         elif tag == "br":

@@ -268,6 +268,9 @@ FURNITURE_GLUE = frozenset("this the a an to on of for with is not no our us you
 # six letters or more ("relatedposts", "advertorial"), drops the element.
 HTML_FURNITURE_HINTS = frozenset("""caption captions credit credits share sharing social related newsletter
     newsletters promo promos advert adverts advertisement ad ads comments comment byline""".split())
+# First words of a class name that describe an element's state or taxonomy, not what it is:
+# "has-share-buttons" and "tag-social-media" may wrap the story itself.
+HTML_CLASS_QUALIFIERS = frozenset("has with is tag tags category categories no show hide".split())
 # Words naming a reporter's post: a short line of a name and one of these is a byline without "By".
 BYLINE_TITLES = frozenset("""correspondent correspondents reporter reporters editor editors writer writers columnist
     contributor staff bureau desk""".split())
