@@ -438,3 +438,9 @@ def test_toggle_and_credit_cuts_lose_no_word(pieces) -> None:
     text = " ".join(pieces)
     got = [w for s in segment(text, Side.OUTLET)[0] for w in s.text.split()]
     assert got == text.split()
+
+
+def test_a_headline_with_a_dash_and_a_standfirst_stays_the_headline() -> None:
+    text = ("Ukraine war - live: Russia strikes Kyiv overnight\n\nFollow the latest updates from the capital\n\n"
+            "Russia launched a wave of drones and missiles at Kyiv overnight, officials said.\n")
+    assert not marked_sentences(text)["Ukraine war - live: Russia strikes Kyiv overnight"]

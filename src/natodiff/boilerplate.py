@@ -312,7 +312,9 @@ def teaser_after(previous: str, paragraph: str) -> bool:
         and not paragraph.rstrip().endswith((".", "!", "?", ".”", '."'))
 
 
-# "Headline | Site", "NATO - News: Headline": a browser's title bar, the site's name beside the headline.
+# "NATO - News: Headline, 12-Jul.-2024": a browser's title bar, the site's name beside the headline and a
+# date; "Ukraine war - live: Russia strikes Kyiv" is a headline.
+_DASHED_DATE = re.compile(r"\b\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}\b")
 _TITLE_BAR = re.compile(r"^\s*[^|–—]{1,40}?\s[|–—-]\s")
 _CLOSERS = "\"'”’)]"
 _HEADER_LINES = 20
@@ -338,7 +340,9 @@ def _header_rules(texts: list[str], rules: list[str | None], end: int) -> None:
     folded = {i: texts[i].casefold() for i in lines}
     for i in lines:
         has_headline = any(j != i and len(texts[j].split()) >= 3 and folded[j] in folded[i] for j in lines)
-        if has_headline or _TITLE_BAR.match(texts[i]) and len(_TITLE_BAR.match(texts[i]).group().split()) <= 4:
+        bar = _TITLE_BAR.match(texts[i])
+        dated = _DATE_SEARCH.search(texts[i]) or _DASHED_DATE.search(texts[i])
+        if has_headline or bar and len(bar.group().split()) <= 4 and dated:
             rules[i] = "title bar"
     rest = [i for i in lines if rules[i] is None]
     if not rest:
