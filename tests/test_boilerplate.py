@@ -444,3 +444,13 @@ def test_a_headline_with_a_dash_and_a_standfirst_stays_the_headline() -> None:
     text = ("Ukraine war - live: Russia strikes Kyiv overnight\n\nFollow the latest updates from the capital\n\n"
             "Russia launched a wave of drones and missiles at Kyiv overnight, officials said.\n")
     assert not marked_sentences(text)["Ukraine war - live: Russia strikes Kyiv overnight"]
+
+
+def test_a_short_headline_above_an_unstopped_standfirst_stays_content() -> None:
+    text = ("UK news\n\nNATO's eastern flank grows\n\n"
+            "Allies are moving more troops east as Russia rebuilds its army along the border\n\n"
+            "Kate Morton Defence correspondent\n\nAllies agreed on Tuesday to send two more brigades.\n")
+    marked = marked_sentences(text)
+    assert not marked["NATO's eastern flank grows"]
+    assert not marked["Allies are moving more troops east as Russia rebuilds its army along the border"]
+    assert marked["UK news"] and marked["Kate Morton Defence correspondent"]

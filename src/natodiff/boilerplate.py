@@ -350,6 +350,10 @@ def _header_rules(texts: list[str], rules: list[str | None], end: int) -> None:
     # A line with a date is the publication line under a title ("Issued by … 10 July 2024"), not the headline.
     undated = [i for i in rest if not _DATE_SEARCH.search(texts[i])] or rest
     headline = max(undated, key=lambda i: (len(texts[i].split()), -i))
+    # A short headline right above a longer unstopped standfirst: the line above is the headline.
+    above = headline - 1
+    if above in rest and len(texts[above].split()) >= 3 and not texts[above].isupper():
+        headline = above
     for i in rest:
         if i != headline and len(texts[i].split()) <= 5:
             rules[i] = "header line"
