@@ -11,7 +11,6 @@ The stages are imported when first used, so ``import natodiff`` (and so
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from natodiff.model import Comparison, Document, Fact, Options, Sentence, Side
