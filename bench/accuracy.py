@@ -21,6 +21,12 @@ What is measured, per pair:
   the strongest kind: shared > reworded > *_only > boilerplate).  A gold
   repeat counts as correct when the predicted alignment's ``repeat_of`` is the
   id of the alignment holding the first occurrence.
+* furniture -- for every gold sentence of both sides (repeats left out),
+  whether the predicted sentence holding it is marked as page furniture
+  (``Sentence.boilerplate``): gold kind "boilerplate" marked is a true
+  positive, any other gold kind marked a false positive, gold boilerplate
+  left unmarked a false negative.  Two gold items in one predicted sentence
+  cannot both be right, so a missed split counts against it.
 * baseline -- for each outlet sentence, the source sentence with the best
   ``difflib.SequenceMatcher(None, a.lower().split(), b.lower().split())``
   ratio, linked when the ratio is >= 0.5; scored like natodiff's links on the
@@ -38,7 +44,8 @@ folding whitespace).  A snippet that matches no predicted sentence, or
 several without an "occurrence", is reported as a segmentation problem; its
 sentence then counts as a miss (its gold links as false negatives, its kind as
 wrong).  If ``from natodiff import compare`` fails, the script falls back to
-its own simple splitter and prints the baseline only.
+its own simple splitter (which also cuts a caption's "less"/"more" toggle and
+a bracketed photo credit glued between two sentences, as natodiff does) and prints the baseline only.
 """
 
 from __future__ import annotations
@@ -75,6 +82,34 @@ _ABBREV = set(
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)]*\s+(?=["'“‘]?[A-Z0-9])""")
 
 
+# Page furniture glued into a paragraph: a caption's "less"/"more" toggle before the next
+# paragraph, and a bracketed photo credit (with its name and agency again) between two sentences.
+_GLUED_CREDIT = re.compile(r"(?<=[.!?]) (\([^()/]{1,60}/[^()]{1,60}\)(?: [A-Z][\w.'’-]*){0,5})(?= [A-Z][a-z])")
+
+
+_CREDIT_LABEL = re.compile(r"(?:Photograph|Photo|Picture|Image):")
+
+
+def _unglue(para: str) -> list[str]:
+    out: list[str] = []
+    for part in _GLUED_CREDIT.sub(lambda m: "\n" + m.group(1) + "\n", para).split("\n"):
+        start = 0
+        for m in re.finditer(r" (?:less|more)(?= [A-Z])", part):
+            if _toggle_at(part, m.start()):
+                out.append(part[start : m.end()])
+                start = m.end() + 1
+        out.append(part[start:])
+    return [p for p in out if p.strip()]
+
+
+def _toggle_at(part: str, at: int) -> bool:
+    """A toggle after a stop, or after a capitalised credit word and before a sentence's first word."""
+    before = part[:at].rsplit(" ", 1)[-1]
+    after = part[at:].split()[1:2]
+    starters = {"The", "A", "An", "He", "She", "It", "They", "We", "In", "On"}
+    return before[-1:] in ".!?" or before[:1].isupper() and bool(after) and after[0] in starters
+
+
 def simple_sentences(text: str) -> list[str]:
     """Paragraphs (blank-line blocks, or lines), then sentences; crude on purpose."""
     blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
@@ -88,13 +123,15 @@ def simple_sentences(text: str) -> list[str]:
         else:
             paragraphs.extend(block_lines)
     out: list[str] = []
-    for para in paragraphs:
+    for para in [piece for p in paragraphs for piece in _unglue(p)]:
         start = 0
         for m in _BOUNDARY.finditer(para):
             before = para[start : m.start() + 1].split()
             word = before[-1].rstrip(".").lower().lstrip("(\"'“‘") if before else ""
             if para[m.start()] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
                 continue
+            if _CREDIT_LABEL.match(para, m.end()):
+                continue  # "… on Tuesday. Photograph: Jane Roe/PA": the caption's credit
             out.append(fold(para[start : m.end()]))
             start = m.end()
         if para[start:].strip():
@@ -343,6 +380,27 @@ def score_kinds(pair: Pair, view: GoldView, comparison, details: list[str] | Non
     return ks
 
 
+def score_furniture(pair: Pair, view: GoldView, comparison, details: list[str] | None = None) -> LinkScore:
+    """Gold furniture against the sentences the core marked as furniture."""
+    score = LinkScore()
+    for side, items, positions, sents in (
+        ("source", pair.gold["source"], view.src_pos, comparison.source.sentences),
+        ("outlet", pair.gold["outlet"], view.out_pos, comparison.outlet.sentences),
+    ):
+        for item, pos in zip(items, positions):
+            if "repeat_of" in item:
+                continue
+            gold = item["kind"] == "boilerplate"
+            marked = pos is not None and sents[pos].boilerplate
+            score.tp += gold and marked
+            score.fp += marked and not gold
+            score.fn += gold and not marked
+            if gold != marked and details is not None:
+                tag = "missed" if gold else "spurious"
+                details.append(f"{tag:<8} furniture {side} {item['text']!r}")
+    return score
+
+
 def _div(a: int, b: int) -> float | None:
     return a / b if b else None
 
@@ -365,6 +423,7 @@ class Result:
     baseline: LinkScore
     natodiff: LinkScore | None = None
     kinds: KindScore | None = None
+    furniture: LinkScore | None = None
     error: str | None = None
     details: list[str] = field(default_factory=list)  # for --verbose
 
@@ -405,6 +464,7 @@ def run_pair(pair: Pair, compare) -> Result:
         }
         result.natodiff = score_links(predicted, view)
         result.kinds = score_kinds(pair, view, comparison, result.details)
+        result.furniture = score_furniture(pair, view, comparison, result.details)
         result.details[:0] = _link_details(predicted, view, src_sents, out_sents)
     result.details[:0] = _segmentation_details(view, src_sents, out_sents)
     return result
@@ -499,6 +559,17 @@ def render_table(results: list[Result], core: bool, core_note: str) -> str:
                  _frac(tk.repeats_ok, tk.repeats_n), f"{_frac(ok, n)} {_pct(ok, n)}"]
         lines += _grid(head, rows, total)
 
+        lines += ["", "furniture (gold sentences, both sides: gold boilerplate against sentences marked as furniture)", ""]
+        head = ["pair", "gold", "tp", "fp", "fn", "P", "R"]
+        rows = []
+        tf = LinkScore()
+        for r in results:
+            f = r.furniture or LinkScore()
+            tf.add(f)
+            rows.append([r.pair.name, str(f.tp + f.fn), str(f.tp), str(f.fp), str(f.fn), _fmt(f.precision), _fmt(f.recall)])
+        total = ["TOTAL", str(tf.tp + tf.fn), str(tf.tp), str(tf.fp), str(tf.fn), _fmt(tf.precision), _fmt(tf.recall)]
+        lines += _grid(head, rows, total)
+
     notes = [(r.pair.name, p) for r in results for p in ([r.error] if r.error else []) + r.view.problems]
     lines.append("")
     lines.append("src/out = gold sentences; links = gold links; unlisted = predicted sentences (source+outlet) no gold snippet points at")
@@ -525,7 +596,7 @@ def _grid(head: list[str], rows: list[list[str]], total: list[str]) -> list[str]
 
 
 def as_json(results: list[Result], core: bool, core_note: str) -> dict:
-    tot_nd, tot_bl, tk = LinkScore(), LinkScore(), KindScore()
+    tot_nd, tot_bl, tk, tf = LinkScore(), LinkScore(), KindScore(), LinkScore()
     pairs = []
     for r in results:
         tot_bl.add(r.baseline)
@@ -533,6 +604,8 @@ def as_json(results: list[Result], core: bool, core_note: str) -> dict:
             tot_nd.add(r.natodiff)
         if r.kinds:
             tk.add(r.kinds)
+        if r.furniture:
+            tf.add(r.furniture)
         pairs.append(
             {
                 "pair": r.pair.name,
@@ -543,6 +616,7 @@ def as_json(results: list[Result], core: bool, core_note: str) -> dict:
                 "natodiff": r.natodiff.as_dict() if r.natodiff else None,
                 "baseline": r.baseline.as_dict(),
                 "kinds": r.kinds.as_dict() if r.kinds else None,
+                "furniture": r.furniture.as_dict() if r.furniture else None,
                 "unlisted": {"source": r.view.unlisted_source, "outlet": r.view.unlisted_outlet},
                 "merged": r.view.merged,
                 "problems": ([r.error] if r.error else []) + r.view.problems,
@@ -560,6 +634,7 @@ def as_json(results: list[Result], core: bool, core_note: str) -> dict:
             "natodiff": tot_nd.as_dict() if core else None,
             "baseline": tot_bl.as_dict(),
             "kinds": tk.as_dict() if core else None,
+            "furniture": tf.as_dict() if core else None,
         },
     }
 

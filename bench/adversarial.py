@@ -66,6 +66,19 @@ FAMILIES: dict[str, tuple[str, str, int, str, str]] = {
     "text: addresses": ("text", "a@b.", 5000, "", ""),
     "text: ellipses": ("text", "... ", 5000, "", ""),
     "text: full stops": ("text", "a. ", 6700, "", ""),
+    "text: single capitals": ("text", "A ", 10000, "", "end."),
+    # issue 19: page furniture
+    "furniture: caption toggles": ("text", "Ministry of Defence more ", 800, "", "The end."),
+    "furniture: glued credits": ("text", "A. (a/b) ", 2200, "", "The end."),
+    "furniture: credit brackets, unclosed": ("text", "(", 20000, "", "Jane Roe/AP)"),
+    "furniture: credit chain": ("text", "A/", 10000, "", "AFP via AP"),
+    "furniture: interface words": ("text", "SHARE ", 3300, "", ""),
+    "furniture: interface lines": ("text", "Share\n", 3300, "", "A story sentence."),
+    "furniture: masthead stamp": ("text", "THE ", 5000, "", "Published 6:02 a.m."),
+    "furniture: title bars": ("text", "Headline | ", 2000, "", ""),
+    "furniture: short lines around a story": ("text", "Short line\n", 2000, "", "A story sentence with a verb.\nFooter"),
+    "furniture: toggle ends": ("text", "a ", 10000, "", "Name/PA less"),
+    "html: class hints, nested": ("html", '<div class="share"><div>', 1000, "<p>Allies met.</p>", "a"),
 }
 
 

@@ -16,7 +16,7 @@ import pytest
 from natodiff import boilerplate
 from natodiff.markdown_text import markdown_to_text
 
-furniture = boilerplate.is_boilerplate.__wrapped__  # uncached: every call does the work
+furniture = boilerplate.furniture_rule.__wrapped__  # uncached: every call does the work
 
 # name: (function, what is repeated, repeats at size n, prefix, suffix)
 CASES = {

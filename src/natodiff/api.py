@@ -11,7 +11,6 @@ The stages are imported when first used, so ``import natodiff`` (and so
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from natodiff.model import Alignment, Comparison, Document, Fact, Options, Sentence, Side, Summary
@@ -90,20 +89,7 @@ def _mark_furniture(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """Boilerplate set on each sentence of a furniture paragraph (a caption, a teaser, a stamp)."""
     from natodiff import boilerplate
 
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
-    texts = {p: " ".join(s.text for s in group) for p, group in by_paragraph.items()}
-    furniture = {
-        p for p, group in by_paragraph.items()
-        if boilerplate.is_boilerplate(texts[p])
-        or all(boilerplate.is_boilerplate(s.text) for s in group)
-        or p - 1 in texts and boilerplate.teaser_after(texts[p - 1], texts[p])
-    }
-    return tuple(
-        replace(s, boilerplate=True) if s.paragraph in furniture or boilerplate.is_boilerplate(s.text) else s
-        for s in sentences
-    )
+    return boilerplate.mark(sentences)
 
 
 def list_facts(text: str, name: str) -> tuple[Document, tuple[Fact, ...], tuple["Quotation", ...]]:

@@ -7,9 +7,19 @@ related-link teaser, a byline); a caption's sentences all go together.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from natodiff.lexicon import MONTHS, NEWS_AGENCIES, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from natodiff.lexicon import (
+    BYLINE_TITLES,
+    FURNITURE_GLUE,
+    INTERFACE_WORDS,
+    MONTHS,
+    NEWS_AGENCIES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from natodiff.model import Sentence
 
 _LINK = re.compile(
     r"^\s*(?:[-*•·|>]\s*)?(?:read more|also read|read also|related|see also|more from|"
@@ -30,7 +40,8 @@ _DATE_ONLY = re.compile(
     re.IGNORECASE,
 )
 # A short line opening with a date and not ending like a sentence: "June 12, 2024 4:37 PM GMT+2 Updated 2 hours ago".
-_DATE_FIRST = re.compile(rf"^[\s\W]*{_DATE}\b", re.IGNORECASE)
+# A scraper may run the time onto the year: "December 18, 20233:41 PM GMT+1Updated 2 hours ago".
+_DATE_FIRST = re.compile(rf"^[\s\W]*{_DATE}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE)
 # "(As delivered)", "(Check against delivery)": a stage direction on its own line.
 _ASIDE_ONLY = re.compile(r"^\([^().!?]{1,40}\)$")
 # A related-link label with its link on the next line ("Read more:" / the teaser headline).
@@ -52,10 +63,15 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # "REUTERS/Yves Herman", "Virginia Mayo/AP" closing a caption; not "a Reuters/Ipsos poll" mid-sentence.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# "Jussi Nukari/Lehtikuva/AFP/Getty Images" and "Photo by Jean Martin/AFP via Getty Images": a chain
+# of credits, or a credit passed on by a second agency.
 _CREDIT_END = re.compile(
-    r"(?:^|[.!?][\"'”’)]?\s+)"  # a caption's last sentence, or a line of its own
-    rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
-    rf"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*{_AGENCY})"
+    r"(?:^|[.!?][\"'”’)]?\s+|\|\s+)"  # a caption's last sentence, a line of its own, or after a "|"
+    r"(?:(?i:photo(?:graph)?\s+by)\s+)?"
+    rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*{_NAME}"
+    rf"|{_NAME}(?:\s*/\s*{_NAME}){{0,3}}\s*/\s*{_AGENCY}(?:\s+via\s+{_AGENCY})?"
+    rf"|{_NAME}(?:\s*/\s*{_NAME}){{1,3}}\s+via\s+{_AGENCY})"
     r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
 )
 _WEEKDAY = rf"(?:{'|'.join(sorted((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS), key=len, reverse=True))})\b\.?"
@@ -63,7 +79,7 @@ _WEEKDAY = rf"(?:{'|'.join(sorted((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS), key=len, 
 _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yesterday\b|today\b)"
 # "Updated 3 hours ago", "Published: 15 Mar. 2024": a stamp, short and not a clause of a sentence.
 _STAMP = re.compile(
-    rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified)"
+    rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified|issued)"
     # After a comma only the stamp's date may follow (", July 11, 2023"), not a clause (", NATO's report").
     rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+(?!{_MONTH}|{_WEEKDAY}|\d)\w)",
     re.IGNORECASE,
@@ -75,6 +91,11 @@ _FURNITURE = re.compile(
     r"all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s)|"
     r"^\s*\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
     r"^\s*(?:source|editor|contact|from|tags|topics|keywords|filed under)\s*:\s|"
+    # "Press Release (2021) 025", "Press release from Ministry of Defence", "Press Service".
+    r"^\s*press release(?:\s+(?:from|by|of)\s[^.!?]{1,60}|\s*(?:no\.?|nr\.?)?\s*\(?\d[\w()/ .-]{0,20})$|"
+    r"^\s*press (?:service|centre|center|and information (?:office|staff|service))\s*$|"
+    r"^\s*(?:read our (?:community )?(?:guidelines|rules|policy)|comments? (?:are|is) (?:closed|moderated)|"
+    r"accept (?:all )?cookies|hosted by)\b|"
     r"^\s*(?:for information media|not an official record|"
     r"(?:for )?media (?:enquiries|inquiries)\s*(?::|$|should|to\b|please|contact|call|email|tel))|"
     # "SC/15612", "PR/CP(2024)021": a document's reference code on its own line.
@@ -99,7 +120,8 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 # "Tel.: +32 2 281 6319": a telephone number with its label ends a postal address line too.
-_PHONE = re.compile(r"\b(?:tel|telephone|phone|fax)\.?\s*:\s*\+?\(?\d", re.IGNORECASE)
+# "Phone (switchboard) +46 8 405 10 00": a label in brackets, then the number.
+_PHONE = re.compile(r"\b(?:tel|telephone|phone|fax)\.?(?:\s*\([a-z ]{1,20}\))?\s*(?::\s*\+?|\+)\(?\d", re.IGNORECASE)
 _TAIL = 160  # characters at the end of a line where credits sit
 _CREDIT_WORDS = ("photo", "picture", "image", "video", "credit")
 # Section labels, buttons and embed titles: furniture only as a whole short line.
@@ -149,45 +171,132 @@ NAME_TITLE = re.compile(
 )
 
 
-@lru_cache(maxsize=1 << 16)
+# "4:32 p.m.", "11:30 a.m. ET", "18.04": a live page's time stamp alone on its line.
+_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*$", re.IGNORECASE)
+# An editor's note: kept in the output, never linked as reporting.
+_EDITORS_NOTE = re.compile(
+    r"^\s*(?:(?:correction|clarification|editor['’]?s note)\s*:|"
+    r"an earlier version of this (?:story|article|report|post)\b|"
+    r"this (?:story|article|report|post) (?:has been|was) (?:corrected|updated|amended|changed|clarified)\b)",
+    re.IGNORECASE,
+)
+# "… in Vilnius. (March 2) AP": a video's caption ends with its date and the agency.
+_VIDEO_CREDIT = re.compile(rf"\(\s*{_MONTH}\s+\d{{1,2}}\s*\)\s*{_AGENCY}\s*$", re.IGNORECASE)
+# A photo credit in brackets with a slash, perhaps with the name and agency once more:
+# "(Jane Roe/Agency via AP) Jane Roe AP", "(AP Photo/Mindaugas Kulbis)".
+IN_SENTENCE_CREDIT = (
+    r"\((?:[^()/]{1,60}/[^()/]{1,60}|[^()]{0,30}\b(?i:photo)\b[^()]{0,60})\)"
+    rf"(?:\s+(?:[A-Z][\w.'’-]{{0,30}}\s+){{0,4}}{_AGENCY})?"
+)
+_CREDIT_ONLY = re.compile(rf"^\s*{IN_SENTENCE_CREDIT}\s*\.?\s*$")
+# A masthead or a reporter's name run onto a stamp: "THE DAILY HERALD Published 6:02 a.m. ET …".
+_MASTHEAD = re.compile(r"^\s*(?:[A-Z][A-Z&'’.-]{1,30}\s+){1,5}(?=[A-Z][a-z])")
+# "Image caption, …", "Image source, Reuters": a broadcaster's caption labels.
+_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|video|media) (?:caption|source|credit)s?\s*[,:]", re.IGNORECASE)
+# A caption a scraper cut from its "less"/"more" toggle: it ends in the toggle after a credit or a stop.
+_TOGGLE_END = re.compile(r"(?:[.!?][\"'”’)]?|\b[A-Z][\w/.)’'-]{0,40})\s+(?:less|more)$")
+# What a caption before its toggle has and a headline like "Europe needs NATO more" has not:
+# a sentence's stop or a credit's slash.
+_CAPTIONED = re.compile(r"[.!?/]")
+# A short line of a web address: "Follow AP's coverage of NATO at https://…".
+_URL = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
+_WORDS = re.compile(r"[\w@.'’&+-]+")
+_STOP = ('.', '!', '?')
+
+
+def _interface_line(text: str) -> bool:
+    """A short line of buttons and menu words: "SHARE TWEET EMAIL COMMENTS MORE", "Is this page useful?"."""
+    words = [w.strip(".'’-").casefold() for w in _WORDS.findall(text)]
+    if not 0 < len(words) <= 8 or text.rstrip().endswith("."):
+        return False
+    return all(w in INTERFACE_WORDS or w in FURNITURE_GLUE for w in words) and any(w in INTERFACE_WORDS for w in words)
+
+
+def _strip_interface_tail(text: str) -> str:
+    """A caption without the link words a page put after its credit ("… REUTERS/Name Purchase Licensing Rights")."""
+    words = text.split()
+    n = len(words)
+    while n and words[n - 1].strip(".,:").casefold() in INTERFACE_WORDS:
+        n -= 1
+    return " ".join(words[:n]) if 0 < n < len(words) else text
+
+
+def _byline_with_post(text: str, words: int) -> bool:
+    """ "Kate Morton Scotland correspondent": a name and a reporter's post, no verb."""
+    tokens = text.rstrip(" .").split()
+    return 3 <= words <= 6 and tokens[0][:1].isupper() and tokens[1][:1].isupper() \
+        and tokens[-1].casefold() in BYLINE_TITLES and not text.endswith(_STOP)
+
+
 def is_boilerplate(paragraph: str) -> bool:
-    """True for related links, captions, credits, bylines, stamps and the like.
+    """True for related links, captions, credits, bylines, stamps and the like."""
+    return furniture_rule(paragraph) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def furniture_rule(paragraph: str) -> str | None:
+    """The rule that makes a line page furniture, or None for story text.
 
     Cached: a line is asked about as a line, as a paragraph and as a sentence.
     """
     text = paragraph.strip()
-    if not text:
-        return True
-    if not any(ch.isalnum() for ch in text):
-        return True  # "• |", "***"
+    if not text or not any(ch.isalnum() for ch in text):
+        return "no words"  # "• |", "***"
     tail = max(0, len(text) - _TAIL)
-    if (_LINK.match(text) or _FURNITURE.match(text) or _CONTRIBUTED.search(text, tail)
-            or _STAMP.match(text) and len(text) <= 120
-            or _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text) or _DATELINE_SLASH.match(text)):
-        return True
     words = len(text.split())
-    if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith((".", "!", "?")):
-        return True
-    if (words <= 40 and not text.rstrip("\"'”’)").endswith(("!", "?", "."))
+    if _EDITORS_NOTE.match(text):
+        return "editor's note"
+    if _LINK.match(text):
+        return "related link"
+    if _FURNITURE.match(text) or _CONTRIBUTED.search(text, tail):
+        return "notice"
+    if _TIME_ONLY.match(text):
+        return "time stamp"
+    if _STAMP.match(text) and len(text) <= 120:
+        return "stamp"
+    masthead = _MASTHEAD.match(text)
+    if masthead and len(text) <= 160 and _STAMP.match(text[masthead.end():]):
+        return "stamp"
+    if _DATE_ONLY.match(text) or _DATELINE_ONLY.match(text) or _DATELINE_SLASH.match(text):
+        return "date"
+    if words <= 12 and _DATE_FIRST.match(text) and not text.rstrip("\"'”’)").endswith(_STOP):
+        return "date"
+    if (words <= 40 and not text.rstrip("\"'”’)").endswith(_STOP)
             and (_CONTACT.match(text) or len(_CONTACT.findall(text)) >= 2 or _PHONE.search(text))):
         # "Rue de la Loi 175 - Tel.: +32 2 281 6319 - press.office@consilium.europa.eu"; one
         # address inside a line may be a hard-wrapped sentence ("write to press@nato.int and").
-        return True
-    if _ASIDE_ONLY.match(text) and words <= 6:
-        return True
+        return "contact"
+    if words <= 20 and _URL.search(text) and not text.endswith(_STOP):
+        return "web address"
+    if words <= 8 and _interface_line(text):
+        return "interface words"
     parts = _PARTS.split(text) if words <= 16 else ()
     if len(parts) > 1 and all(is_boilerplate(part) for part in parts):
+        return "furniture parts"
+    if words <= 12 and (_BYLINE.match(text) or _POSTED_BY.match(text)) or _byline_with_post(text, words):
+        return "byline"
+    if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith(_STOP)):
+        return "label"  # "Background", "Council of the EU | Press release"
+    if _CAPTION_LABEL.match(text) or words <= 60 and _TOGGLE_END.search(text, tail) and _CAPTIONED.search(text):
+        return "caption"
+    if words <= 60 and _credit(text, tail):
+        return "credit"
+    if _ASIDE_ONLY.match(text) and words <= 6:
+        return "stage direction"
+    if _HOME_TRAIL.match(text) and words <= 8 and not text.endswith(_STOP):
+        return "label"
+    if NAME_TITLE.match(text) and words <= 12:
+        return "attribution"
+    return None
+
+
+def _credit(text: str, tail: int) -> bool:
+    if _CREDIT_END.search(text, tail) or _VIDEO_CREDIT.search(text, tail) or _CREDIT_ONLY.match(text):
         return True
-    if words <= 12 and (_BYLINE.match(text) or _POSTED_BY.match(text)):
+    if any(w in text.casefold() for w in _CREDIT_WORDS) and _CREDIT.search(text):
         return True
-    if words <= 12 and (_LABEL.match(text) or _TRAIL.search(text) and not text.endswith((".", "!", "?"))):
-        return True  # "Background", "Council of the EU | Press release"
-    if words <= 60 and (_CREDIT_END.search(text, tail)
-                        or any(w in text.casefold() for w in _CREDIT_WORDS) and _CREDIT.search(text)):
-        return True
-    if _HOME_TRAIL.match(text) and words <= 8 and not text.endswith((".", "!", "?")):
-        return True
-    return bool(NAME_TITLE.match(text)) and len(text.split()) <= 12
+    core = _strip_interface_tail(text)
+    return core is not text and bool(_CREDIT_END.search(core, max(0, len(core) - _TAIL)))
 
 
 def teaser_after(previous: str, paragraph: str) -> bool:
@@ -201,3 +310,105 @@ def teaser_after(previous: str, paragraph: str) -> bool:
         return True
     return bool(_LINK_LABEL.match(previous.strip())) and len(paragraph.split()) <= 25 \
         and not paragraph.rstrip().endswith((".", "!", "?", ".”", '."'))
+
+
+# "NATO - News: Headline, 12-Jul.-2024": a browser's title bar, the site's name beside the headline and a
+# date; "Ukraine war - live: Russia strikes Kyiv" is a headline.
+_DASHED_DATE = re.compile(r"\b\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}\b")
+_TITLE_BAR = re.compile(r"^\s*[^|–—]{1,40}?\s[|–—-]\s")
+_CLOSERS = "\"'”’)]"
+_HEADER_LINES = 20
+_DATE_SEARCH = re.compile(_DATE, re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-—–•*·▪◦‣]|\d{1,3}[.)])\s")
+
+
+def _is_body(text: str) -> bool:
+    """A paragraph of the story: it ends like a sentence, or is too long for a heading."""
+    return text.rstrip(_CLOSERS).endswith(_STOP) or len(text.split()) > 30
+
+
+def _unstopped(text: str) -> bool:
+    return not text.rstrip(_CLOSERS).endswith(_STOP) and not text.endswith((",", ";"))
+
+
+def _header_rules(texts: list[str], rules: list[str | None], end: int) -> None:
+    """Above the story: one headline; the title bar and short lines beside it (site name, section, byline) are furniture."""
+    # A headline sits near the top: the first lines only, so a page of many short lines stays linear.
+    lines = [i for i in range(min(end, _HEADER_LINES)) if rules[i] is None and _unstopped(texts[i])]
+    if len(lines) < 2:
+        return
+    folded = {i: texts[i].casefold() for i in lines}
+    for i in lines:
+        has_headline = any(j != i and len(texts[j].split()) >= 3 and folded[j] in folded[i] for j in lines)
+        bar = _TITLE_BAR.match(texts[i])
+        dated = _DATE_SEARCH.search(texts[i]) or _DASHED_DATE.search(texts[i])
+        if has_headline or bar and len(bar.group().split()) <= 4 and dated:
+            rules[i] = "title bar"
+    rest = [i for i in lines if rules[i] is None]
+    if not rest:
+        return
+    # A line with a date is the publication line under a title ("Issued by … 10 July 2024"), not the headline.
+    undated = [i for i in rest if not _DATE_SEARCH.search(texts[i])] or rest
+    headline = max(undated, key=lambda i: (len(texts[i].split()), -i))
+    # A short headline right above a longer unstopped standfirst: the line above is the headline.
+    above = headline - 1
+    if above in rest and len(texts[above].split()) >= 3 and not texts[above].isupper():
+        headline = above
+    for i in rest:
+        if i != headline and len(texts[i].split()) <= 5:
+            rules[i] = "header line"
+
+
+def _footer_rules(texts: list[str], rules: list[str | None]) -> None:
+    """Below the story: short lines without a stop (topics, signatures, addresses) are furniture.
+
+    Read from the end up to the last story paragraph; a list item or a line
+    introducing one (ending in a colon) is content and ends the footer.
+    """
+    for i in range(len(texts) - 1, -1, -1):
+        if rules[i] is not None:
+            continue
+        text = texts[i]
+        if not _unstopped(text) or len(text.split()) > 10 or text.endswith(":") or _LIST_ITEM.match(text):
+            return
+        rules[i] = "footer line"
+
+
+def paragraph_rules(texts: list[str]) -> list[str | None]:
+    """The furniture rule of each paragraph, reading the lines around it too (position, what stands above).
+
+    The header and footer rules need a paragraph of story text to stand between:
+    a text of headings alone has no header or footer.
+    """
+    rules = [furniture_rule(t) for t in texts]
+    for i in range(1, len(texts)):
+        if rules[i] is None and teaser_after(texts[i - 1], texts[i]):
+            rules[i] = "teaser"
+    body = [i for i, t in enumerate(texts) if rules[i] is None and _is_body(t)]
+    if body:
+        _header_rules(texts, rules, body[0])
+        _footer_rules(texts, rules)
+    return rules
+
+
+def mark(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """Boilerplate, and the rule that said so, set on each furniture sentence.
+
+    A paragraph is furniture as a whole (a caption's sentences go together), or
+    when every sentence in it is; a sentence may also be furniture on its own.
+    """
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    order = sorted(by_paragraph)
+    texts = [" ".join(s.text for s in by_paragraph[p]) for p in order]
+    rules = dict(zip(order, paragraph_rules(texts)))
+    for p in order:
+        own = [furniture_rule(s.text) for s in by_paragraph[p]]
+        if rules[p] is None and all(own):
+            rules[p] = own[0]
+    out = []
+    for s in sentences:
+        rule = rules[s.paragraph] or furniture_rule(s.text)
+        out.append(replace(s, boilerplate=True, furniture_rule=rule) if rule else s)
+    return tuple(out)

@@ -8,11 +8,46 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from natodiff.lexicon import HTML_CLASS_QUALIFIERS, HTML_FURNITURE_HINTS
 
+# Page furniture and what is never text: a figure is its picture, caption and credit.
 _SKIP = frozenset(
     "script style noscript template svg math nav header footer aside form button "
-    "iframe head select object canvas".split()
+    "iframe head select object canvas figure figcaption".split()
 )
+_CLASS_WORD = re.compile(r"[a-z]+")
+_STORY_CONTAINERS = frozenset("html body article main".split())
+# "Headline | Site name", "Headline - Site": the separators of a page title.
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+
+
+def _hinted(tag: str, attrs: list) -> bool:
+    """An element whose class or id says it is furniture: "share-bar", "related-stories", "c-newsletter".
+
+    The hint must head or end a class name, so "article-share-enabled", "has-share-buttons" and
+    "tag-social-media" (which may wrap the story) say nothing; the story's own containers never do.
+    """
+    if tag in _STORY_CONTAINERS:
+        return False
+    for name, value in attrs:
+        if name in ("class", "id") and value:
+            for cls in value.casefold().split():
+                words = _CLASS_WORD.findall(cls)
+                if not words or words[0] in HTML_CLASS_QUALIFIERS:
+                    continue
+                if any(_hint(w) for w in {words[0], words[-1]}):
+                    return True
+    return False
+
+
+def _hint(word: str) -> bool:
+    return word in HTML_FURNITURE_HINTS or any(len(h) >= 6 and word.startswith(h) for h in HTML_FURNITURE_HINTS)
+
+
+def _headline(title: str) -> str:
+    """The page title without the site's name: the longest of its parts."""
+    parts = _TITLE_PARTS.split(title)
+    return max(parts, key=lambda p: len(p.split())) if len(parts) > 1 else title
 _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dd dt blockquote section article main "
     "tr table thead tbody tfoot caption figure figcaption pre hr address body html "
@@ -62,10 +97,10 @@ class _HTMLText(HTMLParser):
             self._in_title = self._skip in ([], ["head"]) and not self.title
             return
         if self._skip:
-            if tag in _SKIP:
-                self._skip.append(tag)
+            if tag in _SKIP or tag in self._skip and tag not in _VOID:
+                self._skip.append(tag)  # nested like the element being dropped: its end is not ours
             return
-        if self._skips(tag):
+        if self._skips(tag) or tag not in _VOID and _hinted(tag, attrs):
             self._flush()
             self._skip.append(tag)
         elif tag == "br":
@@ -118,7 +153,7 @@ class _HTMLText(HTMLParser):
     def text(self) -> str:
         self._flush()
         paragraphs = list(self.paragraphs)
-        title = " ".join("".join(self.title).split())
+        title = _headline(" ".join("".join(self.title).split()))
         if title and not self.has_h1:
             paragraphs.insert(0, title)
         return "\n\n".join(paragraphs)

@@ -100,6 +100,7 @@ class Sentence:
     text: str
     heading: bool = False
     boilerplate: bool = False
+    furniture_rule: str | None = None  # which rule made it furniture (--explain)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from natodiff.boilerplate import is_boilerplate
+from natodiff.boilerplate import IN_SENTENCE_CREDIT, is_boilerplate
 from natodiff.lexicon import ABBREVIATED_TITLES, ABBREVIATIONS, MONTH_ABBREVIATIONS, SENTENCE_STARTERS, SMALL_WORDS
 from natodiff.model import Sentence, Side
 
@@ -41,7 +41,27 @@ def paragraphs(text: str) -> list[str]:
                 out.append(current)
                 current = line
         out.append(current)
-    return [" ".join(p.split()) for p in out]
+    return [part for p in out for part in _split_toggles(" ".join(p.split()))]
+
+
+# A caption's "less"/"more" toggle that a scraper glued onto the next paragraph: after a stop
+# ("…shake hands. less Election officials…"), or after a credit before a sentence's first
+# word ("…Jane Roe/PA less The government…"); "more NATO troops" is prose.
+_TOGGLE = re.compile(r"(?<=[\w.!?\"'”’)])\s(?:less|more)(?=\s[\"“]?([A-Z][a-z]*))")
+
+
+def _split_toggles(paragraph: str) -> list[str]:
+    """The paragraph cut after each caption toggle; the toggle stays with its caption."""
+    out = []
+    start = 0
+    for m in _TOGGLE.finditer(paragraph):
+        before = paragraph[max(start, m.start() - 40) : m.start()].rsplit(" ", 1)[-1]
+        after_stop = before[-1:] in ".!?\"'”’)"
+        if after_stop or before[:1].isupper() and m.group(1).casefold() in SENTENCE_STARTERS:
+            out.append(paragraph[start : m.end()])
+            start = m.end() + 1
+    out.append(paragraph[start:])
+    return [p for p in out if p]
 
 
 def _soft_wrap(prev: str, line: str, width: int) -> bool:
@@ -82,7 +102,22 @@ def sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return out
+    return [piece for sent in out for piece in _split_credit(sent)]
+
+
+# A photo credit between two sentences: "…at the palace. (Jane Roe/Agency via AP) Jane Roe AP The talks…".
+_CREDIT_BETWEEN = re.compile(rf"(?<=[.!?])\s+({IN_SENTENCE_CREDIT})(?=\s+[\"“]?[A-Z])")
+
+
+def _split_credit(sentence: str) -> list[str]:
+    """The sentence, the credit and the sentence after it, apart."""
+    out = []
+    start = 0
+    for m in _CREDIT_BETWEEN.finditer(sentence):
+        out += [sentence[start : m.start()], m.group(1)]
+        start = m.end(1)
+    out.append(sentence[start:])
+    return [piece.strip() for piece in out if piece.strip()]
 
 
 # A paragraph's own number: "1. We, the Heads of State …" (a communiqué's numbered paragraphs).

@@ -245,6 +245,36 @@ NOT_SPEAKERS = frozenset("nato eu un uk us usa note update breaking watch video 
 NEWS_AGENCIES = ("AP", "AFP", "Reuters", "Associated Press", "Getty Images", "EPA", "Xinhua", "Shutterstock",
                  "Bloomberg", "Anadolu", "dpa", "TASS")
 
+# ---------------------------------------------------------------- furniture
+
+# Words of a web page's buttons, menus and link bars: a short line made only of these (and
+# FURNITURE_GLUE) is furniture, however the scraper ran them together ("SHARE TWEET EMAIL").
+INTERFACE_WORDS = frozenset("""
+    share shares tweet email e-mail comment comments print save saved menu search subscribe sign login
+    logout log register home news latest skip ad ads advertisement sponsored close expand collapse show hide
+    caption captions enlarge image images photo photos gallery video videos play replay watch listen audio
+    next previous back top overview continue reading read most viewed popular related topics topic
+    suggested recommended trending key events post link links copied copy facebook twitter x whatsapp
+    linkedin telegram reddit messenger instagram youtube bluesky pinterest flipboard mastodon page useful
+    yes report problem feedback purchase licensing rights opens tab window release immediate contact
+    contacts cookies cookie settings accept reject manage preferences article story stories full screen
+    mute unmute download pdf rss feed follow newsletter newsletters more less
+""".split())
+# Small words a button or feedback line may hold besides INTERFACE_WORDS ("Share on Facebook",
+# "Is this page useful?"); they never make a line furniture on their own.
+FURNITURE_GLUE = frozenset("this the a an to on of for with is not no our us your you in and or by all now here at via up".split())
+# Words in an HTML element's class or id that mark it as page furniture ("share-bar",
+# "related-stories", "c-newsletter"); a class word equal to one of these, or starting with one of
+# six letters or more ("relatedposts", "advertorial"), drops the element.
+HTML_FURNITURE_HINTS = frozenset("""caption captions credit credits share sharing social related newsletter
+    newsletters promo promos advert adverts advertisement ad ads comments comment byline""".split())
+# First words of a class name that describe an element's state or taxonomy, not what it is:
+# "has-share-buttons" and "tag-social-media" may wrap the story itself.
+HTML_CLASS_QUALIFIERS = frozenset("has with is tag tags category categories no show hide".split())
+# Words naming a reporter's post: a short line of a name and one of these is a byline without "By".
+BYLINE_TITLES = frozenset("""correspondent correspondents reporter reporters editor editors writer writers columnist
+    contributor staff bureau desk""".split())
+
 # --------------------------------------------------------------- sentences
 
 # Titles that end in a full stop before a name: "Mr. Stoltenberg" runs on.

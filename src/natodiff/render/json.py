@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from natodiff.model import (
-    Alignment, Claim, Comparison, DiffOp, Document, Fact, Framing, LinkScore, Quote, Sentence, Shift,
+    Alignment, Claim, Comparison, DiffOp, Document, Fact, Framing, Kind, LinkScore, Quote, Sentence, Shift,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +58,8 @@ def alignment(a: Alignment, *, explain: bool = False) -> dict[str, Any]:
     }
     if explain:
         out["links"] = [link(s) for s in a.links]
+        if a.kind is Kind.BOILERPLATE:  # the rule that made each sentence furniture
+            out["furniture"] = [s.furniture_rule for s in (*a.source, *a.outlet)]
     return out
 
 

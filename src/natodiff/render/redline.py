@@ -183,6 +183,14 @@ def plan(c: Comparison) -> list[Para]:
     """The redline as paragraphs of typed parts, in the outlet's order."""
     linked = [a for a in c.alignments if a.source and a.outlet]
     pieces: dict[int, list[list[tuple[str, str]]] | None] = {a.id: _pieces(a) for a in linked}
+    # An item in place whose source sentences have another written source sentence between them
+    # cannot keep the source's order in one diff: it is written as a deletion plus an insertion.
+    written = [s.index for s in c.source.sentences if not s.boilerplate]
+    rank = {k: r for r, k in enumerate(written)}
+    for a in linked:
+        ranks = sorted(rank.get(s.index, -1) for s in a.source)
+        if not a.moved and -1 not in ranks and ranks[-1] - ranks[0] + 1 != len(ranks):
+            pieces[a.id] = None
     in_place = [a for a in linked if not a.moved and pieces[a.id] is not None]
     moved = [a for a in linked if a.moved and pieces[a.id] is not None]
 

@@ -163,6 +163,9 @@ def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float
     parts: list[RenderableType] = [label]
     if explain and a.links:
         parts.append(indented(explanation(a, threshold), blank=0))
+    if explain and a.kind is Kind.BOILERPLATE:
+        rules = ", ".join(s.furniture_rule or "-" for s in (*a.source, *a.outlet))
+        parts.append(indented(Text(f"furniture: {rules}", style="dim"), blank=0))
     parts.append(indented(body, blank=0 if a.shifts else 1))
     if a.shifts:
         parts.append(indented(shift_lines(a)))
