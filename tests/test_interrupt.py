@@ -104,7 +104,7 @@ def test_a_signal_from_outside_during_a_long_run(tmp_path):
     The test is skipped if no run was ever interrupted.
     """
     interrupted: set[str] = set()
-    copies, delay = 12, 1.5  # a run of about 3 s; start-up takes about 0.5 s
+    copies, delay = 20, 1.5  # a run of a few seconds, long enough for facts in a second process
     for attempt in range(4):
         outlet = long_outlet(tmp_path, copies)
         procs = {}

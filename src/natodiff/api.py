@@ -11,11 +11,13 @@ The stages are imported when first used, so ``import natodiff`` (and so
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from natodiff.model import Alignment, Comparison, Document, Fact, Options, Sentence, Side, Summary
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from natodiff.quotes import Quotation
 
 
@@ -26,8 +28,13 @@ def compare(
     options: Options | None = None,
     source_name: str = "source",
     outlet_name: str = "outlet",
+    executor: "Executor | None" = None,
 ) -> Comparison:
     """Align ``outlet`` against ``source`` and classify every sentence of both.
+
+    Facts and quotations need no alignment until their cross-check: given an
+    ``executor`` (the caller's choice of processes), they are gathered there
+    while the alignment runs here. The result is the same either way.
 
     >>> c = compare("NATO met in Brussels. Ministers agreed.", "Ministers agreed, NATO said.")
     >>> [a.kind.value for a in c.alignments]
@@ -38,17 +45,14 @@ def compare(
     options = options or Options()
     src_doc = read_document(source, Side.SOURCE, source_name)
     out_doc = read_document(outlet, Side.OUTLET, outlet_name)
+    pending = executor.submit(gather_facts, src_doc, out_doc) if executor is not None and options.facts else None
     items, summary = _items(src_doc, out_doc, options.threshold)
     facts: tuple = ()
     quotes: tuple = ()
     if options.facts:
         from natodiff import facts as facts_stage
-        from natodiff import quotes as quotes_stage
 
-        # Both layers resolve names alike; only the cross-check reads the alignment.
-        names = facts_stage.register(src_doc.sentences, out_doc.sentences)
-        gathered = facts_stage.gather(src_doc.sentences, out_doc.sentences, names)
-        quotes = quotes_stage.compare_quotes(src_doc.sentences, out_doc.sentences, names)
+        gathered, quotes = pending.result() if pending is not None else gather_facts(src_doc, out_doc)
         linked = {(s.index, o.index) for a in items for s in a.source for o in a.outlet}
         facts = facts_stage.cross_check(gathered, linked)
     body = attribution.issuing_body(src_doc, options.source_speaker)
@@ -59,6 +63,17 @@ def compare(
     return Comparison(
         src_doc, out_doc, summary, items, facts, quotes, options, told, alike, shifts.framing_tally(items)
     )
+
+
+def gather_facts(src_doc: Document, out_doc: Document) -> tuple[Any, tuple["Quotation", ...]]:
+    """Both texts' fact mentions and the outlet's quotations checked; no alignment needed."""
+    from natodiff import facts as facts_stage
+    from natodiff import quotes as quotes_stage
+
+    # Both layers resolve names alike.
+    names = facts_stage.register(src_doc.sentences, out_doc.sentences)
+    gathered = facts_stage.gather(src_doc.sentences, out_doc.sentences, names)
+    return gathered, quotes_stage.compare_quotes(src_doc.sentences, out_doc.sentences, names)
 
 
 def _items(src_doc: Document, out_doc: Document, threshold: float) -> tuple[tuple[Alignment, ...], Summary]:

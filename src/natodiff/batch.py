@@ -14,12 +14,12 @@ import glob
 import io
 import multiprocessing
 import os
-import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, fields
 from typing import Callable, Iterable, Sequence
 
 from natodiff.errors import NatodiffError
+from natodiff.parallel import ignore_sigint, stop_now
 from natodiff.model import Comparison, Options, Verdict
 
 SCHEMA = "natodiff.batch/1"
@@ -171,7 +171,7 @@ def run(
         pool = ProcessPoolExecutor(
             max_workers=min(workers, len(jobs)),
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_ignore_sigint,
+            initializer=ignore_sigint,
         )
         try:
             futures = {
@@ -184,24 +184,10 @@ def run(
                 if on_done:
                     on_done(outcomes[n])
         except BaseException:
-            _stop_now(pool)
+            stop_now(pool)
             raise
         pool.shutdown()
     return [o for o in outcomes if o is not None]
-
-
-def _stop_now(pool: ProcessPoolExecutor) -> None:
-    """On Ctrl-C or SIGTERM: end the workers now, not after the outlet each is on."""
-    from natodiff.inputs import stop_processes
-
-    workers = list((getattr(pool, "_processes", None) or {}).values())  # public only from Python 3.14
-    pool.shutdown(wait=False, cancel_futures=True)
-    stop_processes(workers)
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the run in one place."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # --- output -----------------------------------------------------------------

@@ -215,7 +215,10 @@ def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_s
     o_name, o_text = read_text(outlet, outlet_format, max_size, fallback=fallback)
     options = Options(threshold=threshold, facts=facts,
                       ignore_shifts=frozenset(str(t) for t in ignore_shifts), source_speaker=source_speaker)
-    return compare(s_text, o_text, options=options, source_name=s_name, outlet_name=o_name)
+    from natodiff.parallel import facts_beside
+
+    with facts_beside(len(s_text) + len(o_text), facts) as executor:
+        return compare(s_text, o_text, options=options, source_name=s_name, outlet_name=o_name, executor=executor)
 
 
 def exit_status(c: "Comparison", exit_code: bool) -> ExitStatus:
