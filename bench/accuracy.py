@@ -643,20 +643,11 @@ SHIFT_GOLD_DIR = GOLD_DIR / "meaning-shifts"
 
 
 @dataclass
-class ShiftScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class ShiftScore(LinkScore):
+    """Shift matches counted like links (tp, fp, fn), with the pairs read and every miss named."""
+
     pairs: int = 0
     details: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     def as_dict(self) -> dict:
         return {"pairs": self.pairs, "tp": self.tp, "fp": self.fp, "fn": self.fn,
