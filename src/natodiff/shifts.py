@@ -433,7 +433,9 @@ _SUBJECT = (r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}"
             r"communiqu[eé])|\b(?:he|she|they|it)")
 
 
+@lru_cache(maxsize=1)
 def _speech_pattern() -> re.Pattern[str]:
+    """Compiled on first use: the verbs come from meaning.toml."""
     verbs = "|".join(sorted(meaning().speech_verbs, key=len, reverse=True))
     return re.compile(
         rf"(?P<a>{_SUBJECT})\s+(?:\w+ly\s+)?(?:{verbs})\b"
@@ -442,16 +444,11 @@ def _speech_pattern() -> re.Pattern[str]:
     )
 
 
-_SPEECH: list[re.Pattern[str]] = []
-
-
 def speakers(text: str, body: frozenset[Phrase]) -> list[tuple[str, str | None]]:
     """Who each speech verb gives the words to: (as written, identity key or None when unnamed)."""
-    if not _SPEECH:
-        _SPEECH.append(_speech_pattern())
     masked = _masked(text)
     out = []
-    for m in _SPEECH[0].finditer(masked):
+    for m in _speech_pattern().finditer(masked):
         subject = next(g for g in m.groups() if g)
         out.append((m.group().strip(), _identity(subject, body)))
     return out
