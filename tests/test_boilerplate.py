@@ -229,6 +229,13 @@ SCRAPED = {
 
 # Short real sentences, and lines that use the words of buttons in a sentence.
 SCRAPED_STORY = [
+    # Story sentences that open with a notice's words (found in review).
+    "Reporting by journalists was restricted.",
+    "Sign up to fight, the poster said.",
+    "Subscribe to NATO values, he urged.",
+    "Follow us, Stoltenberg told allies.",
+    "Click here, the minister joked.",
+    "All rights reserved for the allies, he said.",
     "They refused.",
     "The minister denied it.",
     "The ministry rejected that.",

@@ -121,6 +121,14 @@ def test_when_the_report_cannot_be_written_the_memo_is_not_written_either(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["memo.docx", "report.json"] if existing else [])
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_when_a_special_output_fails_the_memo_is_not_written_either(tmp_path):
+    memo_path = tmp_path / "memo.docx"
+    r = run("compare", *PAIR, "--memo", str(memo_path), "-o", "/dev/full", "-f", "json")
+    assert "/dev/full: no space left on device" in one_line_error(r)
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
 def test_an_output_in_a_directory_that_takes_no_files_says_so():
     assert one_line_error(run("compare", *PAIR, "-o", "/proc/x")) == (

@@ -16,11 +16,17 @@ from natodiff.lexicon import (
     INTERFACE_WORDS,
     MONTHS,
     NEWS_AGENCIES,
+    SPEECH_VERBS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
 from natodiff.model import Sentence
 
+# A clause told as someone's words ("Sign up to fight, the poster said."): a story sentence, not a notice.
+_REPORTED = re.compile(
+    rf",[\"'”’]?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{'|'.join(v for v in SPEECH_VERBS if ' ' not in v)}|joked|urged)\b",
+    re.IGNORECASE,
+)
 _LINK = re.compile(
     r"^\s*(?:[-*•·|>]\s*)?(?:read more|also read|read also|related|see also|more from|"
     r"recommended|watch|listen|explore more|trending|most read|you may also like|top stories)"
@@ -89,7 +95,8 @@ _FURNITURE = re.compile(
     r"follow us|click here|we use cookies|this (?:article|story) (?:was )?(?:originally|first) "
     r"(?:published|appeared)|enjoyed this (?:article|story)|support (?:our|independent) journalism|"
     r"all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s)|"
-    r"^\s*\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b|"
+    # "Reporting by Jane Doe": a credit names someone; "Reporting by journalists was restricted" does not.
+    r"^\s*\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\s+(?-i:[A-Z])|"
     r"^\s*(?:source|editor|contact|from|tags|topics|keywords|filed under)\s*:\s|"
     # "Press Release (2021) 025", "Press release from Ministry of Defence", "Press Service".
     r"^\s*press release(?:\s+(?:from|by|of)\s[^.!?]{1,60}|\s*(?:no\.?|nr\.?)?\s*\(?\d[\w()/ .-]{0,20})$|"
@@ -248,7 +255,7 @@ def furniture_rule(paragraph: str) -> str | None:
         return "editor's note"
     if _LINK.match(text):
         return "related link"
-    if _FURNITURE.match(text) or _CONTRIBUTED.search(text, tail):
+    if (_FURNITURE.match(text) or _CONTRIBUTED.search(text, tail)) and not _REPORTED.search(text):
         return "notice"
     if _TIME_ONLY.match(text):
         return "time stamp"

@@ -120,16 +120,26 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
 def atomic_write_all(outputs: list[tuple[str, bytes]], *, force: bool = False) -> None:
     """Write several files so that all of them are written or none is.
 
-    Every file is first written whole beside its target; only when all are
-    on disk do they replace their targets (a rename each, which does not
-    fail for lack of space). Stdout and special files (a FIFO,
-    /dev/stdout) cannot wait, so they are written last, after the renames.
+    Every file is first written whole beside its target. Then stdout and
+    special files (a FIFO, /dev/stdout, /dev/full), which cannot wait beside
+    a target, are written; only when that went well do the staged files
+    replace their targets (a rename each, which does not fail for lack of
+    space).
     """
     staged: list[tuple[str, str, str, str]] = []  # (temp, target, directory, path as given)
+    broken: BrokenPipeError | None = None
     try:
         for path, data in outputs:
             if path != "-" and not _is_special(path):
                 staged.append((*_stage(path, data, force), path))
+        for path, data in outputs:
+            if path == "-":
+                try:
+                    write_stdout(data)
+                except BrokenPipeError as exc:  # the reader stopped early (| head): not a failure to write
+                    broken = exc
+            elif _is_special(path):
+                _write_through(path, data)  # /dev/stdout, a FIFO, >(process): nothing to replace
         for tmp, target, _, path in staged:
             try:
                 os.replace(tmp, target)
@@ -145,11 +155,8 @@ def atomic_write_all(outputs: list[tuple[str, bytes]], *, force: bool = False) -
         raise
     for _, _, directory, _ in staged:
         _fsync_dir(directory)
-    for path, data in outputs:
-        if path == "-":
-            write_stdout(data)
-        elif _is_special(path):
-            _write_through(path, data)  # /dev/stdout, a FIFO, >(process): nothing to replace
+    if broken is not None:
+        raise broken
 
 
 def _stage(path: str, data: bytes, force: bool) -> tuple[str, str, str]:

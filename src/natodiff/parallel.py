@@ -33,13 +33,15 @@ def facts_beside(chars: int, facts: bool) -> Iterator[ProcessPoolExecutor | None
             or "fork" not in multiprocessing.get_all_start_methods()):
         yield None
         return
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=ignore_sigint)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=leave_signals_to_parent)
+    done = False
     try:
         yield pool
-    except BaseException:
-        stop_now(pool)
-        raise
-    pool.shutdown()
+        pool.shutdown()
+        done = True
+    finally:
+        if not done:  # an error, Ctrl-C or SIGTERM, also during the shutdown: end the worker now
+            stop_now(pool)
 
 
 def stop_now(pool: ProcessPoolExecutor) -> None:
@@ -54,3 +56,9 @@ def stop_now(pool: ProcessPoolExecutor) -> None:
 def ignore_sigint() -> None:
     """Workers leave Ctrl-C to the parent, which stops the run in one place."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def leave_signals_to_parent() -> None:
+    """A forked worker ignores Ctrl-C and takes SIGTERM plainly: the parent's handlers are not its own."""
+    ignore_sigint()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
