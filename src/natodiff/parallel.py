@@ -17,7 +17,7 @@ from typing import Iterator
 # Below this many characters (both texts together) a second process costs
 # more than it saves. Whole command on the 2-core project machine: 100 KB a
 # side 1.04 s in one process, 0.84 s with facts beside (1 MB: 11.7 s, 7.0 s);
-# the samples (9 KB) 0.19 s in one, 0.21 s with a fork.
+# the samples (6 KB) 0.19 s in one, 0.21 s with a fork.
 FACTS_BESIDE_CHARS = 50_000
 
 
