@@ -24,7 +24,7 @@ from natodiff.model import Sentence
 
 # A clause told as someone's words ("Sign up to fight, the poster said."): a story sentence, not a notice.
 _REPORTED = re.compile(
-    rf",[\"'”’]?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{'|'.join(v for v in SPEECH_VERBS if ' ' not in v)}|joked|urged)\b",
+    rf",[\"'”’]?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{'|'.join(v for v in SPEECH_VERBS if ' ' not in v)})\b",
     re.IGNORECASE,
 )
 _LINK = re.compile(

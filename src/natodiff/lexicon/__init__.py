@@ -303,6 +303,7 @@ SPEECH_VERBS = (
     "insisted", "insists", "emphasised", "emphasized", "emphasises", "emphasizes", "underlined", "underlines",
     "pointed out", "pointed to", "made clear", "makes clear", "welcomed", "argued", "argues", "wrote", "writes",
     "asked", "replied", "announced", "pledged", "urged", "remarked", "observed", "continued", "according to",
+    "joked",
     # The reporting verbs of a slanted rewrite, and restating ones: "…,” the minister claimed.
     "claimed", "claims", "admitted", "admits", "alleged", "alleges", "acknowledged", "acknowledges",
     "reaffirmed", "reaffirms", "reiterated", "reiterates", "recalled", "recalls", "cautioned", "cautions",
