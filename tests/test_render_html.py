@@ -153,6 +153,6 @@ def test_facts_and_quotes_tables(sample):
                   diff=(DiffOp(Op.INSERT, "", "<We> "), DiffOp(Op.EQUAL, "need", "need")))
     page = html.render(replace(sample, facts=(fact,), quotes=(quote,)))
     parse(page)
-    assert '<tr class="fact-conflict"><td>2%</td><td>percent</td><td>conflict</td>' in page
+    assert '<tr class="fact-conflict"><td>2%</td><td>percent</td><td>CONFLICT</td>' in page
     assert "<td>Stoltenberg &amp; co</td><td>“&lt;We&gt; need”</td><td><ins>&lt;We&gt;</ins> need</td>" in page
     assert "<h2>Facts</h2>" not in html.render(replace(sample, facts=(fact,)), facts=False)

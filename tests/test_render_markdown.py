@@ -158,8 +158,8 @@ def test_facts_and_quotes_sections(sample):
     c = replace(sample, facts=(fact,), quotes=(quote,))
     out = markdown.render(c)
     assert "## Facts" in out and "## Quotations" in out
-    assert "| 600 billion dollars | money | conflict | \\$600 billion | \\$500 \\*billion\\* |" in out
-    assert "| altered | Stoltenberg | “We need \\| to shift” | We need **\\|** to shift |" in out
+    assert "| 600 billion dollars | money | CONFLICT | \\$600 billion | \\$500 \\*billion\\* |" in out
+    assert "| ALTERED | Stoltenberg | “We need \\| to shift” | We need **\\|** to shift |" in out
     html_text = to_html(out)
     assert html_text.count("<table>") == 3
     # Column counts survive the pipes in the text.

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from html import escape as _escape
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
 from natodiff.render import code, in_quotes, lead_line, similarity
 from natodiff.render.vocabulary import (
-    KIND_LABELS, KIND_MEANINGS, coverage_line, document_size, flags, kind_counts, reuse_line,
+    KIND_LABELS, KIND_MEANINGS, STATUSES, VERDICTS, coverage_line, document_size, flags, kind_counts, reuse_line,
 )
 
 
@@ -246,40 +246,35 @@ def shift_list(a: Alignment) -> str:
     return '<ul class="shifts">' + "".join(f"<li>shift: {esc(line(s))}</li>" for s in a.shifts) + "</ul>"
 
 
+def _table(cls: str, headers: Sequence[str], rows: Iterable[tuple[str, Sequence[str]]]) -> list[str]:
+    """A table of escaped cells; each row comes with its class (blank: none)."""
+    out = [f'<table class="{cls}">', "<tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"]
+    for row_class, cells in rows:
+        opening = f'<tr class="{row_class}">' if row_class else "<tr>"
+        out.append(opening + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    out.append("</table>")
+    return out
+
+
 def framing_table(c: Comparison) -> list[str]:
     from natodiff.render.shifts import framing_row
 
-    out = ['<table class="framing">',
-           "<tr><th>source term</th><th>outlet term</th><th>times</th><th>items</th></tr>"]
-    out += ["<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in framing_row(f)) + "</tr>" for f in c.framing]
-    out.append("</table>")
-    return out
+    return _table("framing", ("source term", "outlet term", "times", "items"),
+                  (("", [esc(cell) for cell in framing_row(f)]) for f in c.framing))
 
 
 def facts_table(facts: Sequence[Fact]) -> list[str]:
-    out = ['<table class="facts">',
-           "<tr><th>fact</th><th>type</th><th>status</th><th>source says</th><th>outlet says</th></tr>"]
-    for f in facts:
-        out.append(
-            f'<tr class="fact-{f.status.value}"><td>{esc(f.text)}</td><td>{f.type.value}</td>'
-            f"<td>{f.status.value.replace('_', ' ')}</td>"
-            f"<td>{esc(f.source_says or f.source or '')}</td><td>{esc(f.outlet_says or f.outlet or '')}</td></tr>"
-        )
-    out.append("</table>")
-    return out
+    return _table("facts", ("fact", "type", "status", "source says", "outlet says"), (
+        (f"fact-{f.status.value}", [esc(f.text), f.type.value, STATUSES[f.status].label,
+                                    esc(f.source_says or f.source or ""), esc(f.outlet_says or f.outlet or "")])
+        for f in facts))
 
 
 def quotes_table(quotes: Sequence[Quote]) -> list[str]:
-    out = ['<table class="quotes">',
-           "<tr><th>verdict</th><th>speaker</th><th>quotation in the outlet</th><th>in the source</th></tr>"]
-    for q in quotes:
-        theirs = diff_html(q.diff) if q.diff else esc(q.source_text or "")
-        out.append(
-            f'<tr class="quote-{q.verdict.value}"><td>{q.verdict.value.replace("_", " ")}</td>'
-            f"<td>{esc(q.speaker or '')}</td><td>{_quoted(q.text)}</td><td>{theirs}</td></tr>"
-        )
-    out.append("</table>")
-    return out
+    return _table("quotes", ("verdict", "speaker", "quotation in the outlet", "in the source"), (
+        (f"quote-{q.verdict.value}", [VERDICTS[q.verdict].label, esc(q.speaker or ""), _quoted(q.text),
+                                      diff_html(q.diff) if q.diff else esc(q.source_text or "")])
+        for q in quotes))
 
 
 def legend() -> list[str]:

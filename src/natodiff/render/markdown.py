@@ -16,7 +16,7 @@ from typing import Sequence
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
 from natodiff.render import UNSAFE, code, in_quotes, lead_line, similarity
-from natodiff.render.vocabulary import KIND_LABELS, coverage_line, document_size, flags, kind_counts, reuse_line
+from natodiff.render.vocabulary import KIND_LABELS, STATUSES, VERDICTS, coverage_line, document_size, flags, kind_counts, reuse_line
 
 
 # Backslash-escapable ASCII punctuation that can start markup somewhere:
@@ -213,7 +213,7 @@ def facts_table(facts: Sequence[Fact]) -> list[str]:
         source = f.source_says or f.source or ""
         outlet = f.outlet_says or f.outlet or ""
         out.append(
-            f"| {escape(f.text)} | {f.type.value} | {f.status.value.replace('_', ' ')} "
+            f"| {escape(f.text)} | {f.type.value} | {STATUSES[f.status].label} "
             f"| {escape(source)} | {escape(outlet)} |"
         )
     return out
@@ -224,7 +224,7 @@ def quotes_table(quotes: Sequence[Quote]) -> list[str]:
     for q in quotes:
         theirs = diff_line(q.diff) if q.diff else escape(q.source_text or "")
         out.append(
-            f"| {q.verdict.value.replace('_', ' ')} | {escape(q.speaker or '')} "
+            f"| {VERDICTS[q.verdict].label} | {escape(q.speaker or '')} "
             f"| {_quoted(q.text)} | {theirs} |"
         )
     return out

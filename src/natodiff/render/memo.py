@@ -29,46 +29,18 @@ from natodiff.render import docx_parts as wd
 from natodiff.render.combined import shorten as trim
 from natodiff.render.docx_parts import BLUE, GREY
 from natodiff.render.shifts import line as shift_line
+from natodiff.render.vocabulary import KINDS, STATUSES, VERDICTS, Term, flags, heading
 from natodiff.render.word import add_field, new_document, set_properties, to_bytes, xml_safe
 
-SHADES = {  # annex rows, by kind
-    Kind.SHARED: "DDEBF7",
-    Kind.REWORDED: "FFF2CC",
-    Kind.OUTLET_ONLY: "E2EFDA",
-    Kind.SOURCE_ONLY: "FBE2E2",
-}
 REPEAT_SHADE = "EDEDED"
 STATUS_ORDER = {FactStatus.CONFLICT: 0, FactStatus.OUTLET_ONLY: 1, FactStatus.SOURCE_ONLY: 2, FactStatus.CONFIRMED: 3}
 TYPE_ORDER = {FactType.MONEY: 0, FactType.PERCENT: 1, FactType.COUNT: 2, FactType.DATE: 3, FactType.ENTITY: 4}
-STATUS_LABELS = {
-    FactStatus.CONFIRMED: "Confirmed",
-    FactStatus.CONFLICT: "CONFLICT",
-    FactStatus.SOURCE_ONLY: "Source only",
-    FactStatus.OUTLET_ONLY: "Outlet only",
-}
-STATUS_FILLS = {FactStatus.CONFLICT: "F8CBAD", FactStatus.OUTLET_ONLY: "E2EFDA", FactStatus.SOURCE_ONLY: "FBE2E2"}
-# Quotation verdicts by value (a Verdict member finds its value).
-VERDICT_LABELS = {
-    "faithful": "Faithful",
-    "altered": "ALTERED",
-    "misattributed": "MISATTRIBUTED",
-    "statement_text": "The statement's own words",
-    "unsourced": "UNSOURCED",
-}
-VERDICT_FILLS = {"faithful": "E2EFDA", "altered": "F8CBAD", "unsourced": "F8CBAD", "misattributed": "FFF2CC", "statement_text": "E2EFDA"}
 FAITHFUL = frozenset({"faithful", "statement_text"})  # the statement's own words, quoted as its issuer's
 # What differs: how each kind of problem quotation is named on page 1.
 QUOTE_PROBLEMS = {
     "altered": "Altered quotation",
     "misattributed": "Misattributed quotation",
     "unsourced": "Unsourced quotation",
-}
-KIND_LABELS = {
-    Kind.SHARED: "shared",
-    Kind.REWORDED: "reworded",
-    Kind.OUTLET_ONLY: "outlet only",
-    Kind.SOURCE_ONLY: "left out",
-    Kind.BOILERPLATE: "boilerplate",
 }
 GROUPS = (
     (Provenance.BOTH, "Reported by both"),
@@ -455,8 +427,13 @@ def _annex_facts(document, c: Comparison) -> None:
             wd.run(p, says or "—", bold=bool(says), size=9.5, color=None if says else GREY)
             if index is not None:
                 wd.run(p, f"  ({prefix}{index + 1})", size=8, color=GREY)
-        wd.run(cells[3].paragraphs[0], STATUS_LABELS[f.status], bold=f.status is FactStatus.CONFLICT, size=9.5)
-        wd.shade(cells[3], STATUS_FILLS[f.status])
+        _term_cell(cells[3], STATUSES[f.status], bold=f.status is FactStatus.CONFLICT)
+
+
+def _term_cell(cell, term: Term, *, bold: bool) -> None:
+    wd.run(cell.paragraphs[0], heading(term), bold=bold, size=9.5)
+    if term.fill:
+        wd.shade(cell, term.fill)
 
 
 def _quotes(document, c: Comparison) -> None:
@@ -477,9 +454,7 @@ def _quotes(document, c: Comparison) -> None:
         if q.outlet_sentence is not None:
             wd.run(cells[0].add_paragraph(), f"O{q.outlet_sentence + 1}", size=8, color=GREY)
         wd.run(cells[1].paragraphs[0], q.speaker or "—", size=9.5)
-        wd.run(cells[2].paragraphs[0], VERDICT_LABELS.get(q.verdict, q.verdict.value.replace("_", " ")), size=9.5,
-               bold=q.verdict in ("altered", "unsourced"))
-        wd.shade(cells[2], VERDICT_FILLS.get(q.verdict, "FFF2CC"))
+        _term_cell(cells[2], VERDICTS[q.verdict], bold=q.verdict in (Verdict.ALTERED, Verdict.UNSOURCED))
         if q.source_text:
             wd.run(cells[3].paragraphs[0], trim(q.source_text, 400), size=9.5)
         else:
@@ -504,15 +479,8 @@ def _alignment(document, c: Comparison) -> None:
     table = wd.table(document, ("Source", "Outlet"), widths)
     for a in items:
         cells = wd.row(table, widths)
-        tag = KIND_LABELS[a.kind]
-        if a.similarity is not None:
-            tag += f" {similarity(a.similarity)}"
-        if negation_flag(a):
-            tag += f" · {negation_flag(a)}"
-        if a.moved:
-            tag += " · moved"
-        if a.repeat_of is not None:
-            tag += f" · repeats row #{a.repeat_of}"
+        tag = " · ".join([KINDS[a.kind].label + (f" {similarity(a.similarity)}" if a.similarity is not None else ""),
+                          *flags(a, lambda row: f"repeats row #{row}")])
         for cell, sentences, prefix, side in ((cells[0], a.source, "S", "source"), (cells[1], a.outlet, "O", "outlet")):
             shown = ids([s.index for s in sentences], prefix)
             wd.run(cell.paragraphs[0], f"#{a.id} · {shown + ' · ' if shown else ''}{tag}", size=7.5, color=GREY)
@@ -523,7 +491,7 @@ def _alignment(document, c: Comparison) -> None:
                 wd.diff_runs(body, a.diff, side)
             else:
                 wd.run(body, " ".join(s.text for s in sentences), size=9.5)
-        fill = REPEAT_SHADE if a.repeat_of is not None else SHADES.get(a.kind)
+        fill = REPEAT_SHADE if a.repeat_of is not None else KINDS[a.kind].fill
         if fill:
             for cell in cells:
                 wd.shade(cell, fill)

@@ -18,25 +18,16 @@ from rich.text import Text
 
 from natodiff.model import DiffOp, Document, Fact, FactStatus, Op, Quote, Verdict
 from natodiff.render import visible
-from natodiff.render.vocabulary import STATUS_LABELS, VERDICT_LABELS
+from natodiff.render.vocabulary import STATUSES, VERDICTS, Term
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
 
-STATUS_STYLES = {
-    FactStatus.CONFIRMED: "green",
-    FactStatus.CONFLICT: "bold red",
-    FactStatus.SOURCE_ONLY: "yellow",
-    FactStatus.OUTLET_ONLY: "cyan",
-}
-VERDICT_STYLES = {
-    Verdict.FAITHFUL: "green",
-    Verdict.ALTERED: "bold red",
-    Verdict.UNSOURCED: "bold magenta",
-    Verdict.MISATTRIBUTED: "bold yellow",
-    Verdict.STATEMENT_TEXT: "green",
-}
 QUOTE_WIDTH = 120  # characters of a quotation shown before "…"
+
+
+def _term(term: Term) -> Text:
+    return Text(term.label, style=term.style)
 
 
 def _article_column(header: str) -> dict:
@@ -75,7 +66,7 @@ def facts_table(facts: Sequence[Fact]) -> Table:
             Text(f.type.value),
             _plain(f.source_says),
             _plain(f.outlet_says),
-            Text(STATUS_LABELS[f.status], style=STATUS_STYLES[f.status]),
+            _term(STATUSES[f.status]),
         )
         for f in facts
     ]
@@ -151,7 +142,7 @@ def quotes_table(quotes: Sequence[Quote]) -> Table:
         (
             Text("“") + _plain(q.text, QUOTE_WIDTH) + Text("”"),
             _plain(q.speaker) if q.speaker else Text("unknown", style="dim"),
-            Text(VERDICT_LABELS[q.verdict], style=VERDICT_STYLES[q.verdict]),
+            _term(VERDICTS[q.verdict]),
             _what_changed(q),
         )
         for q in quotes

@@ -18,15 +18,8 @@ from rich.text import Text
 from natodiff.model import BLEND_CONTAINMENT, Alignment, Comparison, DiffOp, Kind, Op, Sentence
 from natodiff.order import source_order
 from natodiff.render import in_quotes, lead_line, similarity, visible
-from natodiff.render.vocabulary import KIND_LABELS, coverage_line, document_size, flags, kind_counts, reuse_line
+from natodiff.render.vocabulary import KINDS, coverage_line, document_size, flags, kind_counts, reuse_line
 
-STYLES = {
-    Kind.SHARED: "bold cyan",
-    Kind.REWORDED: "bold yellow",
-    Kind.OUTLET_ONLY: "bold green",
-    Kind.SOURCE_ONLY: "bold red",
-    Kind.BOILERPLATE: "dim",
-}
 DELETED = "red strike"
 INSERTED = "green underline"
 
@@ -84,7 +77,7 @@ def header(c: Comparison) -> RenderableType:
         rows.append((label, Text(f"{clean(doc.name)}  {document_size(doc)}")))
     counts = Text()
     for kind, n in kind_counts(s):
-        counts.append(KIND_LABELS[kind], style=STYLES[kind])
+        counts.append(KINDS[kind].label, style=KINDS[kind].style)
         counts.append(f" {n}  ")
     counts.append(f"(sentences; {s.repeats} repeats not counted, {s.moved} moved)")
     rows.append(("kinds", counts))
@@ -132,7 +125,7 @@ def explanation(a: Alignment, threshold: float | None = None) -> Text:
 def item(a: Alignment, *, markers: bool, explain: bool = False, threshold: float | None = None) -> RenderableType:
     """A label line (kind, score, sentence ids, flags) and the text below it."""
     label = Text()
-    label.append(f"{KIND_LABELS[a.kind]:<12}", style=STYLES[a.kind])
+    label.append(f"{KINDS[a.kind].label:<12}", style=KINDS[a.kind].style)
     if a.similarity is not None:
         label.append(f"{similarity(a.similarity)}  ")
     if a.outlet:

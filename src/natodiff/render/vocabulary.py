@@ -5,17 +5,26 @@ A renderer escapes and styles these for its format; it does not spell them itsel
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from natodiff.model import Alignment, Document, FactStatus, Kind, Summary, Verdict
 from natodiff.render import negation_flag
 
-KIND_LABELS = {
-    Kind.SHARED: "shared",
-    Kind.REWORDED: "reworded",
-    Kind.OUTLET_ONLY: "outlet-only",
-    Kind.SOURCE_ONLY: "source-only",
-    Kind.BOILERPLATE: "boilerplate",
+class Term(NamedTuple):
+    """One thing's name in every report, with the colour the terminal repeats it in and the
+    shade a Word cell gets for it (blank: none)."""
+
+    label: str
+    style: str
+    fill: str = ""
+
+
+KINDS = {
+    Kind.SHARED: Term("shared", "bold cyan", "DDEBF7"),
+    Kind.REWORDED: Term("reworded", "bold yellow", "FFF2CC"),
+    Kind.OUTLET_ONLY: Term("outlet-only", "bold green", "E2EFDA"),
+    Kind.SOURCE_ONLY: Term("source-only", "bold red", "FBE2E2"),
+    Kind.BOILERPLATE: Term("boilerplate", "dim"),
 }
 KIND_MEANINGS = {
     Kind.SHARED: "carried over verbatim (up to spelling, typography, number format)",
@@ -24,20 +33,25 @@ KIND_MEANINGS = {
     Kind.SOURCE_ONLY: "left out by the outlet",
     Kind.BOILERPLATE: "page furniture (captions, related links, bylines); not counted",
 }
-STATUS_LABELS = {
-    FactStatus.CONFIRMED: "confirmed",
-    FactStatus.CONFLICT: "CONFLICT",
-    FactStatus.SOURCE_ONLY: "source only",
-    FactStatus.OUTLET_ONLY: "outlet only",
+STATUSES = {
+    FactStatus.CONFIRMED: Term("confirmed", "green"),
+    FactStatus.CONFLICT: Term("CONFLICT", "bold red", "F8CBAD"),
+    FactStatus.SOURCE_ONLY: Term("source only", "yellow", "FBE2E2"),
+    FactStatus.OUTLET_ONLY: Term("outlet only", "cyan", "E2EFDA"),
 }
-VERDICT_LABELS = {
-    Verdict.FAITHFUL: "faithful",
-    Verdict.ALTERED: "ALTERED",
-    Verdict.UNSOURCED: "UNSOURCED",
-    Verdict.MISATTRIBUTED: "MISATTRIBUTED",
-    Verdict.STATEMENT_TEXT: "statement text",
+VERDICTS = {
+    Verdict.FAITHFUL: Term("faithful", "green", "E2EFDA"),
+    Verdict.ALTERED: Term("ALTERED", "bold red", "F8CBAD"),
+    Verdict.UNSOURCED: Term("UNSOURCED", "bold magenta", "F8CBAD"),
+    Verdict.MISATTRIBUTED: Term("MISATTRIBUTED", "bold yellow", "FFF2CC"),
+    Verdict.STATEMENT_TEXT: Term("statement text", "green", "E2EFDA"),
 }
+KIND_LABELS = {kind: term.label for kind, term in KINDS.items()}
 
+
+def heading(term: Term) -> str:
+    """A label opening a table cell: its first letter raised ("Source only"; "CONFLICT" stays)."""
+    return term.label[:1].upper() + term.label[1:]
 
 def flags(a: Alignment, repeat: Callable[[int], str]) -> list[str]:
     """What else an item's label says; ``repeat`` words the pointer to the item it repeats."""
