@@ -437,10 +437,11 @@ _SUBJECT = (r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}"
 def _speech_pattern() -> re.Pattern[str]:
     """Compiled on first use: the verbs come from meaning.toml."""
     verbs = "|".join(sorted(meaning().speech_verbs, key=len, reverse=True))
+    phrases = "|".join(r"\s+".join(map(re.escape, p)) for p in sorted(meaning().speech_phrases, key=len, reverse=True))
     return re.compile(
         rf"(?P<a>{_SUBJECT})\s+(?:\w+ly\s+)?(?:{verbs})\b"
         rf"|\b(?:{verbs})\s+(?P<b>{_SUBJECT})"
-        rf"|\b(?:according\s+to|citing|quoting)\s+(?P<c>{_SUBJECT})"
+        rf"|\b(?:{phrases})\s+(?P<c>{_SUBJECT})"
     )
 
 

@@ -29,25 +29,17 @@ WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sa
 # ------------------------------------------------------------------ numbers
 
 # Number words read as figures ("eighteen Allies" = "18 Allies").
-NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-    "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
-    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "hundred": "100", "dozen": "12",
-}
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+         "seventeen eighteen nineteen twenty".split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = {word: str(n) for word, n in (*zip(_UNITS, range(21)), *_TENS.items(), ("hundred", 100), ("dozen", 12))}
 # Ordinals as written in figures ("16th"); "first" and "second" are left out,
 # being as often order or time ("first elections", "a second") as counting.
-ORDINAL_WORDS = {
-    "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th", "eighth": "8th",
-    "ninth": "9th", "tenth": "10th", "eleventh": "11th", "twelfth": "12th", "thirteenth": "13th",
-    "fourteenth": "14th", "fifteenth": "15th", "sixteenth": "16th", "seventeenth": "17th",
-    "eighteenth": "18th", "nineteenth": "19th", "twentieth": "20th", "thirtieth": "30th",
-    "fortieth": "40th", "fiftieth": "50th", "sixtieth": "60th", "seventieth": "70th",
-    "eightieth": "80th", "ninetieth": "90th", "hundredth": "100th",
-}
+_ORDINALS = "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth " \
+            "sixteenth seventeenth eighteenth nineteenth twentieth".split()
+_ORDINAL_TENS = {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+                 "ninetieth": 90, "hundredth": 100}
+ORDINAL_WORDS = {word: f"{n}{'th' if n > 3 else 'rd'}" for word, n in (*zip(_ORDINALS, range(3, 21)), *_ORDINAL_TENS.items())}
 # Endings glued to a digit that make it an ordinal ("21st").
 ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 # The two parts of a hyphenated number word: "twenty-five", "seventy-fifth".

@@ -23,7 +23,7 @@ class Meaning(NamedTuple):
     stance: frozenset[Phrase]
     framing: tuple[tuple[Phrase, Phrase], ...]  # (official term, reframing term)
     speech_verbs: frozenset[str]  # as written, lower case: "states" is a noun more often than a verb
-    speech_phrases: frozenset[Phrase]
+    speech_phrases: frozenset[Phrase]  # as written, like the verbs: "quoting", not its word key
     statement_words: frozenset[Phrase]
     same_names: Mapping[Phrase, int]  # name -> its group of interchangeable names
 
@@ -47,7 +47,7 @@ def meaning() -> Meaning:
         stance=_phrases(data["stance"]["words"]),
         framing=tuple((keys(a), keys(b)) for a, b in data["framing"]["pairs"]),
         speech_verbs=frozenset(v.casefold() for v in data["attribution"]["verbs"]),
-        speech_phrases=_phrases(data["attribution"]["phrases"]),
+        speech_phrases=frozenset(tuple(p.casefold().split()) for p in data["attribution"]["phrases"]),
         statement_words=_phrases(data["attribution"]["statement"]),
         same_names=MappingProxyType(same),
     )

@@ -56,17 +56,12 @@ MOVE_FROM = "moveFrom"
 MOVE_TO = "moveTo"
 
 BOILERPLATE_STYLE = "natodiff Boilerplate"
-BOILERPLATE_STYLE_ID = "natodiffBoilerplate"
+BOILERPLATE_STYLE_ID = "natodiffBoilerplate"  # the id python-docx gives that style in document.xml
 
 RED = (0xC0, 0x00, 0x00)
 BLUE = (0x1F, 0x4E, 0xB4)
 GREEN = (0x00, 0x80, 0x3C)
 GREY = (0x80, 0x80, 0x80)
-
-
-def fold(text: str) -> str:
-    """Whitespace folded, as accept/reject results are compared."""
-    return " ".join(text.split())
 
 
 # --- the plan: paragraphs of typed parts, no docx yet ---------------------------
@@ -341,18 +336,6 @@ def _paragraphs(stream, outlet_parts, source_part) -> list[Para]:
     if paras:
         paras[-1].mark = None  # the last paragraph mark of a document cannot go
     return paras
-
-
-def accepted(paras: Iterable[Para]) -> str:
-    """The plan with every change accepted (for tests and checks)."""
-    keep = {PLAIN, DIM, INS, MOVE_TO}
-    return fold(" ".join("".join(x.text for x in p.parts if x.kind in keep) for p in paras))
-
-
-def rejected(paras: Iterable[Para], *, furniture: bool = False) -> str:
-    """The plan with every change rejected; outlet boilerplate only with ``furniture``."""
-    keep = {PLAIN, DEL, MOVE_FROM} | ({DIM} if furniture else set())
-    return fold(" ".join("".join(x.text for x in p.parts if x.kind in keep) for p in paras))
 
 
 # --- docx ------------------------------------------------------------------------
