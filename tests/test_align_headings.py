@@ -74,3 +74,25 @@ def test_a_subheading_joins_the_item_of_the_paragraph_it_heads() -> None:
     assert [s.index for s in item.source] == [1, 2]
     assert len(item.outlet) == 2
     assert any(a.kind is Kind.SOURCE_ONLY and a.source[0].index == 3 for a in c.alignments)
+
+
+def test_a_clause_merged_as_a_two_word_phrase_joins_on_what_the_link_leaves_over() -> None:
+    # The outlet's sentence copies S0 and ends with S1's "on constant watch": two words, but a phrase.
+    source = ("The frigates will be based at Souda Bay in Crete from March until the end of the summer.\n\n"
+              "They will be on constant watch to track any submarine entering the Aegean without notice.\n\n"
+              "Greece has asked for a third frigate.\n")
+    outlet = ("The frigates will be based at Souda Bay in Crete until the end of the summer and will be on "
+              "constant watch.\n")
+    c = compare(source, outlet, options=NO_FACTS)
+    (item,) = [a for a in c.alignments if a.outlet]
+    assert [s.index for s in item.source] == [0, 1]
+
+
+def test_two_scattered_words_left_over_join_nothing() -> None:
+    source = ("The frigates will be based at Souda Bay in Crete from March until the end of the summer.\n\n"
+              "Any submarine entering the Aegean will be tracked, and the watch will be constant.\n")
+    outlet = ("The frigates will be based at Souda Bay in Crete until the end of the summer and will be on "
+              "constant watch.\n")
+    c = compare(source, outlet, options=NO_FACTS)
+    (item,) = [a for a in c.alignments if a.outlet]
+    assert [s.index for s in item.source] == [0]

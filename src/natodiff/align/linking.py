@@ -193,7 +193,8 @@ def _link_body(
         if a in parent and b in parent:
             continue
         linked = a if a in parent else b
-        if not items.fits(a, b) or len(shared - used[linked]) < REST_MIN_COMMON:
+        left, lone = shared - used[linked], items.at[a if b == linked else b]
+        if not items.fits(a, b) or len(left) < REST_MIN_COMMON and not _phrase(items.at[linked], lone, left):
             continue
         used[linked] |= shared
         items.add(s)
@@ -302,7 +303,8 @@ def _opening_evidence(
     opening = {("s", u.sentence.index) for u in _opening(source, src_open["lead"])}
     opening |= {("o", u.sentence.index) for u in _opening(outlet, out_open["lead"])}
     for lead in (lead_s, lead_o):
-        if lead in parent and any(u in parent and items.root(u) == items.root(lead) for u in opening if u[0] != lead[0]):
+        if lead in parent and any(items.root(u) == items.root(lead) for u in opening & parent.keys()
+                                  if u[0] != lead[0]):
             return PRIOR_DISCOUNT
     return None
 
@@ -338,8 +340,9 @@ def rest_joins(
     "The Council extended the mission, with China and Russia abstaining" is
     linked to the extension; its rest ("China", "Russia", "abstain") is what
     the vote sentence says. The two must share REST_MIN_COMMON content words,
-    not all names: a rest is short, so two words, or a speaker and a place,
-    would be chance.
+    or two side by side in both (a phrase: "will be on permanent alert"),
+    not all names: a rest is short, so two scattered words, or a speaker
+    and a place, would be chance.
     """
     partners: dict[Node, list[PreparedSentence]] = defaultdict(list)
     src_at = {u.sentence.index: u for u in source}
@@ -366,7 +369,7 @@ def rest_joins(
         if mine is None:
             mine = content[id(lone)] = frozenset(t.key for t in lone.tokens if t.content)
         shared = set(mine & r.bag.keys())
-        if len(shared) < REST_MIN_COMMON or not _says_what(lone, shared):
+        if len(shared) < REST_MIN_COMMON and not _phrase(whole, lone, shared) or not _says_what(lone, shared):
             continue
         w_lone = totals[1][j] if s_linked else totals[0][i]
         a, b, wa, wb = (r, ou, w_rest, w_lone) if s_linked else (su, r, w_lone, w_rest)
@@ -377,6 +380,12 @@ def rest_joins(
         if s.score >= threshold:
             found.append((replace(s, prior="rest"), shared))
     return found
+
+
+def _phrase(whole: PreparedSentence, lone: PreparedSentence, shared: set[str]) -> bool:
+    """Two of the shared words side by side in both sentences ("on permanent alert"): a phrase, not chance."""
+    both = whole.proposing_keys() & lone.proposing_keys()
+    return any(" " in k and all(w in shared for w in k.split(" ")) for k in both)
 
 
 def _says_what(u: PreparedSentence, shared: set[str]) -> bool:
