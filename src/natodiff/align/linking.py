@@ -65,7 +65,10 @@ def link(
     order = _order(source, outlet)
     _link_body(source, outlet, weights, threshold, body, priors, totals, items, order)
     heads = late_s - {src_open.get("title")}, late_o - {out_open.get("title")}
-    _link_headings(source, outlet, weights, threshold, pairs, heads, totals, items, order)
+    # A heading may pair with a heading or a body sentence, never with a title the titles' pass keeps.
+    with_heads = {(i, j) for i, j in pairs if (i in heads[0] or j in heads[1]) and i not in late_s - heads[0]
+                  and j not in late_o - heads[1]}
+    _link_headings(source, outlet, weights, threshold, with_heads, heads, totals, items, order)
     if titled:
         _link_titles(source, outlet, weights, threshold, src_open, out_open, items)
     return items.accepted
@@ -228,10 +231,9 @@ def _link_headings(
     parent = items.parent
     found: dict[tuple[int, int], tuple[LinkScore, Node | None]] = {}  # pair -> score, the item it may join
     for i, j in pairs:
-        if i in heads_s or j in heads_o:
-            s = score_at_least(source[i], outlet[j], weights, src_total[i], out_total[j], threshold)
-            if s is not None and s.score >= threshold:
-                found[i, j] = s, None
+        s = score_at_least(source[i], outlet[j], weights, src_total[i], out_total[j], threshold)
+        if s is not None and s.score >= threshold:
+            found[i, j] = s, None
     members: dict[Node, list[Node]] = defaultdict(list)  # the items the body formed, by root
     for n in parent:
         members[items.root(n)].append(n)
