@@ -64,10 +64,11 @@ def link(
     totals = [weights.total(u.bag) for u in source], [weights.total(u.bag) for u in outlet]
     order = _order(source, outlet)
     _link_body(source, outlet, weights, threshold, body, priors, totals, items, order)
-    heads = late_s - {src_open.get("title")}, late_o - {out_open.get("title")}
-    # A heading may pair with a heading or a body sentence, never with a title the titles' pass keeps.
-    with_heads = {(i, j) for i, j in pairs if (i in heads[0] or j in heads[1]) and i not in late_s - heads[0]
-                  and j not in late_o - heads[1]}
+    title_s, title_o = ({src_open["title"]}, {out_open["title"]}) if titled else (set(), set())
+    heads = late_s - title_s, late_o - title_o
+    # A heading pairs with a heading or a body sentence, never with a title (the titles' pass has those).
+    with_heads = {(i, j) for i, j in pairs
+                  if (i in heads[0] or j in heads[1]) and i not in title_s and j not in title_o}
     _link_headings(source, outlet, weights, threshold, with_heads, heads, totals, items, order)
     if titled:
         _link_titles(source, outlet, weights, threshold, src_open, out_open, items)

@@ -146,8 +146,10 @@ def openers(sentences: Sequence[PreparedSentence]) -> dict[str, int]:
 def with_prior(s: LinkScore, prior: str, discount: float = PRIOR_DISCOUNT) -> LinkScore:
     """Titles and leads of two reports of one event describe that event.
 
-    Their score is divided by PRIOR_DISCOUNT (capped at 1), so a title pair
-    sharing a few rare words links where two body sentences would not. A
+    Their score is divided by ``discount`` (capped at 1), so a title pair
+    sharing a few rare words links where two body sentences would not; two
+    titles over linked leads take a smaller one (linking's
+    TITLE_LEADS_DISCOUNT). A
     lead, being longer, must share PRIOR_MIN_COMMON["lead"] words: leads on
     one topic share its two or three words anyway.
     """
