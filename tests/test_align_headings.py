@@ -142,3 +142,12 @@ def test_a_page_compared_with_itself_links_each_sentence_to_itself(a: str) -> No
     c = compare(a, a, options=NO_FACTS)
     assert all(s.source == s.outlet for x in c.alignments for s in x.links)
     assert all(x.kind in (Kind.SHARED, Kind.BOILERPLATE) for x in c.alignments if x.repeat_of is None)
+
+
+def test_a_long_first_line_missing_its_full_stop_still_links_as_a_body_sentence() -> None:
+    source = ("Allies agree new air defence plan\n\nNATO Defence Ministers met on Thursday in Brussels to agree a new "
+              "plan for air defence and to review the budget for 2025.\n\nThe plan covers 12 Allies.\n")
+    outlet = ("NATO defence ministers met on Thursday in Brussels to agree a new plan for air defence and to review "
+              "the budget for 2025 according to officials who spoke to reporters after the meeting ended late\n\n"
+              "The plan covers 12 allies.\n")
+    assert ("NATO Defence Ministers met on ", "NATO defence ministers met on ") in links(source, outlet)

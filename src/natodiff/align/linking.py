@@ -47,7 +47,9 @@ def link(
     """Accepted links, in the order accepted; see the module docstring for the rule."""
     pairs = candidates(source, outlet)
     src_open, out_open = openers(source), openers(outlet)
-    titled = "title" in src_open and "title" in out_open
+    # Only a title set as a heading: a long first line missing its full stop is a body sentence.
+    titled = all("title" in o and texts[o["title"]].sentence.heading
+                 for o, texts in ((src_open, source), (out_open, outlet)))
     # Headings wait for the body: a subheading restates the paragraph it heads, and two
     # titles name the news of their texts, so they pair with each other only. A title
     # the other text lacks stays with the body (the outlet's lead may restate it).
