@@ -33,9 +33,11 @@ MUTUAL_GAP = 0.02
 # Content words the rest of a linked sentence must share with a lone one.
 REST_MIN_COMMON = 3
 # Titles of two texts whose leads are linked: their score is divided by this, so that
-# two shared rare words link them (tests/test_accuracy.py: the scraped pairs' titles).
+# two shared rare words link them (titles sharing two score 0.17-0.22 on the scraped gold;
+# tests/test_align_headings.py::test_two_titles_link_each_other_and_not_the_lead_a_title_restates).
 TITLE_LEADS_DISCOUNT = 0.4
-# Body sentences from the lead on that make a text's opening.
+# Body sentences from the lead on that make a text's opening: a wire lead often restates the
+# source's second sentence, not its first (the wire-video-credit gold pair).
 OPENING = 2
 
 Node = tuple[str, int]  # ("s", source index) or ("o", outlet index)
