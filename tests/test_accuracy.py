@@ -55,19 +55,7 @@ def test_sample_pair_boilerplate_all_found() -> None:
                 assert sentences[pos].boilerplate, item["text"]
 
 
-# Scraped-page pairs (issue #19) whose furniture is found but whose headline or quote-intro
-# links the aligner still misses or adds; strict, so fixing one says so.
-_HEADLINE_LINKS = "headline or quote-intro links: an alignment limit, not furniture (bench/accuracy.py -v)"
-_KNOWN_LINK_MISSES = {
-    "heldout-us-cable", "live-updates", "same-site-pages", "uk-broadcaster", "uk-caption-toggle", "us-editors-note",
-    "wire-video-credit",
-}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=_HEADLINE_LINKS)) if n in _KNOWN_LINK_MISSES else n
-    for n in sorted(set(PAIRS) - {"sample"})
-])
+@pytest.mark.parametrize("name", sorted(set(PAIRS) - {"sample"}))
 def test_other_pairs_keep_precision_and_recall(name: str) -> None:
     _, view, predicted = run(name)
     p, r, f = f1(predicted, view.links)
@@ -75,24 +63,45 @@ def test_other_pairs_keep_precision_and_recall(name: str) -> None:
     assert f >= 0.90, f  # issue #3: every gold pair
 
 
-# The article pairs the default threshold was tuned on. The scraped-page pairs of issue #19 prefer
-# a higher one (0.50: micro F1 0.910 against 0.891 over all pairs); re-tuning it changes the samples'
-# links, so it waits for the aligner's own issue.
+# The article pairs the default threshold was tuned on.
 TUNED_ON = ("condensed-merge-split", "sample", "short-vs-long", "state-media-wrapped", "wire-furniture")
+# Scraped-page pairs (issue #19) still one link short of its goal: a paraphrase sharing two or
+# three words with a sentence already linked elsewhere ("will bear the costs" / "The costs will be
+# borne by Lithuania."). Strict, so reaching the goal says so.
+_BELOW_ISSUE_19_GOAL = {"heldout-aggregator", "heldout-us-cable", "uk-caption-toggle", "wire-reuters-ministry"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="one paraphrase link short")) if n in
+    _BELOW_ISSUE_19_GOAL else n
+    for n in sorted(set(PAIRS) - set(TUNED_ON))
+])
+def test_scraped_pairs_reach_link_f1_095(name: str) -> None:
+    """Issue #19: link F1 >= 0.95 on each scraped-page gold pair."""
+    _, view, predicted = run(name)
+    assert f1(predicted, view.links)[2] >= 0.95
+
+
+def micro_f1(names, threshold: float | None) -> float:
+    tp = n_pred = n_gold = 0
+    for name in names:
+        _, view, predicted = run(name, threshold)
+        tp += len(predicted & view.links)
+        n_pred += len(predicted)
+        n_gold += len(view.links)
+    return 2 * tp / (n_pred + n_gold)
 
 
 def test_default_threshold_beats_neighbours_on_the_pairs_it_was_tuned_on() -> None:
     """The default is a local optimum of micro F1 over the article pairs."""
-
-    def micro(threshold: float | None) -> float:
-        tp = n_pred = n_gold = 0
-        for name in TUNED_ON:
-            _, view, predicted = run(name, threshold)
-            tp += len(predicted & view.links)
-            n_pred += len(predicted)
-            n_gold += len(view.links)
-        return 2 * tp / (n_pred + n_gold)
-
-    default = micro(None)
-    assert default >= micro(Options().threshold + 0.07)
+    default = micro_f1(TUNED_ON, None)
+    assert default >= micro_f1(TUNED_ON, Options().threshold + 0.07)
     assert default >= 0.85
+
+
+def test_default_threshold_beats_neighbours_on_every_pair() -> None:
+    """The scraped pages once preferred 0.50: their false links were joins that added nothing and
+    headlines linked to body sentences, which a higher cut-off hid; one default serves both kinds."""
+    default = micro_f1(PAIRS, None)
+    for step in (-0.07, 0.07):
+        assert default >= micro_f1(PAIRS, Options().threshold + step)

@@ -461,3 +461,13 @@ def test_a_short_headline_above_an_unstopped_standfirst_stays_content() -> None:
     assert not marked["NATO's eastern flank grows"]
     assert not marked["Allies are moving more troops east as Russia rebuilds its army along the border"]
     assert marked["UK news"] and marked["Kate Morton Defence correspondent"]
+
+
+def test_a_short_post_headline_under_a_lone_time_stamp_stays_content() -> None:
+    # A live page: the first post's headline sits above the first story paragraph, where the
+    # header rule reads short lines as the page's own furniture.
+    text = ("Drone makers wait for orders from ministries\n10:15 a.m.\nMinisters agree new drone targets\n"
+            "Defence ministers agreed new drone targets for every member state on Thursday.\n")
+    marked = marked_sentences(text)
+    assert marked["10:15 a.m."]
+    assert not marked["Ministers agree new drone targets"]

@@ -362,7 +362,8 @@ def _header_rules(texts: list[str], rules: list[str | None], end: int) -> None:
     if above in rest and len(texts[above].split()) >= 3 and not texts[above].isupper():
         headline = above
     for i in rest:
-        if i != headline and len(texts[i].split()) <= 5:
+        # A line under a lone time stamp heads a live page's post, not the page.
+        if i != headline and len(texts[i].split()) <= 5 and (i == 0 or rules[i - 1] != "time stamp"):
             rules[i] = "header line"
 
 

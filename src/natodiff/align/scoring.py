@@ -34,12 +34,14 @@ def score(src: PreparedSentence, out: PreparedSentence, weights: Weights) -> Lin
 
 def score_at_least(
     src: PreparedSentence, out: PreparedSentence, weights: Weights, wa: float, wb: float,
-    floor: float | None = None,
+    floor: float | None = None, guard: bool = True,
 ) -> LinkScore | None:
     """score() with both bags' total weights given (computed once per sentence).
 
     With a ``floor``, None for a pair that cannot score that much, decided
     from word counts before difflib runs (most candidate pairs end there).
+    ``guard=False`` scores a heading as a sentence, for a pair that position
+    has already chosen (a subheading against its own paragraph's item).
     """
     sb, ob = src.bag, out.bag
     w = weights.by_key
@@ -53,7 +55,7 @@ def score_at_least(
     shared_content = fsum([c for k, c in common.items() if w.get(k, STOP_WEIGHT) > STOP_WEIGHT])
     # A pair sharing one or two words is weak evidence, however short.
     evidence = min(1.0, shared_content / 3)
-    if src.sentence.heading != out.sentence.heading:
+    if guard and src.sentence.heading != out.sentence.heading:
         evidence *= evidence  # a two-word headline is inside many long sentences
     containment = overlap / min(wa, wb) * evidence
     dice = 2 * overlap / (wa + wb)
@@ -141,14 +143,16 @@ def openers(sentences: Sequence[PreparedSentence]) -> dict[str, int]:
     return out
 
 
-def with_prior(s: LinkScore, prior: str) -> LinkScore:
+def with_prior(s: LinkScore, prior: str, discount: float = PRIOR_DISCOUNT) -> LinkScore:
     """Titles and leads of two reports of one event describe that event.
 
-    Their score is divided by PRIOR_DISCOUNT (capped at 1), so a title pair
-    sharing a few rare words links where two body sentences would not. A
+    Their score is divided by ``discount`` (capped at 1), so a title pair
+    sharing a few rare words links where two body sentences would not; two
+    titles over linked leads take a smaller one (linking's
+    TITLE_LEADS_DISCOUNT). A
     lead, being longer, must share PRIOR_MIN_COMMON["lead"] words: leads on
     one topic share its two or three words anyway.
     """
     if len(s.common) < PRIOR_MIN_COMMON[prior]:
         return s
-    return replace(s, score=round(min(1.0, s.score / PRIOR_DISCOUNT), 6), prior=prior, discount=PRIOR_DISCOUNT)
+    return replace(s, score=round(min(1.0, s.score / discount), 6), prior=prior, discount=discount)
