@@ -1,0 +1,226 @@
+"""One source, many outlets: which source claims each outlet carried, and what several added.
+
+A row is a source sentence outside page furniture. Each comparison groups the
+source's sentences into claims its own way (an outlet may merge two), so the
+sentence is the unit every outlet shares; a claim spanning two sentences
+marks both rows alike. Each outlet is first boiled down to a ``Column`` (in
+the worker that compared it, so a Comparison never outlives its outlet);
+``build`` lays the columns side by side and links the outlets' additions
+across outlets by aligning them with ``api.compare``, outlet against outlet.
+
+Pure: no files, printing, clock or randomness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from natodiff.model import Comparison, Document, Kind, Options, Provenance
+
+SCHEMA = "natodiff.coverage/1"
+
+
+class Mark(StrEnum):
+    """What one outlet did with one source claim; the values are the marks printed and put in JSON."""
+
+    VERBATIM = "="
+    REWORDED = "~"
+    LEFT_OUT = "·"
+    FLAGGED = "!"
+
+
+# The claim flags that make a carried claim "!": the outlet carried it but changed what it says.
+PROBLEMS = frozenset({
+    "conflict", "altered_quotation", "misattributed_quotation", "unsourced_quotation",
+    "negation_dropped", "negation_added", "meaning_shift",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One outlet's treatment of one source claim, with the outlet's words for a hover or a memo."""
+
+    mark: Mark
+    outlet: tuple[int, ...] = ()  # Sentence.index in the outlet
+    text: str | None = None  # the outlet's sentences, as it wrote them
+    similarity: float | None = None
+    flags: tuple[str, ...] = ()  # natodiff.claims.FLAGS of the claim it is in
+    variant: str | None = None  # the claim's outlet_variant: how the outlet's version differs
+
+
+LEFT_OUT = Cell(Mark.LEFT_OUT)
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """One outlet-only claim of one outlet."""
+
+    outlet: tuple[int, ...]  # Sentence.index in the outlet
+    text: str
+    figures: tuple[str, ...]
+    flags: tuple[str, ...]
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One outlet as the matrix needs it: a few KB, where its Comparison is a few MB."""
+
+    name: str
+    title: str | None  # the outlet's own headline, for its label
+    cells: tuple[tuple[int, Cell], ...]  # (source Sentence.index, cell), every source sentence in a claim
+    additions: tuple[Addition, ...]  # in the outlet's order
+    reuse: float
+    coverage: float
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceClaim:
+    id: int  # position in Matrix.claims
+    sentence: int  # Sentence.index in the source
+    text: str
+    heading: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    outlet: int  # position in Matrix.outlets
+    addition: Addition
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One added claim and every outlet that adds it; told in the first outlet's words."""
+
+    id: int  # position in Matrix.clusters
+    members: tuple[Member, ...]
+
+    @property
+    def text(self) -> str:
+        return self.members[0].addition.text
+
+    @property
+    def outlets(self) -> tuple[int, ...]:
+        return tuple(sorted({m.outlet for m in self.members}))
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f for m in self.members for f in m.addition.figures))
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    name: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    source: Document
+    claims: tuple[SourceClaim, ...]
+    outlets: tuple[Column, ...]  # the outlets compared, in the order given
+    labels: tuple[str | None, ...]  # a --label per outlet in ``outlets`` (None: not given)
+    cells: tuple[tuple[Cell, ...], ...]  # one tuple per claim, one cell per outlet
+    clusters: tuple[Cluster, ...]
+    failed: tuple[Failed, ...] = ()  # outlets that could not be read, in the order given
+
+    def column(self, n: int) -> tuple[Cell, ...]:
+        return tuple(row[n] for row in self.cells)
+
+
+def column(c: Comparison, title: str | None = None) -> Column:
+    """The outlet's cells and additions, from its claims; nothing re-aligned or re-scored."""
+    kinds = {a.id: a for a in c.alignments}
+    cells: dict[int, Cell] = {}
+    additions = []
+    for x in c.claims:
+        if x.provenance is Provenance.OUTLET_ONLY:
+            additions.append(Addition(x.outlet, x.text, x.figures, x.flags, x.place))
+            continue
+        if x.provenance is Provenance.SOURCE_ONLY:
+            cell = Cell(Mark.LEFT_OUT, flags=x.flags)
+        else:
+            items = [kinds[i] for i in x.items]
+            if PROBLEMS.intersection(x.flags):
+                mark = Mark.FLAGGED
+            elif all(a.kind is Kind.SHARED for a in items):
+                mark = Mark.VERBATIM
+            else:
+                mark = Mark.REWORDED
+            scores = [a.similarity for a in items if a.similarity is not None]
+            text = " ".join(c.outlet.sentences[j].text for j in x.outlet)
+            cell = Cell(mark, x.outlet, text, min(scores) if scores else None, x.flags, x.outlet_variant)
+        for i in x.source:
+            cells[i] = cell
+    additions.sort(key=lambda a: a.outlet)
+    return Column(c.outlet.name, title, tuple(sorted(cells.items())), tuple(additions),
+                  c.summary.reuse, c.summary.coverage, c.outlet.words)
+
+
+def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str | None] = (),
+          failed: Sequence[Failed] = (), options: Options = Options()) -> Matrix:
+    """The matrix: a row per source claim in source order, a cell per outlet; then the clustered additions.
+
+    Rows are the source sentences some outlet's claims hold (furniture and
+    repeats are in none); a sentence an outlet's claims do not hold is left out there.
+    """
+    by_outlet = [dict(col.cells) for col in outlets]
+    held = set().union(*by_outlet) if outlets else {s.index for s in source.sentences if not s.boilerplate}
+    sentences = [s for s in source.sentences if s.index in held]
+    claims = tuple(SourceClaim(n, s.index, s.text, s.heading) for n, s in enumerate(sentences))
+    cells = tuple(tuple(cells.get(s.index, LEFT_OUT) for cells in by_outlet) for s in sentences)
+    given = tuple(labels[n] if n < len(labels) else None for n in range(len(outlets)))
+    return Matrix(source, claims, tuple(outlets), given, cells,
+                  cluster([col.additions for col in outlets], options.threshold), tuple(failed))
+
+
+def cluster(additions: Sequence[Sequence[Addition]], threshold: float) -> tuple[Cluster, ...]:
+    """Each outlet's additions aligned against every earlier outlet's: a link joins the cluster.
+
+    One ``api.compare`` per outlet, its additions against all earlier ones (a
+    paragraph each), so a cluster also gathers an addition that matches a
+    later member better than its first. Only links at or above ``threshold``
+    count: a title or lead pair the alignment takes below it is a guess about
+    position, and additions have none. Shared by the most outlets first.
+    """
+    from natodiff.api import compare
+
+    members: list[list[Member]] = []
+    pool: list[tuple[int, Addition]] = []  # (cluster, addition): the paragraphs compared against
+    options = Options(threshold=threshold, facts=False)
+    for n, added in enumerate(additions):
+        found = _links(compare, pool, added, options) if pool and added else {}
+        joined = []
+        for k, a in enumerate(added):
+            if k in found:
+                members[found[k]].append(Member(n, a))
+                joined.append((found[k], a))
+            else:
+                members.append([Member(n, a)])
+                joined.append((len(members) - 1, a))
+        pool.extend(joined)
+    ordered = sorted(members, key=lambda ms: (-len({m.outlet for m in ms}), ms[0].outlet, ms[0].addition.outlet))
+    return tuple(Cluster(n, tuple(ms)) for n, ms in enumerate(ordered))
+
+
+def _links(compare, pool: Sequence[tuple[int, Addition]], added: Sequence[Addition],
+           options: Options) -> dict[int, int]:
+    """Addition position -> the cluster its first linked sentence links into."""
+    earlier, later = _paragraphs([a for _, a in pool]), _paragraphs(added)
+    c = compare(earlier, later, options=options)
+    if c.source.paragraphs != len(pool) or c.outlet.paragraphs != len(added):
+        return {}  # the texts did not split one paragraph an addition: link nothing rather than guess
+    found: dict[int, int] = {}
+    for a in c.alignments:
+        if a.kind in (Kind.SHARED, Kind.REWORDED) and (a.similarity or 0.0) >= options.threshold:
+            target = pool[a.source[0].paragraph][0]
+            for s in a.outlet:
+                found.setdefault(s.paragraph, target)
+    return found
+
+
+def _paragraphs(added: Sequence[Addition]) -> str:
+    return "\n\n".join(a.text for a in added)
