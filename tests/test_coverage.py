@@ -1,0 +1,215 @@
+"""One source, many outlets (issue 21): the coverage matrix, its clusters, formats and command.
+
+tests/coverage/ holds a source and four outlets written for this: "wire"
+carries the source verbatim but drops its last line, "daily" rewords it,
+"tribune" turns 500 into 1,500 and alters the quotation, "digest" keeps two
+lines. wire and daily add the same cost figure in different words; tribune
+and digest the same reaction from Moscow.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from natodiff import coverage
+from natodiff.api import compare, read_document
+from natodiff.coverage import Mark
+from natodiff.model import Side
+from natodiff.render import coverage as words
+
+from conftest import ROOT
+from test_cli import run
+
+HERE = ROOT / "tests" / "coverage"
+OUTLETS = ("wire", "daily", "tribune", "digest")
+_spec = importlib.util.spec_from_file_location("coverage_regenerate", HERE / "regenerate.py")
+regenerate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(regenerate)
+
+
+def text(name: str) -> str:
+    return (HERE / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def matrix_of(source: str, outlets: dict[str, str], labels=()) -> coverage.Matrix:
+    from natodiff.render.memo import title_of
+
+    columns = []
+    for name, body in outlets.items():
+        c = compare(source, body, source_name="source.txt", outlet_name=name)
+        columns.append(coverage.column(c, title_of(c.outlet)))
+    return coverage.build(read_document(source, Side.SOURCE, "source.txt"), columns, labels=labels)
+
+
+@lru_cache(maxsize=1)
+def four() -> coverage.Matrix:
+    return matrix_of(text("source"), {f"tests/coverage/{n}.txt": text(n) for n in OUTLETS}, labels=OUTLETS)
+
+
+def row(m: coverage.Matrix, start: str) -> tuple[coverage.Cell, ...]:
+    """The cells of the source claim that starts with ``start``."""
+    (n,) = [n for n, x in enumerate(m.claims) if x.text.startswith(start)]
+    return m.cells[n]
+
+
+def test_one_row_per_source_sentence_in_source_order():
+    m = four()
+    source = read_document(text("source"), Side.SOURCE, "s")
+    assert [x.text for x in m.claims] == [s.text for s in source.sentences]
+    assert all(len(cells) == len(OUTLETS) for cells in m.cells)
+
+
+def test_cells_say_verbatim_reworded_left_out_and_flagged():
+    m = four()
+    wire, daily, tribune, digest = row(m, "Ministers agreed to buy 500")
+    assert (wire.mark, daily.mark, tribune.mark, digest.mark) == (Mark.VERBATIM, Mark.REWORDED, Mark.FLAGGED,
+                                                                  Mark.LEFT_OUT)
+    assert "1,500" in tribune.text and "1,500" in tribune.variant  # the detail kept for JSON and the memo
+    assert "The ministers will purchase 500 more" in daily.text
+    quoted = row(m, '"Our Alliance')
+    assert [c.mark for c in quoted] == [Mark.VERBATIM, Mark.VERBATIM, Mark.FLAGGED, Mark.LEFT_OUT]
+    assert "altered_quotation" in quoted[2].flags and "defend" in quoted[2].variant
+    assert [c.mark for c in row(m, "The next meeting")] == [Mark.LEFT_OUT, Mark.VERBATIM, Mark.LEFT_OUT,
+                                                            Mark.LEFT_OUT]
+
+
+def test_the_same_addition_in_two_outlets_is_one_cluster_with_two_marks():
+    m = four()
+    cost = [k for k in m.clusters if "4 billion euros" in k.text]
+    assert len(cost) == 1 and cost[0].outlets == (0, 1)  # wire and daily, in their own words each
+    assert "some 4 billion euros" in cost[0].members[1].addition.text
+    moscow = [k for k in m.clusters if "Moscow" in k.text]
+    assert len(moscow) == 1 and moscow[0].outlets == (2, 3)
+    assert m.clusters[0].outlets == (0, 1) and len(m.clusters[-1].outlets) == 1  # shared ones first
+    assert sum(len(k.members) for k in m.clusters) == sum(len(col.additions) for col in m.outlets)
+
+
+def test_unrelated_additions_stay_apart():
+    alone = [k for k in four().clusters if "1,500" in k.text or k.text == "In brief"]
+    assert len(alone) == 2 and all(len(k.members) == 1 for k in alone)
+
+
+def test_labels_are_short_given_titled_or_file_stems_and_distinct():
+    source = text("source")
+    m = matrix_of(source, {"x/very/long/folder/digest.txt": text("digest"), "a/tribune.txt": text("tribune"),
+                           "b/tribune.txt": text("tribune")}, labels=(None, "Reuters"))
+    labels = words.labels(m)
+    assert labels == ("digest", "Reuters", "NATO to deploy…")
+    assert all(len(label) <= words.LABEL_CHARS for label in labels)
+    twice = matrix_of(source, {"a/wire.txt": text("wire"), "b/wire.txt": text("wire")})
+    assert words.labels(twice) == ("NATO agrees…", "NATO agrees… 2")
+
+
+@pytest.mark.parametrize("name", sorted(regenerate.CASES))
+def test_golden(name):
+    expected = (HERE / name).read_bytes()
+    assert regenerate.produce(name) == expected, f"{name} changed: run tests/coverage/regenerate.py, review the diff"
+
+
+def test_json_has_claims_outlets_cells_and_clusters():
+    data = json.loads((HERE / "matrix.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "natodiff.coverage/1"
+    assert list(data) == ["schema", "source", "outlets", "failed", "claims", "cells", "clusters"]
+    assert len(data["cells"]) == len(data["claims"]) * len(data["outlets"])
+    flagged = [c for c in data["cells"] if c["mark"] == "!"]
+    assert {data["outlets"][c["outlet"]]["name"] for c in flagged} == {"tests/coverage/tribune.txt"}
+    assert all(c["variant"] and c["outlet_text"] for c in flagged)
+
+
+def test_csv_is_one_row_per_claim_then_one_per_added_claim():
+    records = list(csv.reader(io.StringIO((HERE / "matrix.csv").read_text(encoding="utf-8"))))
+    head, body = records[0], records[1:]
+    assert head[:2] == ["row", "text"] and len(head) == 2 + len(OUTLETS)
+    assert [r[0] for r in body if r[0].startswith("S")] == [f"S{n}" for n in range(1, 8)]
+    cost = [r for r in body if "4 billion" in r[1]]
+    assert cost[0][2:] == ["+", "+", "", ""]
+
+
+def test_html_cell_hover_shows_the_outlet_sentence():
+    from natodiff.render import coverage_html
+
+    page = coverage_html.render(four())
+    hovers = re.findall(r'<td class="m [a-z_]+" title="([^"]*)">', page)
+    assert any("The ministers will purchase 500 more air defence interceptors" in h for h in hovers)
+    assert any(h.startswith("quotation altered: “defend” for “protect” — ") for h in hovers)
+    assert "<script" not in page and "http" not in page  # self-contained
+    assert 'title="left out"' in page
+
+
+def test_text_matrix_fits_and_has_a_legend():
+    r = run("batch", *(str(HERE / f"{n}.txt") for n in ("source", *OUTLETS)), "--matrix", "--color", "never",
+            *(x for n in OUTLETS for x in ("--label", n.capitalize())), env={"COLUMNS": "80"})
+    assert r.exit_code == 0 and r.stderr == ""
+    lines = r.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    head = next(line for line in lines if "source claim" in line)
+    assert head.split()[-4:] == ["Wire", "Daily", "Tribune", "Digest"]
+    assert any(line.startswith("S3 ") and line.split()[-4:] == ["=", "~", "!", "·"] for line in lines)
+    assert any(line.startswith("legend") for line in lines)
+    assert "\x1b[" not in r.stdout
+
+
+def test_an_unreadable_outlet_is_an_error_line_and_the_rest_are_written(tmp_path):
+    missing = tmp_path / "gone.txt"
+    out = tmp_path / "m.json"
+    paths = [str(HERE / f"{n}.txt") for n in ("source", "wire", "daily")]
+    r = run("batch", *paths[:2], str(missing), paths[2], "--matrix", "-f", "json", "-o", str(out))
+    assert r.exit_code == 2
+    assert r.stderr == f"natodiff: error: {missing}: no such file\n"
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [o["name"] for o in data["outlets"]] == paths[1:]
+    assert data["failed"] == [{"name": str(missing), "error": "no such file"}]
+
+
+def test_markdown_and_html_need_the_matrix():
+    r = run("batch", str(HERE / "source.txt"), str(HERE / "wire.txt"), "-f", "markdown")
+    assert r.exit_code == 2 and "markdown needs --matrix" in r.stderr
+
+
+def test_jobs_give_the_same_matrix():
+    args = ("batch", *(str(HERE / f"{n}.txt") for n in ("source", *OUTLETS)), "--matrix", "-f", "json")
+    assert run(*args).stdout == run(*args, "--jobs", "2").stdout
+
+
+# --- the invariant ------------------------------------------------------------------
+
+SENTENCES = [x.text for x in four().claims]
+EXTRA = ["Critics said the plan came too late.", "The mayor of Riga welcomed the decision.",
+         "Shares in defence firms rose 3 percent.", "Analysts expect further orders next year."]
+
+
+@st.composite
+def outlets(draw):
+    """Outlets made of source sentences (some dropped, reordered) and added ones."""
+    n = draw(st.integers(1, 3))
+    made = {}
+    for k in range(n):
+        kept = draw(st.lists(st.sampled_from(SENTENCES[1:]), max_size=5, unique=True))
+        added = draw(st.lists(st.sampled_from(EXTRA), max_size=2, unique=True))
+        order = draw(st.permutations(kept + added))
+        made[f"o{k}.txt"] = "\n\n".join(order) or "Nothing here."
+    return made
+
+
+@given(outlets())
+def test_every_source_claim_is_one_row_with_one_mark_per_outlet(made):
+    m = matrix_of(text("source"), made)
+    sentences = [x.sentence for x in m.claims]
+    assert sentences == sorted(set(sentences))
+    assert all(len(cells) == len(made) and all(isinstance(c.mark, Mark) for c in cells) for cells in m.cells)
+    for n, body in enumerate(made.values()):  # a source sentence copied whole is never "left out"
+        for x, cells in zip(m.claims, m.cells):
+            if x.text in body.split("\n\n"):
+                assert cells[n].mark is not Mark.LEFT_OUT
+    members = [(mb.outlet, mb.addition.outlet) for k in m.clusters for mb in k.members]
+    assert len(members) == len(set(members)) == sum(len(col.additions) for col in m.outlets)
