@@ -15,7 +15,6 @@ import io
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -213,3 +212,66 @@ def test_every_source_claim_is_one_row_with_one_mark_per_outlet(made):
                 assert cells[n].mark is not Mark.LEFT_OUT
     members = [(mb.outlet, mb.addition.outlet) for k in m.clusters for mb in k.members]
     assert len(members) == len(set(members)) == sum(len(col.additions) for col in m.outlets)
+
+
+# --- the memo for many outlets ----------------------------------------------------------
+
+from test_memo import _pdf_pages, all_text, headings, office, poppler, reopen  # noqa: E402
+
+
+def memo_args(tmp_path, *outlets: str) -> list[str]:
+    return ["memo", str(HERE / "source.txt"), *outlets, "-o", str(tmp_path / "memo.docx")]
+
+
+def test_memo_for_four_outlets(tmp_path):
+    labels = [x for n in OUTLETS for x in ("--outlet-label", n.capitalize())]
+    r = run(*memo_args(tmp_path, *(str(HERE / f"{n}.txt") for n in OUTLETS)), *labels, "--classification", "X")
+    assert (r.exit_code, r.stderr) == (0, "")
+    d = reopen((tmp_path / "memo.docx").read_bytes())
+    shown = headings(d)
+    assert [h for style, h in shown if style == "Heading 1"] == ["Bottom line", "Coverage matrix", "Outlet by outlet"]
+    assert [h for style, h in shown if style == "Heading 2"] == ["Wire", "Daily", "Tribune", "Digest"]
+    assert "How 4 outlets reported" in all_text(d)
+    bullets = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
+    assert any("4 billion euros" in b and "(Wire and Daily)" in b for b in bullets)  # what several added
+    assert any(b.startswith("All 4 outlets carried 1 of the source's 7 claims") for b in bullets)
+    assert any(b.startswith("Tribune changed what the source says") for b in bullets)
+    (table,) = d.tables
+    assert len(table.columns) == 2 + len(OUTLETS) and len(table.rows) == 1 + 7 + 2  # claims, shared additions
+    s3 = next(row for row in table.rows if row.cells[0].text == "S3")
+    assert [c.text for c in s3.cells[2:]] == ["=", "~", "!", "·"]
+    section = d.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
+    assert sum(col.width for col in table.columns) <= usable  # fits the page width
+    assert len(d.sections) == 1 and section.page_width < section.page_height
+    assert str(HERE) not in all_text(d)  # labels and file names, never paths
+
+
+def test_memo_with_more_than_six_outlets_has_a_landscape_annex(tmp_path):
+    paths = []
+    for k in range(2):
+        for n in OUTLETS:
+            path = tmp_path / f"{n}{k}.txt"
+            path.write_text(text(n), encoding="utf-8")
+            paths.append(str(path))
+    r = run(*memo_args(tmp_path, *paths, str(tmp_path / "gone.txt")))
+    assert r.exit_code == 2 and r.stderr == f"natodiff: error: {tmp_path / 'gone.txt'}: no such file\n"
+    d = reopen((tmp_path / "memo.docx").read_bytes())
+    assert len(d.sections) == 2
+    annex = d.sections[1]
+    assert annex.page_width > annex.page_height
+    (table,) = d.tables
+    assert [c.text for c in table.rows[0].cells[2:]] == [str(n) for n in range(1, 9)]  # numbered, with a key
+    usable = annex.page_width - annex.left_margin - annex.right_margin
+    assert sum(col.width for col in table.columns) <= usable
+    assert "Not compared: gone.txt: no such file" in all_text(d)
+
+
+@office
+@poppler
+def test_libreoffice_converts_the_many_outlet_memo(tmp_path):
+    r = run(*memo_args(tmp_path, *(str(HERE / f"{n}.txt") for n in OUTLETS)))
+    assert r.exit_code == 0
+    pages = _pdf_pages(tmp_path, (tmp_path / "memo.docx").read_bytes())
+    assert len(pages) <= 2
+    assert "Coverage matrix" in pages[0] and "Critics in Moscow" in pages[0]

@@ -13,11 +13,11 @@ tests/test_coverage.py::test_golden compares every file byte for byte.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "regenerate.py"
 INPUTS = [f"tests/coverage/{name}.txt" for name in ("source", "wire", "daily", "tribune", "digest")]
 CASES = {
     "matrix.json": ["--format", "json"],
@@ -40,7 +40,7 @@ def produce(name: str) -> bytes:
     """The output for one golden, as bytes; fails loudly on any error."""
     from natodiff.cli import app
 
-    runner = load(ROOT / "tests" / "golden" / "regenerate.py").runner  # stderr kept apart on any click version
+    runner = load(GOLDEN).runner  # stderr kept apart on any click version
 
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -54,15 +54,7 @@ def produce(name: str) -> bytes:
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT / "src"))
-    for name in CASES:
-        path = HERE / name
-        new = produce(name)
-        old = path.read_bytes() if path.exists() else None
-        if new != old:
-            path.write_bytes(new)
-            print(f"{'updated' if old is not None else 'created'} {path.relative_to(ROOT)}")
-    print("now review the diff: git diff tests/coverage")
+    load(GOLDEN).rewrite(CASES, produce, HERE)
 
 
 if __name__ == "__main__":

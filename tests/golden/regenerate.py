@@ -78,15 +78,20 @@ def produce(name: str) -> bytes:
 
 
 def main() -> None:
+    rewrite(CASES, produce, HERE)
+
+
+def rewrite(cases, make, here: Path) -> None:
+    """Write each case's output under ``here`` where it changed (also tests/coverage/regenerate.py's)."""
     sys.path.insert(0, str(ROOT / "src"))
-    for name in CASES:
-        path = HERE / name
-        new = produce(name)
+    for name in cases:
+        path = here / name
+        new = make(name)
         old = path.read_bytes() if path.exists() else None
         if new != old:
             path.write_bytes(new)
             print(f"{'updated' if old is not None else 'created'} {path.relative_to(ROOT)}")
-    print("now review the diff: git diff tests/golden")
+    print(f"now review the diff: git diff {here.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
