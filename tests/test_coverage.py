@@ -275,3 +275,19 @@ def test_libreoffice_converts_the_many_outlet_memo(tmp_path):
     pages = _pdf_pages(tmp_path, (tmp_path / "memo.docx").read_bytes())
     assert len(pages) <= 2
     assert "Coverage matrix" in pages[0] and "Critics in Moscow" in pages[0]
+
+
+def test_the_readme_shows_the_real_matrix(monkeypatch):
+    from test_docs import section
+
+    block = section("Many outlets").split("```\n", 2)[1].split("```")[0]
+    monkeypatch.chdir(ROOT)
+    samples = [f"samples/{name}-2024-02-15.txt" for name in ("nato-press-release", "outlet-report", "outlet-wire",
+                                                               "outlet-digest")]
+    labels = [x for name in ("Report", "Wire", "Digest") for x in ("--label", name)]
+    r = run("batch", *samples, "--matrix", "--color", "never", *labels, env={"COLUMNS": "100"})
+    assert r.stdout == block
+    headline = next(line for line in block.splitlines() if "NATO ministers meet in Brussels" in line)
+    assert headline.split().count("+") == 1  # contained in the report's Brussels sentence, yet not joined to it
+    fund = next(line for line in block.splitlines() if "100 billion eur" in line)
+    assert fund.split().count("+") == 2  # the wire's and the digest's, each in its own words

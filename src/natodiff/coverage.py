@@ -62,6 +62,7 @@ class Addition:
     figures: tuple[str, ...]
     flags: tuple[str, ...]
     place: str | None
+    heading: bool = False  # a headline or subheading: the outlet's framing, not a fact, so never clustered
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,8 @@ def column(c: Comparison, title: str | None = None) -> Column:
     additions = []
     for x in c.claims:
         if x.provenance is Provenance.OUTLET_ONLY:
-            additions.append(Addition(x.outlet, x.text, x.figures, x.flags, x.place))
+            heading = all(c.outlet.sentences[j].heading for j in x.outlet)
+            additions.append(Addition(x.outlet, x.text, x.figures, x.flags, x.place, heading))
             continue
         if x.provenance is Provenance.SOURCE_ONLY:
             cell = Cell(Mark.LEFT_OUT, flags=x.flags)
@@ -184,7 +186,9 @@ def cluster(additions: Sequence[Sequence[Addition]], threshold: float) -> tuple[
     paragraph each), so a cluster also gathers an addition that matches a
     later member better than its first. Only links at or above ``threshold``
     count: a title or lead pair the alignment takes below it is a guess about
-    position, and additions have none. Shared by the most outlets first.
+    position, and additions have none. A headline joins no cluster: a short
+    line is easily contained in a long sentence about something else. Shared
+    by the most outlets first.
     """
     from natodiff.api import compare
 
@@ -192,16 +196,16 @@ def cluster(additions: Sequence[Sequence[Addition]], threshold: float) -> tuple[
     pool: list[tuple[int, Addition]] = []  # (cluster, addition): the paragraphs compared against
     options = Options(threshold=threshold, facts=False)
     for n, added in enumerate(additions):
-        found = _links(compare, pool, added, options) if pool and added else {}
-        joined = []
-        for k, a in enumerate(added):
+        facts = [a for a in added if not a.heading]
+        found = _links(compare, pool, facts, options) if pool and facts else {}
+        for k, a in enumerate(facts):
             if k in found:
                 members[found[k]].append(Member(n, a))
-                joined.append((found[k], a))
+                pool.append((found[k], a))
             else:
                 members.append([Member(n, a)])
-                joined.append((len(members) - 1, a))
-        pool.extend(joined)
+                pool.append((len(members) - 1, a))
+        members.extend([Member(n, a)] for a in added if a.heading)
     ordered = sorted(members, key=lambda ms: (-len({m.outlet for m in ms}), ms[0].outlet, ms[0].addition.outlet))
     return tuple(Cluster(n, tuple(ms)) for n, ms in enumerate(ordered))
 
