@@ -16,9 +16,10 @@ import glob
 import io
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from natodiff.errors import NatodiffError
 from natodiff.parallel import ignore_sigint, stop_now
@@ -160,6 +161,27 @@ def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Opt
     return Outcome(row(c), loaded.warnings, coverage.column(c, title_of(c.outlet)))
 
 
+@contextmanager
+def processes(workers: int, tasks: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``workers`` processes for ``tasks`` tasks, or None where one process does.
+
+    spawn, not fork: the progress bar runs a thread, and forking a threaded
+    process can deadlock (Python 3.12 warns about it). On any error, Ctrl-C
+    or SIGTERM the workers are stopped at once.
+    """
+    if workers <= 1 or tasks <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=min(workers, tasks), mp_context=multiprocessing.get_context("spawn"),
+                               initializer=ignore_sigint)
+    try:
+        yield pool
+    except BaseException:
+        stop_now(pool)
+        raise
+    pool.shutdown()
+
+
 def run(
     jobs: Sequence[Job],
     source_text: str,
@@ -172,41 +194,32 @@ def run(
     fallback: bool = True,
     max_size: int | None = None,
     matrix: bool = False,
+    pool: Executor | None = None,
 ) -> list[Outcome]:
-    """Compare every job, in ``workers`` processes; outcomes in job order.
+    """Compare every job, in ``workers`` processes (or in ``pool``, the caller's); outcomes in job order.
 
     ``on_done`` is called in this process as each outlet finishes (for a
     progress bar and for warnings). ``fallback``: decode non-UTF-8 outlets
     as Windows-1252 (as ``load``). ``matrix``: each outcome carries its Column.
     """
+    if pool is None and workers > 1 and len(jobs) > 1:
+        with processes(workers, len(jobs)) as own:
+            return run(jobs, source_text, source_name, fmt=fmt, options=options, on_done=on_done,
+                       fallback=fallback, max_size=max_size, matrix=matrix, pool=own)
     outcomes: list[Outcome | None] = [None] * len(jobs)
-    if workers <= 1 or len(jobs) <= 1:
+    if pool is None:
         for n, job in enumerate(jobs):
             outcomes[n] = analyse(job, source_text, source_name, fmt, options, fallback, max_size, matrix)
             if on_done:
                 on_done(outcomes[n])
-    else:
-        # spawn, not fork: the progress bar runs a thread, and forking a
-        # threaded process can deadlock (Python 3.12 warns about it).
-        pool = ProcessPoolExecutor(
-            max_workers=min(workers, len(jobs)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=ignore_sigint,
-        )
-        try:
-            futures = {
-                pool.submit(analyse, job, source_text, source_name, fmt, options, fallback, max_size, matrix): n
-                for n, job in enumerate(jobs)
-            }
-            for future in as_completed(futures):
-                n = futures[future]
-                outcomes[n] = future.result()
-                if on_done:
-                    on_done(outcomes[n])
-        except BaseException:
-            stop_now(pool)
-            raise
-        pool.shutdown()
+        return [o for o in outcomes if o is not None]
+    futures = {pool.submit(analyse, job, source_text, source_name, fmt, options, fallback, max_size, matrix): n
+               for n, job in enumerate(jobs)}
+    for future in as_completed(futures):
+        n = futures[future]
+        outcomes[n] = future.result()
+        if on_done:
+            on_done(outcomes[n])
     return [o for o in outcomes if o is not None]
 
 

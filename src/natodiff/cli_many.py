@@ -42,8 +42,12 @@ class BatchFormat(str, Enum):
 
 
 def compare_all(source: str, outlets: list[str], *, source_format, outlet_format, size: int, strict: bool,
-                options: Options, jobs: int, color, quiet: bool, matrix: bool) -> tuple[str, str, list["Outcome"]]:
-    """(source name, source text, an outcome per outlet); a progress bar on stderr when it is a terminal."""
+                options: Options, jobs: int, color, quiet: bool, matrix: bool,
+                labels: list[str] = ()) -> tuple[str, list["Outcome"], "Matrix | None"]:
+    """(source name, an outcome per outlet, with ``matrix`` the coverage matrix); progress on a terminal's stderr.
+
+    The matrix's compares of additions run in the pool the outlets were compared in.
+    """
     from natodiff import batch as batching
     from natodiff.render.batch import progress_bar
 
@@ -52,21 +56,25 @@ def compare_all(source: str, outlets: list[str], *, source_format, outlet_format
     s_name, s_text = read_text(source, source_format, size, fallback=not strict)
     todo = batching.read_all(batching.expand(outlets), size)
     bar = output_of.make_console(sys.stderr, color=styled(color, sys.stderr))
-    with progress_bar(bar, len(todo), hidden=quiet or not sys.stderr.isatty()) as (progress, task):
+    with batching.processes(jobs, len(todo)) as pool:
+        with progress_bar(bar, len(todo), hidden=quiet or not sys.stderr.isatty()) as (progress, task):
 
-        def done(outcome: "batching.Outcome") -> None:
-            for warning in outcome.warnings:
-                err(f"warning: {outcome.row.name}: {warning}")
-            if outcome.row.error:
-                err(f"error: {outcome.row.name}: {outcome.row.error}")
-            progress.advance(task)
+            def done(outcome: "batching.Outcome") -> None:
+                for warning in outcome.warnings:
+                    err(f"warning: {outcome.row.name}: {warning}")
+                if outcome.row.error:
+                    err(f"error: {outcome.row.name}: {outcome.row.error}")
+                progress.advance(task)
 
-        outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, workers=jobs, options=options,
-                                on_done=done, fallback=not strict, max_size=size, matrix=matrix)
-    return s_name, s_text, outcomes
+            outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, options=options, on_done=done,
+                                    fallback=not strict, max_size=size, matrix=matrix, pool=pool)
+        if not matrix:
+            return s_name, outcomes, None
+        return s_name, outcomes, matrix_of(s_name, s_text, outcomes, labels, options, pool.map if pool else map)
 
 
-def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[str], options: Options) -> "Matrix":
+def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[str], options: Options,
+              run_all=map) -> "Matrix":
     """The coverage matrix of the outlets compared; ``labels`` are given per outlet, failed ones too."""
     from natodiff import coverage
     from natodiff.api import read_document
@@ -75,7 +83,7 @@ def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[
     kept = [(o, labels[n] if n < len(labels) else None) for n, o in enumerate(outcomes) if o.column is not None]
     failed = [coverage.Failed(o.row.name, o.row.error or "") for o in outcomes if o.column is None]
     return coverage.build(read_document(s_text, Side.SOURCE, s_name), [o.column for o, _ in kept],
-                          labels=[label for _, label in kept], failed=failed, options=options)
+                          labels=[label for _, label in kept], failed=failed, options=options, map=run_all)
 
 
 @app.command()
@@ -116,15 +124,14 @@ def batch(
         if format in (BatchFormat.markdown, BatchFormat.html) and not matrix:
             raise typer.BadParameter(f"{format.value} needs --matrix", param_hint="--format")
         options = Options(threshold=threshold, facts=facts)
-        s_name, s_text, outcomes = compare_all(
+        s_name, outcomes, m = compare_all(
             source, outlets, source_format=source_format, outlet_format=outlet_format, size=_size(max_size),
-            strict=strict_encoding, options=options, jobs=jobs, color=color, quiet=quiet, matrix=matrix)
+            strict=strict_encoding, options=options, jobs=jobs, color=color, quiet=quiet, matrix=matrix, labels=label)
         rows = batching.sort_rows(o.row for o in outcomes)
         if not quiet:
             painted = styled(color) and output is None
-            if matrix:
-                report = output_of.coverage_matrix(matrix_of(s_name, s_text, outcomes, label, options),
-                                                   format.value, color=painted)
+            if m is not None:
+                report = output_of.coverage_matrix(m, format.value, color=painted)
             else:
                 report = output_of.batch_table(rows, format.value, s_name, color=painted,
                                                 labels=dict(zip(batching.expand(outlets), label)))
@@ -187,10 +194,10 @@ def memo(
         check_docx_output(output)
         options = Options(threshold=threshold, facts=facts, ignore_shifts=frozenset(str(t) for t in ignore_shift),
                           source_speaker=source_speaker)
-        s_name, s_text, outcomes = compare_all(
+        _, outcomes, m = compare_all(
             source, outlets, source_format=source_format, outlet_format=outlet_format, size=size,
-            strict=strict_encoding, options=options, jobs=jobs, color=Color.auto, quiet=False, matrix=True)
-        m = matrix_of(s_name, s_text, outcomes, outlet_label, options)
+            strict=strict_encoding, options=options, jobs=jobs, color=Color.auto, quiet=False, matrix=True,
+            labels=outlet_label)
         if not m.outlets:
             raise NatodiffError("no outlet could be read; no memo written")
         write_docx(memo_many.render(m, title=title, author=author, classification=classification, paper=paper.value,

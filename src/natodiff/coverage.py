@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from enum import StrEnum
 
 from natodiff.model import Comparison, Document, Kind, Options, Provenance
@@ -163,11 +164,12 @@ def column(c: Comparison, title: str | None = None) -> Column:
 
 
 def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str | None] = (),
-          failed: Sequence[Failed] = (), options: Options = Options()) -> Matrix:
+          failed: Sequence[Failed] = (), options: Options = Options(), map=map) -> Matrix:
     """The matrix: a row per source claim in source order, a cell per outlet; then the clustered additions.
 
     Rows are the source sentences some outlet's claims hold (furniture and
     repeats are in none); a sentence an outlet's claims do not hold is left out there.
+    ``map`` runs the additions' compares (``cluster``): the built-in, or a pool's.
     """
     by_outlet = [dict(col.cells) for col in outlets]
     held = set().union(*by_outlet) if outlets else {s.index for s in source.sentences if not s.boilerplate}
@@ -176,53 +178,64 @@ def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str |
     cells = tuple(tuple(cells.get(s.index, LEFT_OUT) for cells in by_outlet) for s in sentences)
     given = tuple(labels[n] if n < len(labels) else None for n in range(len(outlets)))
     return Matrix(source, claims, tuple(outlets), given, cells,
-                  cluster([col.additions for col in outlets], options.threshold), tuple(failed))
+                  cluster([col.additions for col in outlets], options.threshold, map=map), tuple(failed))
 
 
-def cluster(additions: Sequence[Sequence[Addition]], threshold: float) -> tuple[Cluster, ...]:
+def cluster(additions: Sequence[Sequence[Addition]], threshold: float, *, map=map) -> tuple[Cluster, ...]:
     """Each outlet's additions aligned against every earlier outlet's: a link joins the cluster.
 
-    One ``api.compare`` per outlet, its additions against all earlier ones (a
-    paragraph each), so a cluster also gathers an addition that matches a
-    later member better than its first. Only links at or above ``threshold``
-    count: a title or lead pair the alignment takes below it is a guess about
-    position, and additions have none. A headline joins no cluster: a short
-    line is easily contained in a long sentence about something else. Shared
-    by the most outlets first.
+    One ``api.compare`` per outlet (``links``), its additions against all
+    earlier ones, so a cluster also gathers an addition that matches a later
+    member better than its first. Each compare needs only the additions, not
+    the clusters, so ``map`` may run them in worker processes; the clusters
+    are then joined here, in outlet order. A headline joins no cluster: a
+    short line is easily contained in a long sentence about something else.
+    Shared by the most outlets first.
     """
-    from natodiff.api import compare
-
+    # Largest pools first, so the last task to finish is a short one; map keeps the order asked.
+    found = list(map(partial(links, additions, threshold=threshold), range(len(additions) - 1, -1, -1)))[::-1]
     members: list[list[Member]] = []
-    pool: list[tuple[int, Addition]] = []  # (cluster, addition): the paragraphs compared against
-    options = Options(threshold=threshold, facts=False)
+    cluster_of: dict[tuple[int, int], int] = {}  # (outlet, position among its facts) -> cluster
     for n, added in enumerate(additions):
-        facts = [a for a in added if not a.heading]
-        found = _links(compare, pool, facts, options) if pool and facts else {}
-        for k, a in enumerate(facts):
-            if k in found:
-                members[found[k]].append(Member(n, a))
-                pool.append((found[k], a))
+        for k, a in enumerate(facts(added)):
+            if k in found[n]:
+                cluster_of[n, k] = cluster_of[found[n][k]]
+                members[cluster_of[n, k]].append(Member(n, a))
             else:
+                cluster_of[n, k] = len(members)
                 members.append([Member(n, a)])
-                pool.append((len(members) - 1, a))
         members.extend([Member(n, a)] for a in added if a.heading)
     ordered = sorted(members, key=lambda ms: (-len({m.outlet for m in ms}), ms[0].outlet, ms[0].addition.outlet))
     return tuple(Cluster(n, tuple(ms)) for n, ms in enumerate(ordered))
 
 
-def _links(compare, pool: Sequence[tuple[int, Addition]], added: Sequence[Addition],
-           options: Options) -> dict[int, int]:
-    """Addition position -> the cluster its first linked sentence links into."""
-    earlier, later = _paragraphs([a for _, a in pool]), _paragraphs(added)
-    c = compare(earlier, later, options=options)
-    if c.source.paragraphs != len(pool) or c.outlet.paragraphs != len(added):
+def facts(added: Sequence[Addition]) -> list[Addition]:
+    """The additions that may join a cluster: all but headlines."""
+    return [a for a in added if not a.heading]
+
+
+def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) -> dict[int, tuple[int, int]]:
+    """Outlet ``n``'s facts, by position, -> the earlier (outlet, fact position) they link to.
+
+    Only links at or above ``threshold`` count: a title or lead pair the
+    alignment takes below it is a guess about position, and additions have none.
+    """
+    from natodiff.api import compare
+
+    earlier = [(m, k, a) for m in range(n) for k, a in enumerate(facts(additions[m]))]
+    added = facts(additions[n])
+    if not earlier or not added:
+        return {}
+    c = compare(_paragraphs([a for _, _, a in earlier]), _paragraphs(added),
+                options=Options(threshold=threshold, facts=False))
+    if c.source.paragraphs != len(earlier) or c.outlet.paragraphs != len(added):
         return {}  # the texts did not split one paragraph an addition: link nothing rather than guess
-    found: dict[int, int] = {}
+    found: dict[int, tuple[int, int]] = {}
     for a in c.alignments:
-        if a.kind in (Kind.SHARED, Kind.REWORDED) and (a.similarity or 0.0) >= options.threshold:
-            target = pool[a.source[0].paragraph][0]
+        if a.kind in (Kind.SHARED, Kind.REWORDED) and (a.similarity or 0.0) >= threshold:
+            m, k, _ = earlier[a.source[0].paragraph]
             for s in a.outlet:
-                found.setdefault(s.paragraph, target)
+                found.setdefault(s.paragraph, (m, k))
     return found
 
 
