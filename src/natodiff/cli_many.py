@@ -68,9 +68,16 @@ def compare_all(source: str, outlets: list[str], *, source_format, outlet_format
 
             outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, options=options, on_done=done,
                                     fallback=not strict, max_size=size, matrix=matrix, pool=pool)
-        if not matrix:
-            return s_name, outcomes, None
-        return s_name, outcomes, matrix_of(s_name, s_text, outcomes, labels, options, pool.map if pool else map)
+            if not matrix:
+                return s_name, outcomes, None
+            linking = progress.add_task("linking additions", total=sum(o.column is not None for o in outcomes))
+
+            def counted(task, items):
+                for result in (pool.map if pool else map)(task, items):
+                    progress.advance(linking)
+                    yield result
+
+            return s_name, outcomes, matrix_of(s_name, s_text, outcomes, labels, options, counted)
 
 
 def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[str], options: Options,

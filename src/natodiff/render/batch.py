@@ -59,7 +59,7 @@ def table(rows: Sequence[Row], source_name: str, labels: Mapping[str, str] | Non
 @contextmanager
 def progress_bar(console: Console, total: int, *, hidden: bool) -> Iterator[tuple[Progress, TaskID]]:
     """Outlets compared so far, on ``console`` (stderr), gone when done."""
-    progress = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=console, transient=True, disable=hidden)
     with progress:
         yield progress, progress.add_task("comparing", total=total)
