@@ -15,7 +15,10 @@ the additions cluster as they would on a real story.
 Each run starts the whole command and polls /proc every 20 ms for the
 resident memory of the command and all its workers together; "peak MB" is
 the largest such sum, "largest process MB" the largest single process
-(``getrusage(RUSAGE_CHILDREN)``). The figure is the median wall time.
+(``getrusage(RUSAGE_CHILDREN)``); "CPU s" is the user and system time of
+the command and its workers, which another job on the machine changes less
+than the wall time. The figures are medians; the load average is printed
+before and after, since a busy machine slows a pool of 2 more than 1.
 """
 
 from __future__ import annotations
@@ -99,8 +102,9 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak MB of the whole process tree) of one run."""
+def measure(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak MB of the whole process tree) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -111,7 +115,9 @@ def measure(cmd: list[str]) -> tuple[float, float]:
     err = proc.stderr.read().decode()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
-    return wall, peak / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu, peak / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,10 +148,13 @@ def main(argv: list[str] | None = None) -> int:
             "memo (many)": [*base, "memo", str(where / "source.txt"), *paths, "-j", str(args.jobs), "--force",
                             "-o", str(where / "memo.docx")],
         }
-        print(f"{'command':<18} {'wall s':>7} {'peak MB':>8}")
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        print(f"{'command':<18} {'wall s':>7} {'CPU s':>6} {'peak MB':>8}")
         for name, cmd in cases.items():
             runs = [measure(cmd) for _ in range(args.runs)]
-            print(f"{name:<18} {statistics.median(r[0] for r in runs):7.2f} {max(r[1] for r in runs):8.0f}")
+            print(f"{name:<18} {statistics.median(r[0] for r in runs):7.2f} {statistics.median(r[1] for r in runs):6.2f}"
+                  f" {max(r[2] for r in runs):8.0f}")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
         largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"largest single process: {largest:.0f} MB")
     return 0

@@ -104,6 +104,7 @@ def main_callback(
       curl -s URL | natodiff compare release.txt - --format json | jq .summary
       natodiff compare release.txt story.docx --format html -o report.html
       natodiff batch release.txt 'coverage/*' --format csv > table.csv
+      natodiff batch release.txt 'coverage/*' --matrix --format html -o matrix.html
       natodiff memo release.txt story.txt -o memo.docx
       natodiff facts release.txt --format json | jq '.quotes[].speaker'
 
@@ -113,7 +114,8 @@ def main_callback(
       1  differences found: outlet-only content, an altered, unsourced or
          misattributed quotation, a conflicting figure, or a meaning shift
          (only with --exit-code, like git diff --exit-code)
-      2  error: bad arguments, unreadable input (batch: any unreadable outlet)
+      2  error: bad arguments, unreadable input (batch, and memo with several
+         outlets: any unreadable outlet, after the rest is written)
       130/143  interrupted
     """
 
