@@ -291,3 +291,30 @@ def test_the_readme_shows_the_real_matrix(monkeypatch):
     assert headline.split().count("+") == 1  # contained in the report's Brussels sentence, yet not joined to it
     fund = next(line for line in block.splitlines() if "100 billion eur" in line)
     assert fund.split().count("+") == 2  # the wire's and the digest's, each in its own words
+
+
+def test_many_outlets_get_numbered_columns_and_a_key():
+    m = matrix_of(text("source"), {f"dir/{n}{k}.txt": text(n) for k in range(2) for n in OUTLETS})
+    assert words.heads(m) == tuple(str(n) for n in range(1, 9))
+    keys = words.key_lines(m)
+    assert keys[0] == "1 = NATO agrees… (dir/wire0.txt)" and len(keys) == 8
+    markdown = words.to_markdown(m)
+    assert "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |" in markdown and "- 8 = digest1 (dir/digest1.txt)" in markdown
+
+
+def test_a_glob_naming_one_outlet_makes_the_single_memo(tmp_path, monkeypatch):
+    monkeypatch.chdir(HERE)
+    r = run("memo", "source.txt", "wir*.txt", "-o", str(tmp_path / "memo.docx"))
+    assert (r.exit_code, r.stderr) == (0, "")
+    d = reopen((tmp_path / "memo.docx").read_bytes())
+    assert "How “NATO agrees air defence plan” reported" in all_text(d)  # the one-outlet memo's subtitle
+
+
+def test_the_matrix_bytes_do_not_depend_on_the_hash_seed():
+    from test_e2e import NATODIFF, natodiff
+
+    if not NATODIFF.exists():
+        pytest.skip("natodiff is not installed next to the interpreter")
+    args = ["batch", *(str(HERE / f"{n}.txt") for n in ("source", *OUTLETS)), "--matrix", "-f", "json"]
+    outputs = {natodiff(*args, PYTHONHASHSEED=seed).stdout for seed in ("0", "1", "4242")}
+    assert len(outputs) == 1 and outputs.pop().startswith(b"{")

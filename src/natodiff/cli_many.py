@@ -188,8 +188,9 @@ def memo(
 
     with guard(debug):
         size = _size(max_size)
-        if len(batching.expand(outlets)) == 1:
-            c = run_compare(source, outlets[0], source_format=source_format, outlet_format=outlet_format,
+        expanded = batching.expand(outlets)
+        if len(expanded) == 1:
+            c = run_compare(source, expanded[0], source_format=source_format, outlet_format=outlet_format,
                             max_size=size, threshold=threshold, facts=facts, fallback=not strict_encoding,
                             ignore_shifts=ignore_shift, source_speaker=source_speaker)
             labels = (source_label, outlet_label[0] if outlet_label else None)
