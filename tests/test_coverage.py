@@ -318,3 +318,15 @@ def test_the_matrix_bytes_do_not_depend_on_the_hash_seed():
     args = ["batch", *(str(HERE / f"{n}.txt") for n in ("source", *OUTLETS)), "--matrix", "-f", "json"]
     outputs = {natodiff(*args, PYTHONHASHSEED=seed).stdout for seed in ("0", "1", "4242")}
     assert len(outputs) == 1 and outputs.pop().startswith(b"{")
+
+
+def test_the_core_imports_no_renderer_terminal_or_aligner():
+    """coverage.py is the pure core: it consumes api.compare, never align, rich, typer or docx."""
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "natodiff" / "coverage.py").read_text(encoding="utf-8"))
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not {x for x in names if x.split(".")[0] in ("rich", "typer", "docx", "click")
+                or x.startswith(("natodiff.render", "natodiff.align", "natodiff.cli"))}
+    assert "natodiff.api" in names
