@@ -330,3 +330,19 @@ def test_the_core_imports_no_renderer_terminal_or_aligner():
     assert not {x for x in names if x.split(".")[0] in ("rich", "typer", "docx", "click")
                 or x.startswith(("natodiff.render", "natodiff.align", "natodiff.cli"))}
     assert "natodiff.api" in names
+
+
+def test_a_narrow_terminal_splits_the_outlets_and_keeps_the_claims_readable(tmp_path):
+    paths = []
+    for k in range(3):
+        for n in OUTLETS:
+            path = tmp_path / f"{n}{k}.txt"
+            path.write_text(text(n), encoding="utf-8")
+            paths.append(str(path))
+    r = run("batch", str(HERE / "source.txt"), *paths, "--matrix", "--color", "never", env={"COLUMNS": "60"})
+    lines = r.stdout.splitlines()
+    assert r.exit_code == 0 and all(len(line) <= 60 for line in lines)
+    parts = [line for line in lines if line.startswith("coverage of ")]
+    assert len(parts) > 1 and "–12)" in r.stdout  # every outlet shown, in parts
+    s3 = [line for line in lines if line.startswith("S3 ")]
+    assert len(s3) == len(parts) and all("Ministers agreed to buy" in line for line in s3)
