@@ -346,3 +346,22 @@ def test_a_narrow_terminal_splits_the_outlets_and_keeps_the_claims_readable(tmp_
     assert len(parts) > 1 and "–12)" in r.stdout  # every outlet shown, in parts
     s3 = [line for line in lines if line.startswith("S3 ")]
     assert len(s3) == len(parts) and all("Ministers agreed to buy" in line for line in s3)
+
+
+def test_the_readme_schema_names_every_key_emitted():
+    from test_docs import section
+
+    block = section("Many outlets").split("```\n")[3]
+    assert block.startswith('{"schema": "natodiff.coverage/1"')
+    documented = set(re.findall(r'"(\w+)":', block))
+
+    def keys(value) -> set[str]:
+        if isinstance(value, dict):
+            return set(value) | {k for v in value.values() for k in keys(v)}
+        if isinstance(value, list):
+            return {k for v in value for k in keys(v)}
+        return set()
+
+    m = four()
+    with_failed = coverage.build(m.source, m.outlets, failed=[coverage.Failed("gone.txt", "no such file")])
+    assert keys(json.loads(words.to_json(with_failed))) == documented
