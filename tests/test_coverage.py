@@ -247,13 +247,19 @@ def test_memo_for_four_outlets(tmp_path):
     assert str(HERE) not in all_text(d)  # labels and file names, never paths
 
 
-def test_memo_with_more_than_six_outlets_has_a_landscape_annex(tmp_path):
+def copies(folder, times: int) -> list[str]:
+    """Each of the four outlets ``times`` times over, as files in ``folder``."""
     paths = []
-    for k in range(2):
+    for k in range(times):
         for n in OUTLETS:
-            path = tmp_path / f"{n}{k}.txt"
+            path = folder / f"{n}{k}.txt"
             path.write_text(text(n), encoding="utf-8")
             paths.append(str(path))
+    return paths
+
+
+def test_memo_with_more_than_six_outlets_has_a_landscape_annex(tmp_path):
+    paths = copies(tmp_path, 2)
     r = run(*memo_args(tmp_path, *paths, str(tmp_path / "gone.txt")))
     assert r.exit_code == 2 and r.stderr == f"natodiff: error: {tmp_path / 'gone.txt'}: no such file\n"
     d = reopen((tmp_path / "memo.docx").read_bytes())
@@ -333,12 +339,7 @@ def test_the_core_imports_no_renderer_terminal_or_aligner():
 
 
 def test_a_narrow_terminal_splits_the_outlets_and_keeps_the_claims_readable(tmp_path):
-    paths = []
-    for k in range(3):
-        for n in OUTLETS:
-            path = tmp_path / f"{n}{k}.txt"
-            path.write_text(text(n), encoding="utf-8")
-            paths.append(str(path))
+    paths = copies(tmp_path, 3)
     r = run("batch", str(HERE / "source.txt"), *paths, "--matrix", "--color", "never", env={"COLUMNS": "60"})
     lines = r.stdout.splitlines()
     assert r.exit_code == 0 and all(len(line) <= 60 for line in lines)

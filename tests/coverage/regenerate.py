@@ -12,7 +12,6 @@ tests/test_coverage.py::test_golden compares every file byte for byte.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,19 +37,7 @@ def load(path: Path):
 
 def produce(name: str) -> bytes:
     """The output for one golden, as bytes; fails loudly on any error."""
-    from natodiff.cli import app
-
-    runner = load(GOLDEN).runner  # stderr kept apart on any click version
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        result = runner().invoke(app, ["batch", *INPUTS, "--matrix", *CASES[name]], env={"COLUMNS": "100"})
-    finally:
-        os.chdir(cwd)
-    if result.exit_code != 0 or result.stderr:
-        raise RuntimeError(f"{name}: exit {result.exit_code}, stderr {result.stderr!r}") from result.exception
-    return result.stdout_bytes
+    return load(GOLDEN).stdout_of(name, ["batch", *INPUTS, "--matrix", *CASES[name]], {"COLUMNS": "100"})
 
 
 def main() -> None:

@@ -64,12 +64,17 @@ def runner():
 
 def produce(name: str) -> bytes:
     """The report for one golden, as bytes; fails loudly on any error."""
+    return stdout_of(name, ["compare", *CASES[name]], {"COLUMNS": WIDTH, "NO_COLOR": None})
+
+
+def stdout_of(name: str, args: list[str], env: dict) -> bytes:
+    """What the command writes on stdout, run from the repository root; fails loudly on any error."""
     from natodiff.cli import app
 
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        result = runner().invoke(app, ["compare", *CASES[name]], env={"COLUMNS": WIDTH, "NO_COLOR": None})
+        result = runner().invoke(app, args, env=env)
     finally:
         os.chdir(cwd)
     if result.exit_code != 0 or result.stderr:
