@@ -152,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'command':<18} {'wall s':>7} {'CPU s':>6} {'peak MB':>8}")
         for name, cmd in cases.items():
             runs = [measure(cmd) for _ in range(args.runs)]
-            print(f"{name:<18} {statistics.median(r[0] for r in runs):7.2f} {statistics.median(r[1] for r in runs):6.2f}"
-                  f" {max(r[2] for r in runs):8.0f}")
+            wall, cpu = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+            print(f"{name:<18} {wall:7.2f} {cpu:6.2f} {max(r[2] for r in runs):8.0f}")
         print(f"load average after: {os.getloadavg()[0]:.1f}")
         largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"largest single process: {largest:.0f} MB")

@@ -2,9 +2,9 @@
 
 tests/coverage/ holds a source and four outlets written for this: "wire"
 carries the source verbatim but drops its last line, "daily" rewords it,
-"tribune" turns 500 into 1,500 and alters the quotation, "digest" keeps two
-lines. wire and daily add the same cost figure in different words; tribune
-and digest the same reaction from Moscow.
+"tribune" turns 500 into 1,500 and 8 percent into 18 and alters the
+quotation, "digest" keeps two lines. wire and daily add the same cost figure
+in different words; tribune and digest the same reaction from Moscow.
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ def test_cells_say_verbatim_reworded_left_out_and_flagged():
     assert "altered_quotation" in quoted[2].flags and "defend" in quoted[2].variant
     assert [c.mark for c in row(m, "The next meeting")] == [Mark.LEFT_OUT, Mark.VERBATIM, Mark.LEFT_OUT,
                                                             Mark.LEFT_OUT]
+    budget = row(m, "The plan will be funded")[2]  # 18 percent for 8: a conflicting figure
+    assert budget.mark is Mark.FLAGGED and "conflict" in budget.flags and budget.variant.startswith("18 percent for 8")
 
 
 def test_the_same_addition_in_two_outlets_is_one_cluster_with_two_marks():
