@@ -368,3 +368,28 @@ def test_the_readme_schema_names_every_key_emitted():
     m = four()
     with_failed = coverage.build(m.source, m.outlets, failed=[coverage.Failed("gone.txt", "no such file")])
     assert keys(json.loads(words.to_json(with_failed))) == documented
+
+
+PARAPHRASES = [  # one added fact, as two outlets word it
+    ("Officials said the interceptors would cost about 4 billion euros.",
+     "The interceptors are expected to cost some 4 billion euros, officials said."),
+    ("The Kremlin dismissed the decision as hostile.",
+     "Moscow's reaction was swift: the Kremlin called the decision hostile."),
+    ("Germany will pay for a third of the interceptors, a defence ministry spokesman said.",
+     "A German defence ministry spokesman said Berlin would fund one third of the interceptors."),
+    ("The deal was first reported by Reuters on Tuesday.", "Reuters first reported the deal on Tuesday."),
+]
+NEAR_MISSES = [  # the same place or speaker, another fact
+    ("Critics in Moscow called the plan a provocation aimed at Russia.",
+     "Officials in Moscow said the plan would not change Russia's position on Ukraine."),
+    ("Officials said the interceptors would cost about 4 billion euros.",
+     "Officials said the first interceptors would arrive in Poland next spring."),
+    ("The deal was first reported by Reuters on Tuesday.", "The ministers will meet again on Tuesday in Brussels."),
+]
+
+
+@pytest.mark.parametrize("pair, joined", [(p, True) for p in PARAPHRASES] + [(p, False) for p in NEAR_MISSES])
+def test_paraphrased_additions_cluster_and_near_misses_do_not(pair, joined):
+    additions = [[coverage.Addition((0,), text, (), (), None)] for text in pair]
+    clusters = coverage.cluster(additions, threshold=0.38)
+    assert (len(clusters) == 1) is joined
