@@ -393,3 +393,13 @@ def test_paraphrased_additions_cluster_and_near_misses_do_not(pair, joined):
     additions = [[coverage.Addition((0,), text, (), (), None)] for text in pair]
     clusters = coverage.cluster(additions, threshold=0.38)
     assert (len(clusters) == 1) is joined
+
+
+def test_the_bottom_line_names_a_few_outlets_then_counts_the_rest(tmp_path):
+    from natodiff.render import memo_many
+
+    m = matrix_of(text("source"), {f"{n}{k}.txt": text(n) for k in range(3) for n in OUTLETS})
+    bullets = memo_many.bottom_line(m)
+    cost = next(b for b in bullets if "4 billion euros" in b)
+    assert "(NATO agrees…, Allies buy 500…, NATO agrees… 2 and 3 more)" in cost  # 6 outlets add it
+    assert any(b.startswith("NATO to deploy…, NATO to… 2 and NATO to… 3 changed") for b in bullets)  # 3: all named

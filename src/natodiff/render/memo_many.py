@@ -32,6 +32,7 @@ ADDED_FILL = "E2EFDA"
 CLAIM_CHARS = 110  # a claim in the matrix; the outlet sections and the JSON have more
 QUOTED = 80  # a claim quoted in the bottom line
 SHOWN = 3  # claims quoted by name in one bullet before "and N more"
+NAMED = 4  # outlets named in one place before "and N more"
 ID_MM = 10
 MIN_COLUMN_MM, MAX_COLUMN_MM = 9.0, 20.0  # an outlet's column: a mark, or a short label's longest word
 
@@ -44,6 +45,13 @@ def _quoted(texts: Sequence[str], more: int) -> str:
     return said + (f"; and {more - SHOWN} more" if more > SHOWN else "")
 
 
+def _who(names: Sequence[str]) -> str:
+    """A few outlets by name; past NAMED, the first ones and how many more."""
+    if len(names) <= NAMED:
+        return _listing(names)
+    return f"{', '.join(names[:NAMED - 1])} and {len(names) - NAMED + 1} more"
+
+
 def bottom_line(m: Matrix) -> list[str]:
     """What all carried, what all dropped, what several added, who changed a claim, the spread of coverage."""
     names = words.labels(m)
@@ -54,23 +62,26 @@ def bottom_line(m: Matrix) -> list[str]:
     if everyone:
         bullets.append(f"All {n_out} outlets carried {len(everyone)} of the source's {n_claims} claims: "
                        + _quoted([x.text for x in everyone], len(everyone)) + ".")
-    else:
-        bullets.append(f"No claim of the source's {n_claims} was carried by all {n_out} outlets.")
+    elif m.claims:
+        widest = max(range(n_claims), key=lambda i: (sum(c.mark is not Mark.LEFT_OUT for c in m.cells[i]), -i))
+        most = sum(c.mark is not Mark.LEFT_OUT for c in m.cells[widest])
+        bullets.append(f"No claim of the source's {n_claims} was carried by all {n_out} outlets; the most widely "
+                       f"carried, by {most}: " + _quoted([m.claims[widest].text], 1) + ".")
     if no_one:
         bullets.append(f"No outlet carried {len(no_one)} of them: " + _quoted([x.text for x in no_one], len(no_one))
                        + ".")
     shared = [k for k in m.clusters if len(k.outlets) > 1]
     if shared:
-        parts = [f"“{trim(k.text, QUOTED)}” ({_listing([names[n] for n in k.outlets])})" for k in shared[:SHOWN]]
+        parts = [f"“{trim(k.text, QUOTED)}” ({_who([names[n] for n in k.outlets])})" for k in shared[:SHOWN]]
         more = f"; and {len(shared) - SHOWN} more" if len(shared) > SHOWN else ""
         bullets.append(f"{_n(len(shared), 'addition')} not in the source {'appears' if len(shared) == 1 else 'appear'}"
                        f" in several outlets, a sign of a common second source: " + "; ".join(parts) + more + ".")
     changed = sorted({n for row in m.cells for n, c in enumerate(row) if c.mark is Mark.FLAGGED})
     if changed:
         count = sum(c.mark is Mark.FLAGGED for row in m.cells for c in row)
-        bullets.append(f"{_listing([names[n] for n in changed])} changed what the source says "
+        bullets.append(f"{_who([names[n] for n in changed])} changed what the source says "
                        f"({_n(count, 'claim')} with a conflict, an altered quotation or a meaning shift; "
-                       "marked ! below).")
+                       "marked ! in the matrix).")
     if n_out > 1:
         by = sorted(range(n_out), key=lambda n: (m.outlets[n].coverage, n))
         low, high = by[0], by[-1]
@@ -96,7 +107,7 @@ def outlet_lines(m: Matrix, n: int) -> tuple[str, list[str], list[str]]:
         if n in k.outlets:
             others = [names[o] for o in k.outlets if o != n]
             mine = next(mb.addition for mb in k.members if mb.outlet == n)
-            added.append(f"“{trim(mine.text, CLAIM_CHARS)}”" + (f" (also {_listing(others)})" if others else ""))
+            added.append(f"“{trim(mine.text, CLAIM_CHARS)}”" + (f" (also {_who(others)})" if others else ""))
     return figures, flagged, added
 
 
