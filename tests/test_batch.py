@@ -76,8 +76,27 @@ def test_table_shows_errors_under_the_name():
     out = console.file.getvalue()
     assert "outlets against src.txt" in out
     assert "error: no such file" in out
-    assert "50%" in out and "1 +1 unsourced" not in out  # altered 0, one unsourced
-    assert "0 +1 unsourced" in out
+    assert "50%" in out and "unsourced" not in out.split("outlet")[-1]  # a column, not words in a cell
+    first = next(line for line in out.splitlines() if line.startswith("out, "))
+    assert first.split()[-2:] == ["0", "1"]  # altered 0, unsourced 1: two columns
+
+
+def test_table_names_outlets_on_one_line_without_folders():
+    from rich.console import Console
+
+    from natodiff.render.batch import table
+
+    rows = [batch.Row("some/very/long/folder/name/that/would/wrap/reuters-2024-02-15.html", reuse=0.5, coverage=0.2,
+                      shared=1, reworded=2, outlet_only=3, source_only=4, boilerplate=5, altered_quotes=0,
+                      unsourced_quotes=0, differences=True),
+            batch.Row("b/tass.txt", reuse=0.1, coverage=0.1, shared=1, reworded=2, outlet_only=3, source_only=4,
+                      boilerplate=5, altered_quotes=0, unsourced_quotes=0, differences=True)]
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    console.print(table(rows, "src.txt", {"b/tass.txt": "TASS"}))
+    lines = console.file.getvalue().splitlines()
+    assert lines[-2].startswith("reuters-2024-") and "folder" not in console.file.getvalue()
+    assert lines[-1].startswith("TASS ")
+    assert all(len(line) <= 80 for line in lines)
 
 
 def test_expand_globs_sorted_keeps_literals_and_misses(tmp_path):
@@ -89,13 +108,18 @@ def test_expand_globs_sorted_keeps_literals_and_misses(tmp_path):
     assert got == [str(tmp_path / n) for n in ("[odd].txt", "a.txt", "b.txt")] + [str(tmp_path / "none*.txt"), "-"]
 
 
-def test_read_all_turns_unreadable_inputs_into_errors(tmp_path):
+def test_unreadable_inputs_become_errors_where_they_are_compared(tmp_path, source_text):
     good = tmp_path / "good.txt"
-    good.write_bytes(b"text")
-    jobs = batch.read_all([str(good), str(tmp_path / "nope.txt"), str(tmp_path)], max_bytes=100)
-    assert jobs[0] == batch.Job(str(good), b"text")
-    assert jobs[1].error == "no such file" and jobs[1].data is None
-    assert jobs[2].error == "is a directory"
+    good.write_bytes(b"NATO met in Brussels.")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 101)
+    paths = [str(good), str(tmp_path / "nope.txt"), str(tmp_path), str(big)]
+    jobs = batch.read_all(paths, max_bytes=100)
+    assert all(j.data is None and j.path == p for j, p in zip(jobs, paths))  # files are not held by the parent
+    rows = [batch.analyse(j, source_text, "s", "auto", Options(), max_size=100).row for j in jobs]
+    assert rows[0].error is None and rows[0].name == str(good)
+    assert [r.error for r in rows[1:3]] == ["no such file", "is a directory"]
+    assert rows[3].error.startswith("file is larger than the 100 bytes limit")
 
 
 def test_analyse_reports_undecodable_outlets_in_the_row(source_text):

@@ -2,9 +2,11 @@
 
 The pure part turns a Comparison into a Row and rows into a table, CSV or
 JSON. The edges are kept apart and small: ``expand`` (globs), ``read_all``
-(file bytes), and ``run`` (decode + compare, in worker processes with
-``jobs`` > 1). An outlet that cannot be read or decoded becomes a row with
-an ``error`` and the others still run.
+(standard input now, files where they are compared), and ``run`` (read,
+decode, compare, in worker processes with ``jobs`` > 1). An outlet that
+cannot be read or decoded becomes a row with an ``error`` and the others
+still run. With ``matrix`` each outlet is also boiled down to its
+natodiff.coverage Column in the worker, so no Comparison outlives its outlet.
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ import glob
 import io
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from natodiff.errors import NatodiffError
 from natodiff.parallel import ignore_sigint, stop_now
 from natodiff.model import Comparison, Options, Verdict
+
+if TYPE_CHECKING:
+    from natodiff.coverage import Column
 
 SCHEMA = "natodiff.batch/1"
 
@@ -98,18 +104,23 @@ def expand(patterns: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Job:
-    """One outlet to compare: its bytes, or why they could not be read."""
+    """One outlet to compare: its bytes, the path to read them from, or why they could not be read."""
 
     name: str
     data: bytes | None
     error: str | None = None
+    path: str | None = None  # read where it is compared: the parent never holds every outlet at once
 
 
 def read_all(paths: Sequence[str], max_bytes: int) -> list[Job]:
+    """Standard input is read here (it can be read only once); files by whoever compares them."""
     from natodiff.inputs import read_input
 
     jobs = []
     for p in paths:
+        if p != "-":
+            jobs.append(Job(p, None, path=p))
+            continue
         try:
             name, data = read_input(p, max_bytes=max_bytes)
         except NatodiffError as e:
@@ -123,22 +134,52 @@ def read_all(paths: Sequence[str], max_bytes: int) -> list[Job]:
 class Outcome:
     row: Row
     warnings: tuple[str, ...] = ()
+    column: "Column | None" = None  # with ``matrix``: what natodiff.coverage needs of the outlet
 
 
 def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Options,
-            fallback: bool = True, max_size: int | None = None) -> Outcome:
-    """Decode one outlet and compare it with the source (runs in a worker)."""
+            fallback: bool = True, max_size: int | None = None, matrix: bool = False) -> Outcome:
+    """Read and decode one outlet and compare it with the source (runs in a worker)."""
     from natodiff.api import compare
+    from natodiff.inputs import DEFAULT_MAX_BYTES, read_input
     from natodiff.load import load
 
-    if job.data is None:
-        return Outcome(Row(job.name, error=job.error))
     try:
-        loaded = load(job.data, job.name, fmt, fallback=fallback, max_size=max_size)
+        limit = DEFAULT_MAX_BYTES if max_size is None else max_size
+        data = read_input(job.path, max_bytes=limit)[1] if job.path is not None else job.data
+        if data is None:
+            return Outcome(Row(job.name, error=job.error))
+        loaded = load(data, job.name, fmt, fallback=fallback, max_size=max_size)
     except NatodiffError as e:
         return Outcome(Row(job.name, error=e.problem))
     c = compare(source_text, loaded.text, options=options, source_name=source_name, outlet_name=job.name)
-    return Outcome(row(c), loaded.warnings)
+    if not matrix:
+        return Outcome(row(c), loaded.warnings)
+    from natodiff import coverage
+    from natodiff.render.memo import title_of
+
+    return Outcome(row(c), loaded.warnings, coverage.column(c, title_of(c.outlet)))
+
+
+@contextmanager
+def processes(workers: int, tasks: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``workers`` processes for ``tasks`` tasks, or None where one process does.
+
+    spawn, not fork: the progress bar runs a thread, and forking a threaded
+    process can deadlock (Python 3.12 warns about it). On any error, Ctrl-C
+    or SIGTERM the workers are stopped at once.
+    """
+    if workers <= 1 or tasks <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=min(workers, tasks), mp_context=multiprocessing.get_context("spawn"),
+                               initializer=ignore_sigint)
+    try:
+        yield pool
+    except BaseException:
+        stop_now(pool)
+        raise
+    pool.shutdown()
 
 
 def run(
@@ -152,41 +193,33 @@ def run(
     on_done: Callable[[Outcome], None] | None = None,
     fallback: bool = True,
     max_size: int | None = None,
+    matrix: bool = False,
+    pool: Executor | None = None,
 ) -> list[Outcome]:
-    """Compare every job, in ``workers`` processes; outcomes in job order.
+    """Compare every job, in ``workers`` processes (or in ``pool``, the caller's); outcomes in job order.
 
     ``on_done`` is called in this process as each outlet finishes (for a
     progress bar and for warnings). ``fallback``: decode non-UTF-8 outlets
-    as Windows-1252 (as ``load``).
+    as Windows-1252 (as ``load``). ``matrix``: each outcome carries its Column.
     """
+    if pool is None and workers > 1 and len(jobs) > 1:
+        with processes(workers, len(jobs)) as own:
+            return run(jobs, source_text, source_name, fmt=fmt, options=options, on_done=on_done,
+                       fallback=fallback, max_size=max_size, matrix=matrix, pool=own)
     outcomes: list[Outcome | None] = [None] * len(jobs)
-    if workers <= 1 or len(jobs) <= 1:
+    if pool is None:
         for n, job in enumerate(jobs):
-            outcomes[n] = analyse(job, source_text, source_name, fmt, options, fallback, max_size)
+            outcomes[n] = analyse(job, source_text, source_name, fmt, options, fallback, max_size, matrix)
             if on_done:
                 on_done(outcomes[n])
-    else:
-        # spawn, not fork: the progress bar runs a thread, and forking a
-        # threaded process can deadlock (Python 3.12 warns about it).
-        pool = ProcessPoolExecutor(
-            max_workers=min(workers, len(jobs)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=ignore_sigint,
-        )
-        try:
-            futures = {
-                pool.submit(analyse, job, source_text, source_name, fmt, options, fallback, max_size): n
-                for n, job in enumerate(jobs)
-            }
-            for future in as_completed(futures):
-                n = futures[future]
-                outcomes[n] = future.result()
-                if on_done:
-                    on_done(outcomes[n])
-        except BaseException:
-            stop_now(pool)
-            raise
-        pool.shutdown()
+        return [o for o in outcomes if o is not None]
+    futures = {pool.submit(analyse, job, source_text, source_name, fmt, options, fallback, max_size, matrix): n
+               for n, job in enumerate(jobs)}
+    for future in as_completed(futures):
+        n = futures[future]
+        outcomes[n] = future.result()
+        if on_done:
+            on_done(outcomes[n])
     return [o for o in outcomes if o is not None]
 
 

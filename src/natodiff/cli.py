@@ -104,6 +104,7 @@ def main_callback(
       curl -s URL | natodiff compare release.txt - --format json | jq .summary
       natodiff compare release.txt story.docx --format html -o report.html
       natodiff batch release.txt 'coverage/*' --format csv > table.csv
+      natodiff batch release.txt 'coverage/*' --matrix --format html -o matrix.html
       natodiff memo release.txt story.txt -o memo.docx
       natodiff facts release.txt --format json | jq '.quotes[].speaker'
 
@@ -113,7 +114,8 @@ def main_callback(
       1  differences found: outlet-only content, an altered, unsourced or
          misattributed quotation, a conflicting figure, or a meaning shift
          (only with --exit-code, like git diff --exit-code)
-      2  error: bad arguments, unreadable input (batch: any unreadable outlet)
+      2  error: bad arguments, unreadable input (batch, and memo with several
+         outlets: any unreadable outlet, after the rest is written)
       130/143  interrupted
     """
 
@@ -327,72 +329,6 @@ def compare(
     raise typer.Exit(exit_status(c, exit_code))
 
 
-class BatchFormat(str, Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-
-
-@app.command()
-def batch(
-    source: str = SOURCE_ARG,
-    outlets: list[str] = typer.Argument(..., help="Outlet texts: paths, - for stdin, or globs like 'news/*.html'.",
-                                        show_default=False),
-    format: BatchFormat = typer.Option(BatchFormat.text, "--format", "-f", help="Table format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the table to this file."),
-    force: bool = FORCE,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Compare in this many processes."),
-    threshold: float = THRESHOLD,
-    facts: bool = typer.Option(True, "--facts/--no-facts", help="Check quotations (the altered-quotes column)."),
-    color: Color = COLOR,
-    quiet: bool = QUIET,
-    exit_code: bool = typer.Option(
-        False, "--exit-code", help="Exit 1 when any outlet has differences (as compare --exit-code)."),
-    source_format: InputFormat = SOURCE_FORMAT,
-    outlet_format: InputFormat = OUTLET_FORMAT,
-    max_size: str = MAX_SIZE,
-    strict_encoding: bool = STRICT_ENCODING,
-    debug: bool = DEBUG,
-) -> None:
-    """Compare SOURCE with many OUTLETs: one row per outlet, highest reuse first.
-
-    An unreadable outlet gets an error in its row; the others still run, and
-    the exit status is then 2. Progress is shown on stderr when it is a terminal.
-
-    Example: natodiff batch release.txt 'coverage/*.html' --jobs 4 --format csv > table.csv
-    """
-    from natodiff import batch as batching
-
-    with guard(debug):
-        size = _size(max_size)
-        if source == "-" and "-" in outlets:
-            raise InputError("standard input can be read only once", name="-")
-        s_name, s_text = read_text(source, source_format, size, fallback=not strict_encoding)
-        todo = batching.read_all(batching.expand(outlets), size)
-        from natodiff.render.batch import progress_bar
-
-        bar = output_of.make_console(sys.stderr, color=styled(color, sys.stderr))
-        with progress_bar(bar, len(todo), hidden=quiet or not sys.stderr.isatty()) as (progress, task):
-
-            def done(outcome: "batching.Outcome") -> None:
-                for warning in outcome.warnings:
-                    err(f"warning: {outcome.row.name}: {warning}")
-                if outcome.row.error:
-                    err(f"error: {outcome.row.name}: {outcome.row.error}")
-                progress.advance(task)
-
-            outcomes = batching.run(todo, s_text, s_name, fmt=outlet_format.value, workers=jobs,
-                                    options=Options(threshold=threshold, facts=facts), on_done=done,
-                                    fallback=not strict_encoding, max_size=size)
-        rows = batching.sort_rows(o.row for o in outcomes)
-        if not quiet:
-            emit(output_of.batch_table(rows, format.value, s_name, color=styled(color) and output is None),
-                 output, force)
-    if any(r.error for r in rows):
-        raise typer.Exit(ExitStatus.ERROR)
-    raise typer.Exit(ExitStatus.DIFFERENCES if exit_code and any(r.differences for r in rows) else ExitStatus.OK)
-
-
 def emit(report: str, output: str | None, force: bool) -> None:
     if output is None or output == "-":
         from natodiff.inputs import write_stdout
@@ -496,42 +432,6 @@ def memo_data(c: "Comparison", output: str, *, title: str | None, author: str | 
 
 
 @app.command()
-def memo(
-    source: str = SOURCE_ARG,
-    outlet: str = OUTLET_ARG,
-    output: str = DOCX_OUTPUT,
-    force: bool = FORCE,
-    title: Optional[str] = MEMO_TITLE,
-    author: Optional[str] = MEMO_AUTHOR,
-    classification: Optional[str] = MEMO_MARKING,
-    paper: Paper = PAPER,
-    source_label: Optional[str] = typer.Option(
-        None, "--source-label", help="What the memo calls the source (default: its title, else its file name)."),
-    outlet_label: Optional[str] = typer.Option(
-        None, "--outlet-label", help="What the memo calls the outlet (default: its title, else its file name)."),
-    threshold: float = THRESHOLD,
-    facts: bool = typer.Option(True, "--facts/--no-facts", help="Facts table and quotations check."),
-    ignore_shift: list[ShiftType] = IGNORE_SHIFT,
-    source_speaker: Optional[str] = SOURCE_SPEAKER,
-    source_format: InputFormat = SOURCE_FORMAT,
-    outlet_format: InputFormat = OUTLET_FORMAT,
-    max_size: str = MAX_SIZE,
-    strict_encoding: bool = STRICT_ENCODING,
-    debug: bool = DEBUG,
-) -> None:
-    """Write a briefing memo (.docx): bottom line, combined facts, additions, omissions, quotations, alignment.
-
-    Example: natodiff memo release.txt story.html -o memo.docx --classification UNCLASSIFIED
-    """
-    with guard(debug):
-        c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding,
-                        ignore_shifts=ignore_shift, source_speaker=source_speaker)
-        write_docx(memo_data(c, output, title=title, author=author, classification=classification, paper=paper,
-                             labels=(source_label, outlet_label)), output, force)
-
-
-@app.command()
 def redline(
     source: str = SOURCE_ARG,
     outlet: str = OUTLET_ARG,
@@ -563,6 +463,9 @@ def redline(
         from natodiff.render import redline as render_redline
 
         write_docx(render_redline.render(c, date=when, static=static, paper=paper.value), output, force)
+
+
+from natodiff import cli_many  # noqa: E402,F401  (registers batch and memo on app)
 
 
 def main() -> None:

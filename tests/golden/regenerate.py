@@ -64,12 +64,17 @@ def runner():
 
 def produce(name: str) -> bytes:
     """The report for one golden, as bytes; fails loudly on any error."""
+    return stdout_of(name, ["compare", *CASES[name]], {"COLUMNS": WIDTH, "NO_COLOR": None})
+
+
+def stdout_of(name: str, args: list[str], env: dict) -> bytes:
+    """What the command writes on stdout, run from the repository root; fails loudly on any error."""
     from natodiff.cli import app
 
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        result = runner().invoke(app, ["compare", *CASES[name]], env={"COLUMNS": WIDTH, "NO_COLOR": None})
+        result = runner().invoke(app, args, env=env)
     finally:
         os.chdir(cwd)
     if result.exit_code != 0 or result.stderr:
@@ -78,15 +83,20 @@ def produce(name: str) -> bytes:
 
 
 def main() -> None:
+    rewrite(CASES, produce, HERE)
+
+
+def rewrite(cases, make, here: Path) -> None:
+    """Write each case's output under ``here`` where it changed (also tests/coverage/regenerate.py's)."""
     sys.path.insert(0, str(ROOT / "src"))
-    for name in CASES:
-        path = HERE / name
-        new = produce(name)
+    for name in cases:
+        path = here / name
+        new = make(name)
         old = path.read_bytes() if path.exists() else None
         if new != old:
             path.write_bytes(new)
             print(f"{'updated' if old is not None else 'created'} {path.relative_to(ROOT)}")
-    print("now review the diff: git diff tests/golden")
+    print(f"now review the diff: git diff {here.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from natodiff.model import DiffOp, Op
-from natodiff.render.word import xml_safe
+from natodiff.render.word import add_field, xml_safe
 
 RED = "C00000"
 BLUE = "1F4EB4"
@@ -104,3 +104,36 @@ def diff_runs(paragraph, ops: Sequence[DiffOp], side: str | None, size: float = 
             run(paragraph, shown, size=size, strike=True, color=RED)
         if side in (None, "outlet") and op.outlet:
             run(paragraph, op.outlet, size=size, underline=True, color=BLUE)
+
+
+def note(document, text: str, size: float = 9) -> None:
+    run(document.add_paragraph(), text, size=size, italic=True, color=GREY)
+
+
+def bullet(document, after: float = 2):
+    from docx.shared import Pt
+
+    p = document.add_paragraph(style="List Bullet")
+    p.paragraph_format.space_after = Pt(after)
+    return p
+
+
+def header_footer(document, classification: str | None) -> None:
+    """The marking (if any) in header and footer, and "Page N of M" in the footer."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if classification:
+        run(header, classification, bold=True, size=10)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if classification:
+        run(footer, classification, bold=True, size=10)
+        footer = section.footer.add_paragraph()
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run(footer, "Page ", size=9, color=GREY)
+    add_field(footer, "PAGE")
+    run(footer, " of ", size=9, color=GREY)
+    add_field(footer, "NUMPAGES")

@@ -28,9 +28,12 @@ from natodiff.render import in_quotes, negation_flag, similarity
 from natodiff.render import docx_parts as wd
 from natodiff.render.combined import shorten as trim
 from natodiff.render.docx_parts import BLUE, GREY
+from natodiff.render.docx_parts import bullet as _bullet
+from natodiff.render.docx_parts import header_footer as _header_footer
+from natodiff.render.docx_parts import note as _note
 from natodiff.render.shifts import line as shift_line
 from natodiff.render.vocabulary import KINDS, STATUSES, VERDICTS, Term, flags, heading
-from natodiff.render.word import add_field, new_document, set_properties, to_bytes, xml_safe
+from natodiff.render.word import new_document, set_properties, to_bytes, xml_safe
 
 REPEAT_SHADE = "EDEDED"
 STATUS_ORDER = {FactStatus.CONFLICT: 0, FactStatus.OUTLET_ONLY: 1, FactStatus.SOURCE_ONLY: 2, FactStatus.CONFIRMED: 3}
@@ -78,14 +81,18 @@ def label(doc: Document, given: str | None = None) -> str:
 
 
 def headline(c: Comparison) -> str:
+    return headline_of(c.source)
+
+
+def headline_of(source: Document) -> str:
     """The source's headline, else its first sentence."""
-    title = title_of(c.source)
+    title = title_of(source)
     if title:
         return title
-    content = [s for s in c.source.sentences if not s.boilerplate]
+    content = [s for s in source.sentences if not s.boilerplate]
     if content:
         return trim(content[0].text, 120)
-    return f"Coverage of {label(c.source)}"
+    return f"Coverage of {label(source)}"
 
 
 def source_date(c: Comparison) -> str | None:
@@ -273,18 +280,6 @@ def what_differs(c: Comparison) -> list[Line]:
     return conflicts + quoted + negations + shifted + added + omitted
 
 
-def _note(document, text: str, size: float = 9) -> None:
-    wd.run(document.add_paragraph(), text, size=size, italic=True, color=GREY)
-
-
-def _bullet(document, after: float = 2):
-    from docx.shared import Pt
-
-    p = document.add_paragraph(style="List Bullet")
-    p.paragraph_format.space_after = Pt(after)
-    return p
-
-
 def _quoted_words(paragraph, q: Quote, size: float) -> None:
     """A quotation as the outlet prints it; altered words marked against the source's."""
     wd.run(paragraph, "“", size=size)
@@ -296,26 +291,6 @@ def _quoted_words(paragraph, q: Quote, size: float) -> None:
 
 
 # --- page 1 ------------------------------------------------------------------------
-
-
-def _header_footer(document, classification: str | None) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    section = document.sections[0]
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if classification:
-        wd.run(header, classification, bold=True, size=10)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if classification:
-        wd.run(footer, classification, bold=True, size=10)
-        footer = section.footer.add_paragraph()
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    wd.run(footer, "Page ", size=9, color=GREY)
-    add_field(footer, "PAGE")
-    wd.run(footer, " of ", size=9, color=GREY)
-    add_field(footer, "NUMPAGES")
 
 
 def _title_block(document, c: Comparison, title: str, author: str | None, labels: tuple[str, str]) -> None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import shutil
 from io import StringIO
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from natodiff.batch import Row
+    from natodiff.coverage import Matrix
     from natodiff.model import Comparison, Document, Fact
     from natodiff.quotes import Quotation
 
@@ -64,7 +65,8 @@ def report(c: "Comparison", fmt: str, *, order: str, facts: bool, explain: bool,
     return printed(text.report(c, markers=not color, order=order, facts=facts, explain=explain), color=color)
 
 
-def batch_table(rows: "Sequence[Row]", fmt: str, source_name: str, *, color: bool) -> str:
+def batch_table(rows: "Sequence[Row]", fmt: str, source_name: str, *, color: bool,
+                labels: "Mapping[str, str] | None" = None) -> str:
     """``batch``'s table: text, json or csv."""
     from natodiff import batch as batching
 
@@ -74,7 +76,26 @@ def batch_table(rows: "Sequence[Row]", fmt: str, source_name: str, *, color: boo
         return batching.to_csv(rows)
     from natodiff.render.batch import table
 
-    return printed([table(rows, source_name)], color=color)
+    return printed([table(rows, source_name, labels)], color=color)
+
+
+def coverage_matrix(m: "Matrix", fmt: str, *, color: bool) -> str:
+    """``batch --matrix``: text, json, csv, markdown or html."""
+    from natodiff.render import coverage
+
+    if fmt == "json":
+        return coverage.to_json(m)
+    if fmt == "csv":
+        return coverage.to_csv(m)
+    if fmt == "markdown":
+        return coverage.to_markdown(m)
+    if fmt == "html":
+        from natodiff.render import coverage_html
+
+        return coverage_html.render(m)
+    from natodiff.render import coverage_text
+
+    return printed(coverage_text.matrix(m), color=color)
 
 
 def facts_listing(doc: "Document", found: "Sequence[Fact]", quoted: "Sequence[Quotation]", fmt: str, *,

@@ -1,0 +1,250 @@
+"""One source, many outlets: which source claims each outlet carried, and what several added.
+
+A row is a source sentence outside page furniture. Each comparison groups the
+source's sentences into claims its own way (an outlet may merge two), so the
+sentence is the unit every outlet shares; a claim spanning two sentences
+marks both rows alike. Each outlet is first boiled down to a ``Column`` (in
+the worker that compared it, so a Comparison never outlives its outlet);
+``build`` lays the columns side by side and links the outlets' additions
+across outlets by aligning them with ``api.compare``, outlet against outlet.
+
+Pure: no files, printing, clock or randomness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from enum import StrEnum
+
+from natodiff.model import Comparison, Document, Kind, Options, Provenance
+
+SCHEMA = "natodiff.coverage/1"
+
+
+class Mark(StrEnum):
+    """What one outlet did with one source claim; the values are the marks printed and put in JSON."""
+
+    VERBATIM = "="
+    REWORDED = "~"
+    LEFT_OUT = "·"
+    FLAGGED = "!"
+
+
+# Additions have no shared story around them, so a cluster needs a closer link than a source and
+# its outlet: on hand-written pairs, paraphrases score 0.59-0.99 and near misses (same place, other
+# fact) up to 0.42; generated outlets (bench/many.py) join unrelated sentences at 0.40-0.55.
+# Pinned by tests/test_coverage.py::test_paraphrased_additions_cluster_and_near_misses_do_not.
+CLUSTER_FLOOR = 0.5
+
+# The claim flags that make a carried claim "!": the outlet carried it but changed what it says.
+PROBLEMS = frozenset({
+    "conflict", "altered_quotation", "misattributed_quotation", "unsourced_quotation",
+    "negation_dropped", "negation_added", "meaning_shift",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One outlet's treatment of one source claim, with the outlet's words for a hover or a memo."""
+
+    mark: Mark
+    outlet: tuple[int, ...] = ()  # Sentence.index in the outlet
+    text: str | None = None  # the outlet's sentences, as it wrote them
+    similarity: float | None = None
+    flags: tuple[str, ...] = ()  # natodiff.claims.FLAGS of the claim it is in
+    variant: str | None = None  # the claim's outlet_variant: how the outlet's version differs
+
+
+LEFT_OUT = Cell(Mark.LEFT_OUT)
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """One outlet-only claim of one outlet."""
+
+    outlet: tuple[int, ...]  # Sentence.index in the outlet
+    text: str
+    figures: tuple[str, ...]
+    flags: tuple[str, ...]
+    place: str | None
+    heading: bool = False  # a headline or subheading: the outlet's framing, not a fact, so never clustered
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One outlet as the matrix needs it: a few KB, where its Comparison is a few MB."""
+
+    name: str
+    title: str | None  # the outlet's own headline, for its label
+    cells: tuple[tuple[int, Cell], ...]  # (source Sentence.index, cell), every source sentence in a claim
+    additions: tuple[Addition, ...]  # in the outlet's order
+    reuse: float
+    coverage: float
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceClaim:
+    id: int  # position in Matrix.claims
+    sentence: int  # Sentence.index in the source
+    text: str
+    heading: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    outlet: int  # position in Matrix.outlets
+    addition: Addition
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One added claim and every outlet that adds it; told in the first outlet's words."""
+
+    id: int  # position in Matrix.clusters
+    members: tuple[Member, ...]
+
+    @property
+    def text(self) -> str:
+        return self.members[0].addition.text
+
+    @property
+    def outlets(self) -> tuple[int, ...]:
+        return tuple(sorted({m.outlet for m in self.members}))
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f for m in self.members for f in m.addition.figures))
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    name: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    source: Document
+    claims: tuple[SourceClaim, ...]
+    outlets: tuple[Column, ...]  # the outlets compared, in the order given
+    labels: tuple[str | None, ...]  # a --label per outlet in ``outlets`` (None: not given)
+    cells: tuple[tuple[Cell, ...], ...]  # one tuple per claim, one cell per outlet
+    clusters: tuple[Cluster, ...]
+    failed: tuple[Failed, ...] = ()  # outlets that could not be read, in the order given
+
+    def column(self, n: int) -> tuple[Cell, ...]:
+        return tuple(row[n] for row in self.cells)
+
+
+def column(c: Comparison, title: str | None = None) -> Column:
+    """The outlet's cells and additions, from its claims; nothing re-aligned or re-scored."""
+    kinds = {a.id: a for a in c.alignments}
+    cells: dict[int, Cell] = {}
+    additions = []
+    for x in c.claims:
+        if x.provenance is Provenance.OUTLET_ONLY:
+            heading = all(c.outlet.sentences[j].heading for j in x.outlet)
+            additions.append(Addition(x.outlet, x.text, x.figures, x.flags, x.place, heading))
+            continue
+        if x.provenance is Provenance.SOURCE_ONLY:
+            cell = Cell(Mark.LEFT_OUT, flags=x.flags)
+        else:
+            items = [kinds[i] for i in x.items]
+            if PROBLEMS.intersection(x.flags):
+                mark = Mark.FLAGGED
+            elif all(a.kind is Kind.SHARED for a in items):
+                mark = Mark.VERBATIM
+            else:
+                mark = Mark.REWORDED
+            scores = [a.similarity for a in items if a.similarity is not None]
+            text = " ".join(c.outlet.sentences[j].text for j in x.outlet)
+            cell = Cell(mark, x.outlet, text, min(scores) if scores else None, x.flags, x.outlet_variant)
+        for i in x.source:
+            cells[i] = cell
+    additions.sort(key=lambda a: a.outlet)
+    return Column(c.outlet.name, title, tuple(sorted(cells.items())), tuple(additions),
+                  c.summary.reuse, c.summary.coverage, c.outlet.words)
+
+
+def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str | None] = (),
+          failed: Sequence[Failed] = (), options: Options = Options(), map=map) -> Matrix:
+    """The matrix: a row per source claim in source order, a cell per outlet; then the clustered additions.
+
+    Rows are the source sentences some outlet's claims hold (furniture and
+    repeats are in none); a sentence an outlet's claims do not hold is left out there.
+    ``map`` runs the additions' compares (``cluster``): the built-in, or a pool's.
+    """
+    by_outlet = [dict(col.cells) for col in outlets]
+    held = set().union(*by_outlet) if outlets else {s.index for s in source.sentences if not s.boilerplate}
+    sentences = [s for s in source.sentences if s.index in held]
+    claims = tuple(SourceClaim(n, s.index, s.text, s.heading) for n, s in enumerate(sentences))
+    cells = tuple(tuple(cells.get(s.index, LEFT_OUT) for cells in by_outlet) for s in sentences)
+    given = tuple(labels[n] if n < len(labels) else None for n in range(len(outlets)))
+    return Matrix(source, claims, tuple(outlets), given, cells,
+                  cluster([col.additions for col in outlets], options.threshold, map=map), tuple(failed))
+
+
+def cluster(additions: Sequence[Sequence[Addition]], threshold: float, *, map=map) -> tuple[Cluster, ...]:
+    """Each outlet's additions aligned against every earlier outlet's: a link joins the cluster.
+
+    One ``api.compare`` per outlet (``links``), its additions against all
+    earlier ones, so a cluster also gathers an addition that matches a later
+    member better than its first. Each compare needs only the additions, not
+    the clusters, so ``map`` may run them in worker processes; the clusters
+    are then joined here, in outlet order. A headline joins no cluster: a
+    short line is easily contained in a long sentence about something else.
+    Shared by the most outlets first.
+    """
+    # Largest pools first, so the last task to finish is a short one; map keeps the order asked.
+    found = list(map(partial(links, additions, threshold=threshold), range(len(additions) - 1, -1, -1)))[::-1]
+    members: list[list[Member]] = []
+    cluster_of: dict[tuple[int, int], int] = {}  # (outlet, position among its facts) -> cluster
+    for n, added in enumerate(additions):
+        for k, a in enumerate(facts(added)):
+            if k in found[n]:
+                cluster_of[n, k] = cluster_of[found[n][k]]
+                members[cluster_of[n, k]].append(Member(n, a))
+            else:
+                cluster_of[n, k] = len(members)
+                members.append([Member(n, a)])
+        members.extend([Member(n, a)] for a in added if a.heading)
+    ordered = sorted(members, key=lambda ms: (-len({m.outlet for m in ms}), ms[0].outlet, ms[0].addition.outlet))
+    return tuple(Cluster(n, tuple(ms)) for n, ms in enumerate(ordered))
+
+
+def facts(added: Sequence[Addition]) -> list[Addition]:
+    """The additions that may join a cluster: all but headlines."""
+    return [a for a in added if not a.heading]
+
+
+def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) -> dict[int, tuple[int, int]]:
+    """Outlet ``n``'s facts, by position, -> the earlier (outlet, fact position) they link to.
+
+    Only links at or above ``threshold`` and CLUSTER_FLOOR count: a title or
+    lead pair the alignment takes below the threshold is a guess about
+    position, and additions have none.
+    """
+    from natodiff.api import compare
+
+    earlier = [(m, k, a) for m in range(n) for k, a in enumerate(facts(additions[m]))]
+    added = facts(additions[n])
+    if not earlier or not added:
+        return {}
+    c = compare(_paragraphs([a for _, _, a in earlier]), _paragraphs(added),
+                options=Options(threshold=threshold, facts=False))
+    if c.source.paragraphs != len(earlier) or c.outlet.paragraphs != len(added):
+        return {}  # the texts did not split one paragraph an addition: link nothing rather than guess
+    found: dict[int, tuple[int, int]] = {}
+    for a in c.alignments:
+        if a.kind in (Kind.SHARED, Kind.REWORDED) and (a.similarity or 0.0) >= max(threshold, CLUSTER_FLOOR):
+            m, k, _ = earlier[a.source[0].paragraph]
+            for s in a.outlet:
+                found.setdefault(s.paragraph, (m, k))
+    return found
+
+
+def _paragraphs(added: Sequence[Addition]) -> str:
+    return "\n\n".join(a.text for a in added)

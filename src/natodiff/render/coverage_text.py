@@ -1,0 +1,106 @@
+"""The coverage matrix for the terminal: a row per source claim, a mark per outlet, a legend.
+
+The marks carry the meaning without colour; colour (on a terminal, unless
+NO_COLOR) only helps the eye.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from natodiff.coverage import Mark, Matrix
+from natodiff.render import visible
+from natodiff.render import coverage as words
+
+STYLES = {Mark.VERBATIM: "blue", Mark.REWORDED: "yellow", Mark.LEFT_OUT: "dim", Mark.FLAGGED: "bold red",
+          words.ADDED: "green"}
+
+
+CLAIM_MIN = 30  # characters of a claim kept on screen; outlets that would squeeze it go to the next table
+
+
+class _Tables:
+    """The claims and additions tables, in as many parts as the width needs: a claim keeps CLAIM_MIN characters."""
+
+    def __init__(self, m: Matrix) -> None:
+        self.m = m
+        self.heads = [visible(head) for head in words.heads(m)]
+        self.widths = [max(3, cell_len(head)) for head in self.heads]  # a head keeps its width
+        self.ids = max([len(f"S{x.sentence + 1}") for x in m.claims] + [len(f"A{len(m.clusters)}")])
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        m, n_out = self.m, len(self.m.outlets)
+        parts, start = [], 0
+        while start < n_out:
+            room, end = options.max_width - self.ids - CLAIM_MIN - 1, start
+            while end < n_out and (end == start or room >= self.widths[end] + 1):
+                room -= self.widths[end] + 1
+                end += 1
+            parts.append(range(start, end))
+            start = end
+        title = f"coverage of {visible(m.source.name)} by {n_out} outlet{'s' * (n_out != 1)}"
+        for k, outlets in enumerate(parts):
+            shown = f" (outlets {outlets[0] + 1}–{outlets[-1] + 1})" if len(parts) > 1 else ""
+            if k:
+                yield Text("")
+            yield self._claims(outlets, title + shown)
+        if m.clusters:
+            for outlets in parts:
+                shown = f" (outlets {outlets[0] + 1}–{outlets[-1] + 1})" if len(parts) > 1 else ""
+                yield Text("")
+                yield self._added(outlets, "added by the outlets (not in the source)" + shown)
+
+    def _table(self, outlets: range, title: str, first: str) -> Table:
+        t = Table(title=Text(title), title_justify="left", box=None, header_style="bold", pad_edge=False,
+                  padding=(0, 1), collapse_padding=True)
+        t.add_column("", justify="right", no_wrap=True, width=self.ids)
+        t.add_column(first, min_width=CLAIM_MIN)  # each claim is cut to one line (``_line``)
+        for n in outlets:
+            t.add_column(Text(self.heads[n]), justify="center", no_wrap=True, width=self.widths[n])
+        return t
+
+    def _claims(self, outlets: range, title: str) -> Table:
+        m = self.m
+        t = self._table(outlets, title, "source claim")
+        for x, row in zip(m.claims, m.cells):
+            t.add_row(f"S{x.sentence + 1}", _line(x.text), *(_mark(row[n].mark) for n in outlets))
+        t.add_row("", Text("carried", style="bold"), *(f"{words.carried(m, n)}/{len(m.claims)}" for n in outlets))
+        return t
+
+    def _added(self, outlets: range, title: str) -> Table:
+        t = self._table(outlets, title, "added claim")
+        for k in self.m.clusters:
+            marks = words.added_marks(self.m, k)
+            t.add_row(f"A{k.id + 1}", _line(k.text), *(_mark(marks[n]) for n in outlets))
+        return t
+
+
+def _line(text: str) -> Text:
+    return Text(visible(text), no_wrap=True, overflow="ellipsis")
+
+
+def _mark(mark: str) -> Text:
+    return Text(mark, style=STYLES.get(mark, ""))
+
+
+def matrix(m: Matrix) -> list[RenderableType]:
+    """The claims and additions tables, the flagged cells, the legend and the key."""
+    parts: list[RenderableType] = [_Tables(m)]
+    flagged = words.flagged_lines(m)
+    if flagged:
+        parts += [Text(""), Text("flagged", style="bold")] + [Text("  ! " + visible(line)) for line in flagged]
+    parts += [Text(""), _legend()]
+    parts += [Text(visible(line), style="red" if line.startswith("not compared") else "")
+              for line in words.key_lines(m)]
+    return [Group(*parts)]
+
+
+def _legend() -> Text:
+    text = Text("legend  ")
+    for mark, meaning in words.MEANINGS:
+        text.append(mark, style=STYLES.get(mark, ""))
+        text.append(f" {meaning}  ")
+    return text
