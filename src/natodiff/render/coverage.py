@@ -14,13 +14,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from natodiff.coverage import SCHEMA, Cell, Cluster, Column, Mark, Matrix
+from natodiff.model import FactStatus, Kind
+from natodiff.render.vocabulary import KINDS, STATUSES, Term
 
 LABEL_CHARS = 16  # a column head; the full name is in the key, JSON and the hover
 # Above this many characters of labels side by side, columns are numbered and a key names them.
 HEAD_CHARS = 60
 CLAIM_CHARS = 90  # a claim's text on one line of the text and Markdown tables
 ADDED = "+"  # an addition row: this outlet adds it
-STATUS = {Mark.VERBATIM: "verbatim", Mark.REWORDED: "reworded", Mark.LEFT_OUT: "left_out", Mark.FLAGGED: "flagged"}
+# Each mark's status word (JSON, HTML class), terminal colour and Word shade; "+" (ADDED) is green.
+MARKS = {
+    Mark.VERBATIM: Term("verbatim", KINDS[Kind.SHARED].style, KINDS[Kind.SHARED].fill),
+    Mark.REWORDED: Term("reworded", KINDS[Kind.REWORDED].style, KINDS[Kind.REWORDED].fill),
+    Mark.LEFT_OUT: Term("left_out", "dim"),
+    Mark.FLAGGED: Term("flagged", STATUSES[FactStatus.CONFLICT].style, STATUSES[FactStatus.CONFLICT].fill),
+}
 MEANINGS = (
     (Mark.VERBATIM.value, "carried verbatim"),
     (Mark.REWORDED.value, "reworded"),
@@ -95,7 +103,7 @@ def _outlet(n: int, col: Column, label: str) -> dict[str, Any]:
 
 
 def _cell(claim: int, outlet: int, cell: Cell) -> dict[str, Any]:
-    return {"claim": claim, "outlet": outlet, "mark": cell.mark.value, "status": STATUS[cell.mark],
+    return {"claim": claim, "outlet": outlet, "mark": cell.mark.value, "status": MARKS[cell.mark].label,
             "outlet_sentences": [j + 1 for j in cell.outlet], "outlet_text": cell.text,
             "similarity": None if cell.similarity is None else round(cell.similarity, 4),
             "flags": list(cell.flags), "variant": cell.variant}

@@ -34,7 +34,7 @@ def render(m: Matrix) -> str:
            f"<title>{title}</title><style>{CSS}</style></head><body>", f"<h1>{title}</h1>",
            "<table>", _head(m, "source claim")]
     for x, row in zip(m.claims, m.cells):
-        cells = "".join(f'<td class="m {words.STATUS[c.mark]}" title="{esc(words.hover(c))}">{esc(c.mark.value)}</td>'
+        cells = "".join(f'<td class="m {words.MARKS[c.mark].label}" title="{esc(words.hover(c))}">{esc(c.mark.value)}</td>'
                         for c in row)
         out.append(f'<tr><td class="id">S{x.sentence + 1}</td><td>{esc(x.text)}</td>{cells}</tr>')
     totals = "".join(f'<td class="m">{words.carried(m, n)}/{len(m.claims)}</td>' for n in range(n_out))

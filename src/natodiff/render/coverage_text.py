@@ -15,8 +15,7 @@ from natodiff.coverage import Mark, Matrix
 from natodiff.render import visible
 from natodiff.render import coverage as words
 
-STYLES = {Mark.VERBATIM: "blue", Mark.REWORDED: "yellow", Mark.LEFT_OUT: "dim", Mark.FLAGGED: "bold red",
-          words.ADDED: "green"}
+STYLES = {**{mark.value: term.style for mark, term in words.MARKS.items()}, words.ADDED: "green"}
 
 
 CLAIM_MIN = 30  # characters of a claim kept on screen; outlets that would squeeze it go to the next table

@@ -27,7 +27,6 @@ from natodiff.render.word import new_document, set_properties, to_bytes, xml_saf
 
 PORTRAIT_OUTLETS = 6  # more than this and the matrix needs a landscape page
 PER_TABLE = 15  # outlets side by side in one landscape table: numbered 9 mm columns leave 108 mm for the claim
-MARK_FILLS = {Mark.VERBATIM: "DDEBF7", Mark.REWORDED: "FFF2CC", Mark.FLAGGED: "F8CBAD"}
 ADDED_FILL = "E2EFDA"
 CLAIM_CHARS = 110  # a claim in the matrix; the outlet sections and the JSON have more
 QUOTED = 80  # a claim quoted in the bottom line
@@ -157,8 +156,8 @@ def _centred(cell, mark: str) -> None:
 
 def _mark_cell(cell, c: Cell) -> None:
     _centred(cell, c.mark.value)
-    if c.mark in MARK_FILLS:
-        wd.shade(cell, MARK_FILLS[c.mark])
+    if words.MARKS[c.mark].fill:
+        wd.shade(cell, words.MARKS[c.mark].fill)
 
 
 def _legend(document) -> None:
