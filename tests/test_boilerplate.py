@@ -186,6 +186,7 @@ def test_the_headline_under_a_bare_read_more_label_is_furniture_too() -> None:
 
 # --- issue #19: furniture as scrapers and copy-paste leave it ------------------------------
 
+import gc  # noqa: E402
 import time  # noqa: E402
 
 from hypothesis import given  # noqa: E402
