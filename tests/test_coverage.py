@@ -111,6 +111,16 @@ def test_labels_are_short_given_titled_or_file_stems_and_distinct():
     assert words.labels(twice) == ("NATO agrees…", "NATO agrees… 2")
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("news/reuters-2024-02-15.html", "reuters"),  # pages saved on one day share the date: it names nothing
+    ("tass_20240215.txt", "tass"),
+    ("2024-02-15.txt", "2024-02-15"),  # a name that is only a date keeps it
+    ("story 3.txt", "story 3"),
+])
+def test_a_file_stem_label_drops_a_trailing_date(name, expected):
+    assert words.stem(name) == expected
+
+
 @pytest.mark.parametrize("name", sorted(regenerate.CASES))
 def test_golden(name):
     expected = (HERE / name).read_bytes()
@@ -403,3 +413,12 @@ def test_the_bottom_line_names_a_few_outlets_then_counts_the_rest(tmp_path):
     cost = next(b for b in bullets if "4 billion euros" in b)
     assert "(NATO agrees…, Allies buy 500…, NATO agrees… 2 and 3 more)" in cost  # 6 outlets add it
     assert any(b.startswith("NATO to deploy…, NATO to… 2 and NATO to… 3 changed") for b in bullets)  # 3: all named
+
+
+def test_a_claim_that_is_a_quotation_is_not_quoted_twice_in_the_memo(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    names = ("nato-press-release", "outlet-report", "outlet-wire", "outlet-digest")
+    r = run("memo", *(f"samples/{n}-2024-02-15.txt" for n in names), "-o", str(tmp_path / "m.docx"))
+    assert r.exit_code == 0, r.stderr
+    text = all_text(reopen((tmp_path / "m.docx").read_bytes()))
+    assert "By the end of 2024" in text and not re.search("“[\"“]", text)

@@ -7,6 +7,8 @@ without folders or extension), never by a path that would wrap.
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 from collections import Counter
@@ -44,10 +46,12 @@ def file_name(name: str) -> str:
 
 
 def stem(name: str) -> str:
-    """A file name without folders or extension: ``news/reuters.html`` -> ``reuters``."""
+    """A file name without folders, extension or a trailing date, which pages of one day share:
+    ``news/reuters-2024-02-15.html`` -> ``reuters``."""
     tail = file_name(name)
     base, dot, _ = tail.rpartition(".")
-    return base if dot and base else tail
+    base = base if dot and base else tail
+    return re.sub(r"[-_ .]*(?:\d{4}-?\d{2}-?\d{2}|\d{2}-\d{2}-\d{4})$", "", base) or base
 
 
 def labels(m: Matrix) -> tuple[str, ...]:

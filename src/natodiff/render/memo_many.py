@@ -18,29 +18,31 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from natodiff.coverage import Cell, Column, Mark, Matrix
+from natodiff.model import Kind
 from natodiff.render import coverage as words
+from natodiff.render import in_quotes
 from natodiff.render import docx_parts as wd
 from natodiff.render.combined import shorten as trim
 from natodiff.render.docx_parts import GREY
 from natodiff.render.memo import _listing, _n, headline_of, label
+from natodiff.render.vocabulary import KINDS
 from natodiff.render.word import new_document, set_properties, to_bytes, xml_safe
 
 PORTRAIT_OUTLETS = 6  # more than this and the matrix needs a landscape page
 PER_TABLE = 15  # outlets side by side in one landscape table: numbered 9 mm columns leave 108 mm for the claim
-ADDED_FILL = "E2EFDA"
 CLAIM_CHARS = 110  # a claim in the matrix; the outlet sections and the JSON have more
 QUOTED = 80  # a claim quoted in the bottom line
 SHOWN = 3  # claims quoted by name in one bullet before "and N more"
 NAMED = 4  # outlets named in one place before "and N more"
 ID_MM = 10
-MIN_COLUMN_MM, MAX_COLUMN_MM = 9.0, 20.0  # an outlet's column: a mark, or a short label's longest word
+MIN_COLUMN_MM, MAX_COLUMN_MM = 9.0, 24.0  # an outlet's column: a mark, or a short label's longest word
 
 
 # --- what to say (pure; no docx) ---------------------------------------------------
 
 
 def _quoted(texts: Sequence[str], more: int) -> str:
-    said = "; ".join(f"“{trim(t, QUOTED)}”" for t in texts[:SHOWN])
+    said = "; ".join(in_quotes(trim(t, QUOTED)) for t in texts[:SHOWN])
     return said + (f"; and {more - SHOWN} more" if more > SHOWN else "")
 
 
@@ -71,7 +73,7 @@ def bottom_line(m: Matrix) -> list[str]:
                        + ".")
     shared = [k for k in m.clusters if len(k.outlets) > 1]
     if shared:
-        parts = [f"“{trim(k.text, QUOTED)}” ({_who([names[n] for n in k.outlets])})" for k in shared[:SHOWN]]
+        parts = [f"{in_quotes(trim(k.text, QUOTED))} ({_who([names[n] for n in k.outlets])})" for k in shared[:SHOWN]]
         more = f"; and {len(shared) - SHOWN} more" if len(shared) > SHOWN else ""
         bullets.append(f"{_n(len(shared), 'addition')} not in the source {'appears' if len(shared) == 1 else 'appear'}"
                        f" in several outlets, a sign of a common second source: " + "; ".join(parts) + more + ".")
@@ -106,7 +108,7 @@ def outlet_lines(m: Matrix, n: int) -> tuple[str, list[str], list[str]]:
         if n in k.outlets:
             others = [names[o] for o in k.outlets if o != n]
             mine = next(mb.addition for mb in k.members if mb.outlet == n)
-            added.append(f"“{trim(mine.text, CLAIM_CHARS)}”" + (f" (also {_who(others)})" if others else ""))
+            added.append(in_quotes(trim(mine.text, CLAIM_CHARS)) + (f" (also {_who(others)})" if others else ""))
     return figures, flagged, added
 
 
@@ -137,7 +139,7 @@ def _matrix_table(document, m: Matrix, outlets: Sequence[int], heads: Sequence[s
         for cell, n in zip(cells[2:], outlets):
             if n in k.outlets:
                 _centred(cell, words.ADDED)
-                wd.shade(cell, ADDED_FILL)
+                wd.shade(cell, KINDS[Kind.OUTLET_ONLY].fill)
 
 
 def _column_mm(heads) -> float:
