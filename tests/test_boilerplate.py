@@ -186,8 +186,7 @@ def test_the_headline_under_a_bare_read_more_label_is_furniture_too() -> None:
 
 # --- issue #19: furniture as scrapers and copy-paste leave it ------------------------------
 
-import gc  # noqa: E402
-import time  # noqa: E402
+from test_linear_time import _seconds  # noqa: E402
 
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -344,21 +343,6 @@ def test_story_sentences_survive_any_furniture_around_them(blocks, tail) -> None
         assert marked.get(story) is False, (story, marked)
 
 
-def _cpu(run) -> float:
-    """Best of three, the collector off: its passes cost what the test process holds (see test_linear_time)."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(3):
-            start = time.process_time()
-            run()
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 @pytest.mark.parametrize("make", [
     pytest.param(lambda n: "Ministry of Defence more " * n + "The end.", id="caption-toggles"),
     pytest.param(lambda n: "A. (a/b) " * n + "The end.", id="glued-credits"),
@@ -378,7 +362,7 @@ def test_furniture_rules_read_in_linear_time(make) -> None:
 
     n = 400
     run(n)()
-    growth = _cpu(run(4 * n)) / max(_cpu(run(n)), 1e-6)
+    growth = _seconds(run(4 * n)) / max(_seconds(run(n)), 1e-6)
     assert growth <= 6.0, growth
 
 
