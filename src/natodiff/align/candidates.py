@@ -36,11 +36,12 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     # sentence at a time: its row of shared rare keys is all that is held.
     pairs = set()
     for i, ks in enumerate(lkeys):
-        row: Counter[int] = Counter()  # right position -> rare keys shared
+        hits: list[int] = []  # right positions, once per rare key shared
         for key in ks:
             rs = rpost.get(key)
             if rs is not None and ldf[key] + len(rs) <= DF_CAP:
-                row.update(rs)
+                hits.extend(rs)
+        row = Counter(hits)  # right position -> rare keys shared
         if left[i].content <= 2:
             pairs.update((i, j) for j in row)
             continue
