@@ -1,7 +1,8 @@
 """The library: text in, results out. No file access, printing, clock or randomness.
 
 ``compare`` chains the stages: segment -> mark furniture -> align (prepare,
-weigh, link, group) -> classify -> summarise -> facts and quotations.
+weigh, link, group) -> classify -> summarise -> facts and quotations, inside
+one ``analysis.analysing()`` scope, so no stage tokenises a sentence again.
 ``list_facts`` runs the facts stages on one text; ``differences`` says what
 ``--exit-code`` reports.
 
@@ -89,8 +90,8 @@ def gather_facts(src_doc: Document, out_doc: Document) -> tuple[Any, tuple["Quot
 def _items(src_doc: Document, out_doc: Document, threshold: float) -> tuple[tuple[Alignment, ...], Summary]:
     """Items and their figures.
 
-    The prepared sentences they are built from (tokens, bags, matchers) are
-    freed on return, so facts and quotations do not carry them.
+    The prepared sentences they are built from (bags, weights) are freed on
+    return; the tokens stay in the comparison's analysis, for shifts to read.
     """
     from natodiff import classify, metrics
     from natodiff.align import align
