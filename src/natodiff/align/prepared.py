@@ -30,7 +30,7 @@ class PreparedSentence:
         """A matcher with this sentence as its second sequence, for the caller to set the first.
 
         Not kept: at 1 MB a side a sentence that reaches difflib does so 1.6
-        times on average, and the kept indexes were an eighth of the
+        times on average, and the kept indexes were a sixth of the
         alignment's memory.
         """
         return SequenceMatcher(None, (), self.keys, autojunk=False)
