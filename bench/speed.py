@@ -1,6 +1,7 @@
-"""Speed and memory of natodiff against a plain line diff and naive difflib.
+"""Speed and memory of natodiff against wdiff, a plain line diff and naive difflib.
 
     python bench/speed.py            # 10 KB, 100 KB and 1 MB per side
+    python bench/speed.py --big      # also 10 MB per side (one run; minutes)
     python bench/speed.py --quick    # 10 KB and 100 KB, one run each
     python bench/speed.py --keep DIR # also keep the generated inputs in DIR
 
@@ -13,11 +14,15 @@ dates and quotations); the outlet keeps,
 rewords, merges, reorders and drops source sentences and adds its own.
 
 Every measurement runs in a fresh wrapper process that starts the command
-and reports its wall time and the peak RSS of that command alone
-(``resource.getrusage(RUSAGE_CHILDREN)``). Compared, on the same inputs:
+and reports its wall time, the peak RSS of its largest process
+(``resource.getrusage(RUSAGE_CHILDREN)``) and the peak PSS of all its
+processes together (sampled from /proc). The commands of one size run
+alternately, so a machine that slows down slows them all alike; read the
+ratios. Compared, on the same inputs:
 
 * natodiff -- the whole command, ``python -m natodiff compare --format json``
   (start-up, reading, facts and quotations, rendering);
+* wdiff -- GNU wdiff, the word-diff tool, where installed;
 * git -- ``git diff --no-index --word-diff``, the speed of a plain line diff;
 * difflib -- every outlet sentence against every source sentence with
   ``SequenceMatcher.ratio`` on words, the naive way to align sentences.
@@ -26,11 +31,13 @@ and reports its wall time and the peak RSS of that command alone
 
 The 100 KB pair is also timed with every line break removed (a page pasted
 as one paragraph), which must cost no more than the same text in paragraphs.
+Last, the ratios issue 20 sets as targets are printed from the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import shutil
@@ -39,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SOURCE = ROOT / "samples" / "nato-press-release-2024-02-15.txt"
@@ -237,13 +245,49 @@ def make_pair(size: int, seed: int = SEED) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- measuring
 
-# Runs one command and prints its wall time and peak RSS (KiB on Linux).
+# Runs one command and prints its wall time, the peak RSS of its largest
+# process (KiB on Linux) and the peak of the proportional set size (PSS) of
+# all its processes together, sampled every 20 ms from /proc: a forked
+# worker shares its parent's pages, which PSS counts once.
 _WRAPPER = """
-import resource, subprocess, sys, time
+import os, resource, subprocess, sys, time
+
+def tree(pid):
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass
+    return out
+
+def pss(pids):
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
 t = time.perf_counter()
-rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+peak = 0
+can_sample = os.path.exists(f"/proc/{proc.pid}/smaps_rollup")
+while proc.poll() is None:
+    if can_sample:
+        peak = max(peak, pss(tree(proc.pid)))
+    time.sleep(0.02)
 wall = time.perf_counter() - t
-print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, peak, proc.returncode)
 """
 
 # The naive baseline: best SequenceMatcher ratio of every outlet sentence
@@ -269,19 +313,34 @@ print(linked)
 """
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak MB) of one run of ``cmd`` in a fresh wrapper."""
+def measure(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak MB of the largest process, peak MB of all together) of one run of ``cmd``."""
     res = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, check=True)
-    wall, rss, rc = res.stdout.split()
-    if cmd[0] != "git" and rc != "0":
+    wall, rss, pss, rc = res.stdout.split()
+    if cmd[0] not in ("git", "wdiff") and rc != "0":
         raise SystemExit(f"failed ({rc}): {' '.join(cmd)}")
-    return float(wall), int(rss) / 1024
+    return float(wall), int(rss) / 1024, (int(pss) or int(rss)) / 1024
 
 
-def repeat(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall time and the largest peak over ``runs`` runs."""
-    results = [measure(cmd) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def repeat(cmd: list[str], runs: int) -> tuple[float, float, float]:
+    """Median wall time and the largest peaks over ``runs`` runs."""
+    return side_by_side({"x": cmd}, runs)["x"]
+
+
+def side_by_side(cmds: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float, float]]:
+    """Each command ``runs`` times, alternating, so a machine that slows down slows all alike.
+
+    Per command: median wall time, the largest single-process peak and the
+    largest all-processes peak (MB).
+    """
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            results[name].append(measure(cmd))
+    return {
+        name: (statistics.median(r[0] for r in rs), max(r[1] for r in rs), max(r[2] for r in rs))
+        for name, rs in results.items()
+    }
 
 
 def natodiff_cmd(src: Path, out: Path, fmt: str = "json") -> list[str]:
@@ -299,14 +358,20 @@ def sentence_count(path: Path) -> int:
     return len(segment(path.read_text(encoding="utf-8"), Side.SOURCE)[0])
 
 
+def wdiff_cmd(src: Path, out: Path) -> list[str] | None:
+    """GNU wdiff, the word-diff tool natodiff is held against, where installed."""
+    return ["wdiff", str(src), str(out)] if shutil.which("wdiff") else None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="10 KB and 100 KB only, one run each")
+    ap.add_argument("--big", action="store_true", help="also 10 MB a side (one run; minutes)")
     ap.add_argument("--keep", type=Path, help="keep the generated inputs in this directory")
     args = ap.parse_args(argv)
     if shutil.which("git") is None:
         raise SystemExit("git not found")
-    sizes = SIZES[:2] if args.quick else SIZES
+    sizes = SIZES[:2] if args.quick else SIZES + (BIG,) if args.big else SIZES
     workdir = Path(tempfile.mkdtemp(prefix="natodiff-speed-"))
     rows = []
     one_line = None
@@ -321,10 +386,12 @@ def main(argv: list[str] | None = None) -> int:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(src, args.keep)
                 shutil.copy(out, args.keep)
-            runs = 1 if args.quick else (5 if size < 500_000 else 3)
+            runs = 1 if args.quick or size > 5_000_000 else (5 if size < 500_000 else 3)
             n_src, n_out = sentence_count(src), sentence_count(out)
-            nat = repeat(natodiff_cmd(src, out), runs)
-            git = repeat(git_cmd(src, out), runs)
+            cmds = {"natodiff": natodiff_cmd(src, out), "git": git_cmd(src, out)}
+            if (wdiff := wdiff_cmd(src, out)) is not None:
+                cmds["wdiff"] = wdiff
+            timed = side_by_side(cmds, runs)
             pairs = n_src * n_out
             if difflib_rate is None or difflib_rate * pairs <= DIFFLIB_BUDGET:
                 dl = repeat([sys.executable, "-c", _DIFFLIB, str(src), str(out)], 1 if size >= 100_000 else runs)
@@ -332,55 +399,93 @@ def main(argv: list[str] | None = None) -> int:
                 dl_cell = (f"{dl[0]:.2f}", f"{dl[1]:.0f}")
             else:
                 dl_cell = (f"~{difflib_rate * pairs:.0f} (estimate, not run)", "–")
-            rows.append((label, len(source.encode()), len(outlet.encode()), n_src, n_out, nat, git, dl_cell))
+            rows.append(Row(label, len(source.encode()), len(outlet.encode()), n_src, n_out, timed["natodiff"],
+                            timed["git"], timed.get("wdiff"), dl_cell))
             if size == 100_000:  # the same texts pasted without a line break: one paragraph each
                 src1, out1 = workdir / "source-one-line.txt", workdir / "outlet-one-line.txt"
                 src1.write_text(" ".join(source.split()), encoding="utf-8")
                 out1.write_text(" ".join(outlet.split()), encoding="utf-8")
                 one_line = repeat(natodiff_cmd(src1, out1), runs)
-            print(f"  {label}: natodiff {nat[0]:.2f} s, git {git[0]:.3f} s, difflib {dl_cell[0]} s",
-                  file=sys.stderr)
-        sample = repeat(natodiff_cmd(SAMPLE_SOURCE, SAMPLE_OUTLET), 1 if args.quick else 9)
-        sample_text = repeat(natodiff_cmd(SAMPLE_SOURCE, SAMPLE_OUTLET, "text"), 1 if args.quick else 9)
-        help_ = repeat([sys.executable, "-m", "natodiff", "--help"], 1 if args.quick else 7)
-        python = repeat([sys.executable, "-c", "pass"], 1 if args.quick else 7)
+            wd = timed.get("wdiff")
+            print(f"  {label}: natodiff {timed['natodiff'][0]:.2f} s, git {timed['git'][0]:.3f} s, "
+                  f"wdiff {f'{wd[0]:.2f} s' if wd else 'not installed'}, difflib {dl_cell[0]} s", file=sys.stderr)
+        small = 1 if args.quick else 9
+        start = side_by_side({"json": natodiff_cmd(SAMPLE_SOURCE, SAMPLE_OUTLET),
+                              "text": natodiff_cmd(SAMPLE_SOURCE, SAMPLE_OUTLET, "text"),
+                              "imports": [sys.executable, "-c", "import typer, rich.console"],
+                              "help": [sys.executable, "-m", "natodiff", "--help"],
+                              "python": [sys.executable, "-c", "pass"]}, small)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    print(table(rows, sample, sample_text, help_, python, one_line))
+    print(table(rows, start, one_line))
     return 0
 
 
-def table(rows, sample, sample_text, help_, python, one_line=None) -> str:
+BIG = ("10 MB", 10_000_000)
+
+
+class Row(NamedTuple):
+    label: str
+    source_bytes: int
+    outlet_bytes: int
+    source_sentences: int
+    outlet_sentences: int
+    natodiff: tuple[float, float, float]  # median s, peak MB largest process, peak MB all processes
+    git: tuple[float, float, float]
+    wdiff: tuple[float, float, float] | None
+    difflib: tuple[str, str]
+
+
+def table(rows: list[Row], start: dict[str, tuple[float, float, float]], one_line=None) -> str:
     lines = [
-        f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median wall time, peak RSS per run.",
+        f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median wall time; peak RSS of the "
+        "largest process and peak PSS of all processes together.",
         "",
-        "| input per side | sentences (src/out) | natodiff s | natodiff peak MB | git word-diff s "
-        "| git peak MB | natodiff / git | all-pairs difflib s | difflib peak MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| input per side | sentences (src/out) | natodiff s | peak MB (all) | wdiff s | ÷ wdiff "
+        "| git word-diff s | ÷ git | all-pairs difflib s | difflib peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, sb, ob, ns, no, nat, git, dl in rows:
+    for r in rows:
+        nat, git, wd = r.natodiff, r.git, r.wdiff
         lines.append(
-            f"| {label} ({sb / 1000:.0f}/{ob / 1000:.0f} KB) | {ns}/{no} | {nat[0]:.2f} | {nat[1]:.0f} "
-            f"| {git[0]:.3f} | {git[1]:.0f} | {nat[0] / git[0]:.0f}× | {dl[0]} | {dl[1]} |"
+            f"| {r.label} ({r.source_bytes / 1000:.0f}/{r.outlet_bytes / 1000:.0f} KB) "
+            f"| {r.source_sentences}/{r.outlet_sentences} | {nat[0]:.2f} | {nat[1]:.0f} ({nat[2]:.0f}) "
+            f"| {f'{wd[0]:.2f}' if wd else '–'} | {f'{nat[0] / wd[0]:.2f}×' if wd else '–'} "
+            f"| {git[0]:.3f} | {nat[0] / git[0]:.0f}× | {r.difflib[0]} | {r.difflib[1]} |"
         )
     lines.append("")
-    by_label = {r[0]: r for r in rows}
-    if "100 KB" in by_label and "1 MB" in by_label:
-        a, b = by_label["100 KB"], by_label["1 MB"]
-        lines.append(f"Growth 100 KB → 1 MB (10× input): natodiff {b[5][0] / a[5][0]:.1f}×, "
-                     f"git {b[6][0] / a[6][0]:.1f}×.")
-    if "10 KB" in by_label and "100 KB" in by_label:
-        a, b = by_label["10 KB"], by_label["100 KB"]
-        lines.append(f"Growth 10 KB → 100 KB (10× input): natodiff {b[5][0] / a[5][0]:.1f}×, "
-                     f"git {b[6][0] / a[6][0]:.1f}×.")
+    by_label = {r.label: r for r in rows}
+    for a, b in (("10 KB", "100 KB"), ("100 KB", "1 MB"), ("1 MB", "10 MB")):
+        if a in by_label and b in by_label:
+            x, y = by_label[a], by_label[b]
+            grow = y.natodiff[0] / x.natodiff[0]
+            size = (y.source_bytes + y.outlet_bytes) / (x.source_bytes + x.outlet_bytes)
+            lines.append(f"Growth {a} → {b} ({size:.1f}× input): natodiff {grow:.1f}× "
+                         f"(exponent {math.log(grow) / math.log(size):.2f}), git {y.git[0] / x.git[0]:.1f}×"
+                         + (f", wdiff {y.wdiff[0] / x.wdiff[0]:.1f}×." if x.wdiff and y.wdiff else "."))
     if one_line and "100 KB" in by_label:
         lines.append(f"The 100 KB pair with no line breaks (each text one paragraph): natodiff {one_line[0]:.2f} s "
-                     f"(with its paragraphs: {by_label['100 KB'][5][0]:.2f} s).")
+                     f"(with its paragraphs: {by_label['100 KB'].natodiff[0]:.2f} s).")
     lines.append(
-        f"Sample pair (samples/), whole command: {sample[0]:.2f} s as JSON, {sample_text[0]:.2f} s as the "
-        f"text report (the default; rich tables), {sample[1]:.0f} MB peak; "
-        f"`natodiff --help`: {help_[0]:.2f} s; bare `python -c pass`: {python[0]:.2f} s."
+        f"Sample pair (samples/), whole command: {start['json'][0]:.3f} s as JSON, {start['text'][0]:.3f} s as "
+        f"the text report; `natodiff --help` {start['help'][0]:.3f} s; "
+        f"`python -c \"import typer, rich.console\"` {start['imports'][0]:.3f} s; "
+        f"bare `python -c pass` {start['python'][0]:.3f} s."
     )
+    lines += ["", "Issue 20's targets, from this run:", ""]
+    lines.append(f"- samples, JSON ÷ importing typer and rich: {start['json'][0] / start['imports'][0]:.2f}× "
+                 "(target ≤ 1.3×)")
+    for label, goal in (("1 MB", 1.0), ("10 MB", 1.5)):
+        r = by_label.get(label)
+        if r and r.wdiff:
+            lines.append(f"- {label} ÷ wdiff: {r.natodiff[0] / r.wdiff[0]:.2f}× (target ≤ {goal}×)")
+    if "1 MB" in by_label and "10 MB" in by_label:
+        x, y = by_label["1 MB"], by_label["10 MB"]
+        lines.append(f"- growth 1 MB → 10 MB: {y.natodiff[0] / x.natodiff[0]:.1f}× (target ≤ 11×)")
+    if rows:  # the largest size: on small inputs the interpreter itself is most of the peak
+        big = rows[-1]
+        per_byte = big.natodiff[2] * 2**20 / (big.source_bytes + big.outlet_bytes)
+        lines.append(f"- peak memory, all processes, per input byte: {per_byte:.0f} at {big.label} (target ≤ 40)")
     return "\n".join(lines)
 
 

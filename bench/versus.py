@@ -6,7 +6,8 @@ Each PYTHON is the interpreter of a venv with one build installed (e.g. main's
 and a branch's). Runs alternate between the two, so a machine that slows down
 mid-run slows both alike; the ratio is what to read. Inputs: the samples, and
 bench/speed.py's generated 100 KB and 1 MB pairs (the same seed, so the same
-texts every time). Prints medians, the after/before ratio and the peak RSS.
+texts every time). Prints medians, the after/before ratio and the peak memory of all processes
+together (PSS).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             peaks: dict[str, float] = {"before": 0.0, "after": 0.0}
             for _ in range(runs):
                 for name, python in (("before", args.before), ("after", args.after)):
-                    wall, peak = speed.measure(compare_cmd(python, src, out, fmt))
+                    wall, _, peak = speed.measure(compare_cmd(python, src, out, fmt))
                     times[name].append(wall)
                     peaks[name] = max(peaks[name], peak)
             b, a = statistics.median(times["before"]), statistics.median(times["after"])

@@ -2,17 +2,21 @@
 
 ``score_at_least`` drops a pair from word counts before difflib runs;
 ``find_repeats`` reads only the earlier sentences holding one of a
-sentence's rarest keys. Each is checked here against the plain way.
+sentence's rarest keys, and only those heavy enough; ``candidates`` counts
+one left sentence's shared keys at a time. Each is checked here against the
+plain way.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from math import fsum
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from natodiff.align import Weights, find_repeats, prepare, score
+from natodiff.align import DF_CAP, Weights, candidates, find_repeats, prepare, score
+from natodiff.align.candidates import _counting_cap
 from natodiff.align.repeats import REPEAT_CONTAINMENT, REPEAT_IN_ORDER, _in_order, _polarity
 from natodiff.align.scoring import score_at_least
 from natodiff.align.weights import STOP_WEIGHT
@@ -93,3 +97,42 @@ def test_repeats_found_by_prefix_filtering_are_those_found_by_reading_everything
     units = prepared(lines)
     weights = Weights(units)
     assert find_repeats(units, weights) == _repeats_plainly(units, weights)
+
+
+def _candidates_plainly(left, right) -> set[tuple[int, int]]:
+    """candidates() as first written: every rare key's pairs listed, then counted per left sentence."""
+    lkeys = [u.proposing_keys() for u in left]
+    rkeys = [u.proposing_keys() for u in right]
+    lpost, rpost = defaultdict(list), defaultdict(list)
+    for post, keys in ((lpost, lkeys), (rpost, rkeys)):
+        for k, ks in enumerate(keys):
+            for key in ks:
+                post[key].append(k)
+    hits = [[] for _ in left]
+    for key, ls in lpost.items():
+        rs = rpost.get(key)
+        if rs is not None and len(ls) + len(rs) <= DF_CAP:
+            for i in ls:
+                hits[i].extend(rs)
+    cap = _counting_cap(len(left) + len(right))
+    common = {k for k, ls in lpost.items() if (rs := rpost.get(k)) and DF_CAP < len(ls) + len(rs) <= cap}
+    pairs = set()
+    for i, h in enumerate(hits):
+        row = Counter(h)
+        if left[i].content <= 2:
+            pairs.update((i, j) for j in row)
+            continue
+        mine = lkeys[i] & common
+        pairs.update((i, j) for j, n in row.items()
+                     if n >= 2 or right[j].content <= 2 or not mine.isdisjoint(rkeys[j] & common))
+    for i, u in enumerate(left):
+        same = [j for j, v in enumerate(right) if v.keys and v.keys == u.keys]
+        pairs.update((i, j) for j in same[:cap])
+    return pairs
+
+
+@given(texts(2, 40), texts(2, 40), st.integers(1, 6))
+def test_candidates_read_one_row_at_a_time_are_those_listed_all_at_once(left, right, copies) -> None:
+    # Copies of the texts make keys common enough to cross DF_CAP and the counting cap.
+    a, b = prepared(left * copies), prepared(right * copies, Side.OUTLET)
+    assert candidates(a, b) == _candidates_plainly(a, b)

@@ -1,23 +1,28 @@
-"""Every fast path of the tokeniser, facts and quotations gives what the plain path gives.
+"""Every fast path of the tokeniser, facts, quotations and JSON writer gives what the plain path gives.
 
 A fast path skips work when a cheap test says the work finds nothing: a
 word no rule of tokens() looks at twice, a sentence without a currency
 sign, a character that is no quote mark. Each test here turns the cheap
-test off (it then lets everything through) and checks that nothing changes.
+test off (it then lets everything through) and checks that nothing changes;
+the JSON writer is checked against json.dumps.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from natodiff import normalise
+from natodiff import api, normalise
 from natodiff.facts import numbers
 from natodiff.model import Sentence, Side
 from natodiff.quotes import find
+from natodiff.render import json as render_json
+from natodiff.render.indented import dumps_indented
 
 # Words and phrases that meet every rule the fast paths skip: scales, currencies, number words,
 # ordinals, prefixes, contractions, months, speech tags, datelines and quote marks.
@@ -137,3 +142,27 @@ def test_the_quote_mark_scan_visits_every_character_that_may_be_a_mark():
 @given(st.lists(texts(), min_size=1, max_size=4))
 def test_the_quote_mark_scan_visits_every_mark_in_any_text(paragraphs):
     assert _scanned(paragraphs, plain=False) == _scanned(paragraphs, plain=True)
+
+
+# Everything json.dumps takes, as the JSON renderers build it, and some it must be left to.
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    | st.dictionaries(st.integers(), inner, max_size=2),
+    max_leaves=25,
+)
+
+
+@given(_JSON, st.integers(0, 4))
+def test_the_one_pass_writer_writes_what_json_dumps_writes(data, indent) -> None:
+    assert dumps_indented(data, indent) == json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def test_the_one_pass_writer_writes_a_whole_report_as_json_dumps_does() -> None:
+    root = Path(__file__).resolve().parent.parent / "samples"
+    c = api.compare((root / "nato-press-release-2024-02-15.txt").read_text(encoding="utf-8"),
+                    (root / "outlet-report-2024-02-15.txt").read_text(encoding="utf-8"))
+    data = render_json.to_dict(c, explain=True)
+    assert dumps_indented(data, 2) == json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,7 +1,8 @@
 """The library: text in, results out. No file access, printing, clock or randomness.
 
 ``compare`` chains the stages: segment -> mark furniture -> align (prepare,
-weigh, link, group) -> classify -> summarise -> facts and quotations.
+weigh, link, group) -> classify -> summarise -> facts and quotations, inside
+one ``analysis.analysing()`` scope, so no stage tokenises a sentence again.
 ``list_facts`` runs the facts stages on one text; ``differences`` says what
 ``--exit-code`` reports.
 
@@ -40,9 +41,17 @@ def compare(
     >>> [a.kind.value for a in c.alignments]
     ['source_only', 'reworded']
     """
+    from natodiff.analysis import analysing
+
+    with analysing():  # each sentence tokenised once, whatever reads it
+        return _compare(source, outlet, options or Options(), source_name, outlet_name, executor)
+
+
+def _compare(
+    source: str, outlet: str, options: Options, source_name: str, outlet_name: str, executor: "Executor | None"
+) -> Comparison:
     from natodiff import attribution, claims, shifts
 
-    options = options or Options()
     src_doc = read_document(source, Side.SOURCE, source_name)
     out_doc = read_document(outlet, Side.OUTLET, outlet_name)
     pending = executor.submit(gather_facts, src_doc, out_doc) if executor is not None and options.facts else None
@@ -69,18 +78,20 @@ def gather_facts(src_doc: Document, out_doc: Document) -> tuple[Any, tuple["Quot
     """Both texts' fact mentions and the outlet's quotations checked; no alignment needed."""
     from natodiff import facts as facts_stage
     from natodiff import quotes as quotes_stage
+    from natodiff.analysis import analysing
 
-    # Both layers resolve names alike.
-    names = facts_stage.register(src_doc.sentences, out_doc.sentences)
-    gathered = facts_stage.gather(src_doc.sentences, out_doc.sentences, names)
-    return gathered, quotes_stage.compare_quotes(src_doc.sentences, out_doc.sentences, names)
+    with analysing():  # in a worker process, its own memo
+        # Both layers resolve names alike.
+        names = facts_stage.register(src_doc.sentences, out_doc.sentences)
+        gathered = facts_stage.gather(src_doc.sentences, out_doc.sentences, names)
+        return gathered, quotes_stage.compare_quotes(src_doc.sentences, out_doc.sentences, names)
 
 
 def _items(src_doc: Document, out_doc: Document, threshold: float) -> tuple[tuple[Alignment, ...], Summary]:
     """Items and their figures.
 
-    The prepared sentences they are built from (tokens, bags, matchers) are
-    freed on return, so facts and quotations do not carry them.
+    The prepared sentences they are built from (bags, weights) are freed on
+    return; the tokens stay in the comparison's analysis, for shifts to read.
     """
     from natodiff import classify, metrics
     from natodiff.align import align
@@ -110,9 +121,11 @@ def _mark_furniture(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
 def list_facts(text: str, name: str) -> tuple[Document, tuple[Fact, ...], tuple["Quotation", ...]]:
     """One text's document, facts and quotations (``natodiff facts``)."""
     from natodiff import facts, quotes
+    from natodiff.analysis import analysing
 
-    doc = read_document(text, Side.SOURCE, name)
-    return doc, facts.list_facts(doc.sentences, side=Side.SOURCE), quotes.find_quotes(doc.sentences)
+    with analysing():
+        doc = read_document(text, Side.SOURCE, name)
+        return doc, facts.list_facts(doc.sentences, side=Side.SOURCE), quotes.find_quotes(doc.sentences)
 
 
 def differences(c: Comparison) -> list[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from natodiff import lexicon
+from natodiff.analysis import per_text
 from natodiff.lexicon import (  # NEGATIONS, POLARITY: classify and align read them from here
     CLITICS, CURRENCIES, DEMONYMS, DOUBLE_L, MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, NEGATIONS, NOT_BASES,
     NOT_SPEAKERS, NUMBER_WORDS, ORDINAL_ENDINGS, ORDINAL_WORDS, PHRASE_ALIASES, PLACES, POLARITY, PREFIXES,
@@ -209,7 +210,9 @@ def _strip(word: str, endings: tuple[tuple[str, str], ...]) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+# Room for the vocabulary of a 10 MB text (about 100,000 words by Heaps' law): an LRU
+# cache smaller than the working set misses on every rare word it meets again.
+@lru_cache(maxsize=1 << 17)
 def word_key(word: str) -> str:
     """Key of one already-tokenised alphabetic word (cached: words repeat)."""
     key = _plain_key(word)
@@ -242,12 +245,12 @@ def _plain_key(word: str) -> str:
     return stem(spelling(w))
 
 
-@lru_cache(maxsize=1 << 15)
+@per_text(1 << 15)
 def tokens(text: str) -> tuple[Token, ...]:
     """Matching tokens of ``text``, each with the span of the word it came from.
 
-    Cached: alignment, facts, quotations and metrics all read the same
-    sentences, and the result is immutable.
+    Remembered (``analysis.per_text``): alignment, facts, quotations, metrics
+    and shifts all read the same sentences, and the result is immutable.
     """
     folded = fold(text)
     raw = [(m[0], m.start(), m.end()) for m in _WORD.finditer(folded)]

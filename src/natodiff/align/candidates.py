@@ -25,27 +25,27 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     """
     lkeys = [u.proposing_keys() for u in left]
     rkeys = [u.proposing_keys() for u in right]
-    lpost, rpost = _postings(lkeys), _postings(rkeys)
-    hits: list[list[int]] = [[] for _ in left]  # left position -> right positions, once per shared key
-    for key, ls in lpost.items():
-        rs = rpost.get(key)
-        if rs is None or len(ls) + len(rs) > DF_CAP:
-            continue
-        for i in ls:
-            hits[i].extend(rs)
+    ldf = Counter(key for ks in lkeys for key in ks)  # left sentences holding each key
+    rpost = _postings(rkeys)
     cap = _counting_cap(len(left) + len(right))
     # Keys too common to propose a pair that still count towards its two.
-    common = {k for k, ls in lpost.items() if (rs := rpost.get(k)) and DF_CAP < len(ls) + len(rs) <= cap}
+    common = {k for k, rs in rpost.items() if ldf[k] and DF_CAP < ldf[k] + len(rs) <= cap}
     rcommon = [ks & common for ks in rkeys]
     rshort = {j for j, u in enumerate(right) if u.content <= 2}
-    # Sharing a bigram or two content words is the least a link needs.
+    # Sharing a bigram or two content words is the least a link needs. One left
+    # sentence at a time: its row of shared rare keys is all that is held.
     pairs = set()
-    for i, h in enumerate(hits):
-        row = Counter(h)  # right position -> rare keys shared
+    for i, ks in enumerate(lkeys):
+        hits: list[int] = []  # right positions, once per rare key shared
+        for key in ks:
+            rs = rpost.get(key)
+            if rs is not None and ldf[key] + len(rs) <= DF_CAP:
+                hits.extend(rs)
+        row = Counter(hits)  # right position -> rare keys shared
         if left[i].content <= 2:
             pairs.update((i, j) for j in row)
             continue
-        mine = lkeys[i] & common
+        mine = ks & common
         pairs.update((i, j) for j, n in row.items() if n >= 2 or j in rshort or not mine.isdisjoint(rcommon[j]))
     # Identical sentences always qualify, even ones made of function words only.
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)

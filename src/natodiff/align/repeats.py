@@ -25,7 +25,8 @@ def find_repeats(sentences: Sequence[PreparedSentence], weights: Weights) -> dic
     that sentence holds at least one of any set of its keys weighing more
     than the rest: only sentences holding one of its rarest such keys are
     read (prefix filtering), however long the text and however common its
-    other words.
+    other words; and of those, only the ones weighing that much (a size
+    filter) are compared key by key.
     """
     out: dict[int, int] = {}
     first: dict[tuple[str, ...], int] = {}  # keys -> the first sentence with them
@@ -41,11 +42,15 @@ def find_repeats(sentences: Sequence[PreparedSentence], weights: Weights) -> dic
     for k, u in enumerate(live):
         for key in u.bag:
             postings[key].append(k)
+    totals = [weights.total(u.bag) for u in live]
     for i, later in enumerate(live):
         lb = later.bag
-        total = weights.total(lb)
+        total = totals[i]
         if not total:
             continue
+        # What an earlier sentence shares weighs no more than all of it: a lighter one cannot hold
+        # REPEAT_CONTAINMENT of this one (the margin covers the sums' rounding).
+        least = total * REPEAT_CONTAINMENT * (1 - 1e-9)
         rest, earlier_ones = total * (1 - REPEAT_CONTAINMENT) * (1 + 1e-9), set()
         for key in sorted(lb, key=lambda k: (len(postings[k]), k)):
             post = postings[key]
@@ -55,7 +60,7 @@ def find_repeats(sentences: Sequence[PreparedSentence], weights: Weights) -> dic
                 break
         for j in sorted(earlier_ones):
             earlier = live[j]
-            if earlier.sentence.index in out:
+            if totals[j] < least or earlier.sentence.index in out:
                 continue
             eb = earlier.bag
             # As Counter's "&", summed exactly (fsum), so no order of the keys moves the result.

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import bisect
 import math
-from functools import lru_cache
 from itertools import chain
 
+from natodiff.analysis import per_text
 from natodiff.facts.mention import Mention
 from natodiff.normalise import tokens
 
 CONTEXT_WINDOW = 64
 
 
-@lru_cache(maxsize=4096)
+@per_text(4096)  # once per sentence per comparison
 def _context_words(text: str) -> tuple[tuple[str | None, ...], tuple[int, ...], tuple[int, ...]]:
     """Each token's key if it may be context (a content word, not a number), else None; and token bounds.
 

@@ -21,6 +21,7 @@ from natodiff.lexicon import (
     NOT_NAME_ADJECTIVES, NOT_NAMES, ORGANISATION_WORDS, PLACES, STOPWORDS, TITLE_MODIFIERS, TITLE_WORDS,
 )
 from natodiff.model import FactType, Sentence
+from natodiff.analysis import per_text
 from natodiff.normalise import fold, meta_spans, tokens
 
 _NAME_WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
@@ -103,7 +104,7 @@ _ANY_WORD = re.compile(r"\w")
 _OPENS = re.compile(r"[:\-–—](?=\s)|\s(?=[\"“])")
 
 
-@lru_cache(maxsize=1 << 15)
+@per_text(1 << 15)
 def _words(text: str) -> tuple[Word, ...]:
     """The words of ``text`` (cached: every fact extractor reads them)."""
     folded = fold(text)
@@ -125,7 +126,7 @@ def _capital(word: Word) -> bool:
     return word.text[0].isupper() and not _junk(word)
 
 
-@lru_cache(maxsize=1 << 15)
+@per_text(1 << 15)
 def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     """Runs of capitalised words joined only by spaces ("Steadfast Defender 24")."""
     words = _words(text)
@@ -420,7 +421,7 @@ def _title_case(sent: Sentence) -> bool:
     return _title_cased(sent.text, sent.heading)
 
 
-@lru_cache(maxsize=1 << 15)
+@per_text(1 << 15)
 def _title_cased(text: str, heading: bool) -> bool:
     """Asked of every sentence by people() and entities() alike, so cached."""
     if not heading and _CLOSED.search(text.strip()):

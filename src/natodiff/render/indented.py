@@ -1,0 +1,79 @@
+"""``json.dumps(data, ensure_ascii=False, indent=n)``, byte for byte, in about half the time.
+
+With an indent the standard library encodes in Python, through a generator
+per nested value; its C encoder serves compact output only. The report is
+mostly small dicts of strings and numbers, so this writer appends to one
+list and leaves each string to the C string encoder. It takes what the
+JSON renderers build (dicts with string keys, lists, tuples, strings,
+ints, finite floats, booleans and None) and hands anything else to
+``json.dumps``; tests/test_fast_paths.py checks it against ``json.dumps``.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring  # the C one where CPython has it
+from math import isfinite
+from typing import Any
+
+_FLOAT = float.__repr__
+_INT = int.__repr__
+
+
+def dumps_indented(data: Any, indent: int) -> str:
+    out: list[str] = []
+    try:
+        _write(data, out, "\n", " " * indent)
+    except _Unusual:
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+    return "".join(out)
+
+
+class _Unusual(Exception):
+    """A value this writer leaves to json.dumps (NaN, a subclass, a non-string key...)."""
+
+
+def _write(value: Any, out: list[str], newline: str, step: str) -> None:
+    t = type(value)
+    if t is str:
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif t is int:
+        out.append(_INT(value))
+    elif t is float:
+        if not isfinite(value):
+            raise _Unusual
+        out.append(_FLOAT(value))
+    elif t is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + step
+        sep = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            out.append(sep)
+            out.append(encode_basestring(key))
+            out.append(": ")
+            _write(item, out, inner, step)
+            sep = "," + inner
+        out.append(newline + "}")
+    elif t is list or t is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + step
+        sep = "[" + inner
+        for item in value:
+            out.append(sep)
+            _write(item, out, inner, step)
+            sep = "," + inner
+        out.append(newline + "]")
+    else:
+        raise _Unusual
