@@ -105,3 +105,22 @@ def test_default_threshold_beats_neighbours_on_every_pair() -> None:
     default = micro_f1(PAIRS, None)
     for step in (-0.07, 0.07):
         assert default >= micro_f1(PAIRS, Options().threshold + step)
+
+
+def _readme_link_f1() -> dict[str, float]:
+    """Each pair's link F1 as the README's "Accuracy" table gives it."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Accuracy", 1)[1].split("```")[1]
+    rows = (line.split() for line in table.splitlines())
+    return {r[0]: float(r[6]) for r in rows if r and r[0] in PAIRS}
+
+
+def test_readme_accuracy_table_lists_every_gold_pair() -> None:
+    assert set(_readme_link_f1()) == set(PAIRS)
+
+
+@pytest.mark.parametrize("name", sorted(_readme_link_f1()))
+def test_no_pair_falls_below_its_link_f1_in_the_readme(name: str) -> None:
+    """A change that helps one class of pages must not cost another pair a link (the heading rules)."""
+    _, view, predicted = run(name)
+    assert round(f1(predicted, view.links)[2], 3) >= _readme_link_f1()[name]

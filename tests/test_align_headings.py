@@ -5,10 +5,14 @@ Made-up pairs, each of one class of false or missed link found on the gold pairs
 
 from __future__ import annotations
 
+from itertools import product
+
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from natodiff.api import compare
+from natodiff.markdown_text import markdown_to_text
 from natodiff.model import Kind, Options
 
 NO_FACTS = Options(facts=False)
@@ -151,3 +155,55 @@ def test_a_long_first_line_missing_its_full_stop_still_links_as_a_body_sentence(
               "the budget for 2025 according to officials who spoke to reporters after the meeting ended late\n\n"
               "The plan covers 12 allies.\n")
     assert ("NATO Defence Ministers met on ", "NATO defence ministers met on ") in links(source, outlet)
+
+
+# A headline that rewords the other text's lead (wire and state-media outlets do so constantly).
+_RELEASE_TITLE = "Allies agree to expand Baltic air policing"
+_RELEASE = ("NATO Defence Ministers agreed on Tuesday to double the number of fighter jets policing the airspace "
+            "of Estonia, Latvia and Lithuania from next spring.\n\n"
+            "The additional jets will come from eight Allies.\n\n"
+            "Pilots from the three Baltic states will train with the rotating detachments.\n")
+_WIRE_HEADLINE = "NATO to expand Baltic air policing, doubling fighter jets from spring"
+_WIRE = ("Eight allies will provide the additional aircraft, officials said.\n\n"
+         "Baltic pilots will also train with the rotating detachments.\n")
+
+
+def _titled(title: str | None, body: str, markdown: bool) -> str:
+    """The text as compare() gets it: markdown as the loader turns it into text (a heading line)."""
+    if title is None:
+        return markdown_to_text(body) if markdown else body
+    return markdown_to_text(f"# {title}\n\n{body}") if markdown else f"{title}\n\n{body}"
+
+
+@pytest.mark.parametrize(("release_md", "wire_md", "release_titled", "swap"), list(product((True, False), repeat=4)))
+def test_a_headline_rewording_the_lead_carries_the_lead(
+    release_md: bool, wire_md: bool, release_titled: bool, swap: bool
+) -> None:
+    release = _titled(_RELEASE_TITLE if release_titled else None, _RELEASE, release_md)
+    wire = _titled(_WIRE_HEADLINE, _WIRE, wire_md)
+    pairs = links(wire, release) if swap else links(release, wire)
+    found = {(o, s) for s, o in pairs} if swap else pairs
+    assert ("NATO Defence Ministers agreed ", "NATO to expand Baltic air poli") in found
+    if release_titled:  # and the two titles, which share "expand Baltic air policing", link each other
+        assert ("Allies agree to expand Baltic ", "NATO to expand Baltic air poli") in found
+
+
+@pytest.mark.parametrize(("release_md", "swap"), list(product((True, False), repeat=2)))
+def test_a_headline_rewording_the_lead_links_it_when_the_titles_do_not_link(release_md: bool, swap: bool) -> None:
+    release = _titled("Ministerial meeting of the North Atlantic Council", _RELEASE, release_md)
+    wire = _titled("NATO to double fighter jets guarding Baltic skies from spring", _WIRE, False)
+    pairs = links(wire, release) if swap else links(release, wire)
+    found = {(o, s) for s, o in pairs} if swap else pairs
+    assert ("NATO Defence Ministers agreed ", "NATO to double fighter jets gu") in found
+    assert not any(s.startswith("Ministerial meeting") for s, _ in found)
+
+
+def test_a_headline_joins_the_lead_only_on_words_it_brings_beyond_the_other_title() -> None:
+    # The outlet's headline is the release's title; the lead, which the outlet's body does not
+    # carry, shares only the title's words with it: the outlet did leave the lead out.
+    release = _titled(_RELEASE_TITLE, "Allies agreed on Tuesday to expand Baltic air policing to cover the Gulf "
+                      "of Finland from next spring.\n\nThe additional jets will come from eight Allies.\n", True)
+    wire = _titled(_RELEASE_TITLE, "Eight allies will provide the additional aircraft, officials said.\n", True)
+    found = links(release, wire)
+    assert (_RELEASE_TITLE[:30], _RELEASE_TITLE[:30]) in found
+    assert not any(s.startswith("Allies agreed on Tuesday") for s, _ in found)

@@ -6,7 +6,8 @@ splits) if it brings a word its new partner's links leave over, but two
 existing links never join, which keeps items readable. Last, two sentences
 still alone that are each other's best match link a little below the
 threshold. Then headings, each into the item of the paragraph it heads or
-to a sentence still alone; last the two titles, with each other only.
+to a sentence still alone; last the two titles, with each other, and
+each with the other text's lead if no sentence took it.
 """
 
 from __future__ import annotations
@@ -294,6 +295,42 @@ def _link_titles(
         s = with_prior(s, "title", discount)
     if s.score >= threshold:
         items.add(s)
+    # Both directions are decided before either link is added, so neither sees the other's.
+    for s in _titles_to_leads(source, outlet, weights, threshold, src_open, out_open, items):
+        items.add(s)
+
+
+def _titles_to_leads(
+    source: Sequence[PreparedSentence], outlet: Sequence[PreparedSentence], weights: Weights, threshold: float,
+    src_open: dict[str, int], out_open: dict[str, int], items: _Items,
+) -> list[LinkScore]:
+    """Links of a title to the other text's lead, when no sentence of that text took the lead.
+
+    Wire and state-media headlines often reword the source's lead ("NATO
+    agrees plan to strengthen air defence on eastern flank"); with titles
+    pairing only with each other, such a lead would be reported as left out.
+    A title already linked to the other title joins the lead as a rest join
+    would: on content words of the lead it brings beyond that title.
+    """
+    found = []
+    directions = ((src_open["title"], out_open.get("lead"), "o"), (src_open.get("lead"), out_open["title"], "s"))
+    for i, j, lone_side in directions:
+        if i is None or j is None:
+            continue
+        a, b = ("s", source[i].sentence.index), ("o", outlet[j].sentence.index)
+        lone, title = (b, a) if lone_side == "o" else (a, b)
+        if lone in items.parent or not items.fits(a, b):
+            continue
+        s = score(source[i], outlet[j], weights)
+        if s.score < threshold:
+            continue
+        if title in items.parent:
+            whole, lead = items.at[title], items.at[lone]
+            shared = {t.key for t in lead.tokens if t.content} & rest(whole, items.partners[title]).bag.keys()
+            if len(shared) < REST_MIN_COMMON and not _phrase(whole, lead, shared) or not _says_what(lead, shared):
+                continue
+        found.append(s)
+    return found
 
 
 def _opening_evidence(
