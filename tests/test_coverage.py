@@ -41,12 +41,10 @@ def text(name: str) -> str:
 
 
 def matrix_of(source: str, outlets: dict[str, str], labels=()) -> coverage.Matrix:
-    from natodiff.render.memo import title_of
-
     columns = []
     for name, body in outlets.items():
         c = compare(source, body, source_name="source.txt", outlet_name=name)
-        columns.append(coverage.column(c, title_of(c.outlet)))
+        columns.append(coverage.column(c, coverage.title_of(c.outlet)))
     return coverage.build(read_document(source, Side.SOURCE, "source.txt"), columns, labels=labels)
 
 
@@ -338,15 +336,18 @@ def test_the_matrix_bytes_do_not_depend_on_the_hash_seed():
     assert len(outputs) == 1 and outputs.pop().startswith(b"{")
 
 
-def test_the_core_imports_no_renderer_terminal_or_aligner():
-    """coverage.py is the pure core: it consumes api.compare, never align, rich, typer or docx."""
+@pytest.mark.parametrize("module", ["coverage.py", "batch.py"])
+def test_the_core_imports_no_renderer_terminal_or_aligner(module):
+    """coverage.py and batch.py (run in workers) are core: they consume api.compare, never align, rich, typer,
+    docx or a renderer (batch's JSON escaping aside)."""
     import ast
 
-    tree = ast.parse((ROOT / "src" / "natodiff" / "coverage.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "src" / "natodiff" / module).read_text(encoding="utf-8"))
     names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not {x for x in names if x.split(".")[0] in ("rich", "typer", "docx", "click")
-                or x.startswith(("natodiff.render", "natodiff.align", "natodiff.cli"))}
+                or x.startswith(("natodiff.render", "natodiff.align", "natodiff.cli"))
+                and x != "natodiff.render.json"}
     assert "natodiff.api" in names
 
 
@@ -422,3 +423,24 @@ def test_a_claim_that_is_a_quotation_is_not_quoted_twice_in_the_memo(tmp_path, m
     assert r.exit_code == 0, r.stderr
     text = all_text(reopen((tmp_path / "m.docx").read_bytes()))
     assert "By the end of 2024" in text and not re.search("“[\"“]", text)
+
+
+def _added(*texts: str) -> tuple[coverage.Addition, ...]:
+    return tuple(coverage.Addition((n,), t, (), (), None) for n, t in enumerate(texts))
+
+
+def test_each_addition_clusters_on_its_own_and_an_outlet_appears_once_per_row():
+    """Two additions of one outlet that the aligner joins into one item do not both join the other outlet's row."""
+    additions = [
+        _added("Germany announced it would send six more Patriot systems to Ukraine, officials said."),
+        _added("Germany said it would deliver six Patriot air defence systems to Ukraine, officials said.",
+               "Germany announced it would send 60 more Leopard tanks to Poland."),
+    ]
+    clusters = coverage.cluster(additions, 0.5)
+    assert all(len(k.members) == len(k.outlets) for k in clusters)  # one member per outlet per row
+    placed = sorted((mb.outlet, mb.addition.text) for k in clusters for mb in k.members)
+    assert placed == sorted((n, a.text) for n, added in enumerate(additions) for a in added)  # nothing dropped
+    (leopard,) = [k for k in clusters if "Leopard" in k.text]
+    assert leopard.outlets == (1,) and len(leopard.members) == 1
+    (patriot,) = [k for k in clusters if "Patriot" in k.text]
+    assert patriot.outlets == (0, 1)

@@ -156,9 +156,8 @@ def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Opt
     if not matrix:
         return Outcome(row(c), loaded.warnings)
     from natodiff import coverage
-    from natodiff.render.memo import title_of
 
-    return Outcome(row(c), loaded.warnings, coverage.column(c, title_of(c.outlet)))
+    return Outcome(row(c), loaded.warnings, coverage.column(c, coverage.title_of(c.outlet)))
 
 
 @contextmanager

@@ -90,7 +90,7 @@ def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[
     kept = [(o, labels[n] if n < len(labels) else None) for n, o in enumerate(outcomes) if o.column is not None]
     failed = [coverage.Failed(o.row.name, o.row.error or "") for o in outcomes if o.column is None]
     return coverage.build(read_document(s_text, Side.SOURCE, s_name), [o.column for o, _ in kept],
-                          labels=[label for _, label in kept], failed=failed, options=options, map=run_all)
+                          labels=[label for _, label in kept], failed=failed, options=options, run=run_all)
 
 
 @app.command()
