@@ -313,7 +313,7 @@ def test_many_outlets_get_numbered_columns_and_a_key():
     m = matrix_of(text("source"), {f"dir/{n}{k}.txt": text(n) for k in range(2) for n in OUTLETS})
     assert words.heads(m) == tuple(str(n) for n in range(1, 9))
     keys = words.key_lines(m)
-    assert keys[0] == "1 = NATO agrees… (dir/wire0.txt)" and len(keys) == 8
+    assert keys[0] == "1 = NATO agrees air defence plan (dir/wire0.txt)" and len(keys) == 8  # the full label
     markdown = words.to_markdown(m)
     assert "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |" in markdown and "- 8 = digest1 (dir/digest1.txt)" in markdown
 
@@ -444,3 +444,71 @@ def test_each_addition_clusters_on_its_own_and_an_outlet_appears_once_per_row():
     assert leopard.outlets == (1,) and len(leopard.members) == 1
     (patriot,) = [k for k in clusters if "Patriot" in k.text]
     assert patriot.outlets == (0, 1)
+
+
+def test_labels_pair_with_the_outlets_as_given_before_repeats_are_dropped():
+    from natodiff import batch as batching
+    from natodiff.errors import NatodiffError
+
+    assert batching.labelled(["a", "a", "b"], ["One", "OneAgain", "B"]) == (["a", "b"], ["One", "B"])
+    assert batching.labelled(["a", "a", "b"], []) == (["a", "b"], [None, None])
+    with pytest.raises(NatodiffError, match="3 labels for 2 outlets"):
+        batching.labelled(["a", "b"], ["x", "y", "z"])
+    wire, daily = str(HERE / "wire.txt"), str(HERE / "daily.txt")
+    r = run("batch", str(HERE / "source.txt"), wire, wire, daily, "--matrix", "-f", "csv",
+            "--label", "One", "--label", "OneAgain", "--label", "Daily")
+    assert r.exit_code == 0 and r.stdout.splitlines()[0] == "row,text,One,Daily"
+    r = run("batch", str(HERE / "source.txt"), wire, daily, "--label", "a", "--label", "b", "--label", "c")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr == "natodiff: error: 3 labels for 2 outlets: give one per outlet, in the order given\n"
+
+
+def test_full_labels_in_json_and_csv_distinct_labels_and_a_key_when_one_is_cut():
+    source = text("source")
+    m = matrix_of(source, {"a/wire.txt": text("wire"), "b/daily.txt": text("daily")},
+                  labels=("The Daily Telegraph", "The Daily Mail"))
+    assert [o["label"] for o in words.to_dict(m)["outlets"]] == ["The Daily Telegraph", "The Daily Mail"]
+    header, files = list(csv.reader(io.StringIO(words.to_csv(m))))[:2]
+    assert header[2:] == ["The Daily Telegraph", "The Daily Mail"] and files[2:] == ["wire.txt", "daily.txt"]
+    assert words.labels(m) == ("The Daily…", "The Daily Mail")
+    assert "The Daily… = The Daily Telegraph (a/wire.txt)" in words.key_lines(m)
+    same = matrix_of(source, {"a/wire.txt": text("wire"), "b/daily.txt": text("daily"),
+                              "c/digest.txt": text("digest")}, labels=("Reuters", "Reuters", "Reuters 2"))
+    assert words.full_labels(same) == ("Reuters", "Reuters 3", "Reuters 2")
+    assert len(set(words.labels(same))) == 3 and words.key_lines(same)  # numbered, so the key says which is which
+    plain = matrix_of(source, {"a/digest.txt": text("digest")})
+    assert words.key_lines(plain) == []  # nothing cut or numbered: no key
+
+
+def test_a_carried_count_is_never_cut(tmp_path):
+    paths = copies(tmp_path, 3)
+    r = run("batch", str(HERE / "source.txt"), *paths, "--matrix", "--color", "never", env={"COLUMNS": "200"})
+    (line,) = [line for line in r.stdout.splitlines() if line.strip().startswith("carried")]
+    assert "…" not in line and len(re.findall(r"\b\d+/7\b", line)) == 12
+
+
+def test_an_output_path_is_checked_before_any_comparison(tmp_path):
+    (tmp_path / "out.csv").write_text("keep", encoding="utf-8")
+    for output, problem in ((tmp_path / "out.csv", "file exists"), (tmp_path / "no" / "x.csv", "directory")):
+        r = run("batch", str(HERE / "source.txt"), str(tmp_path / "missing.txt"), "-o", str(output))
+        assert r.exit_code == 2 and problem in r.stderr
+        assert "missing.txt" not in r.stderr  # no outlet was read
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "keep"
+
+
+def test_the_bottom_line_counts_changed_claims_apart_and_totals_agree_with_the_table():
+    from natodiff.render import memo_many
+
+    m = matrix_of(text("source"), {"wire": text("wire"), "tribune": text("tribune"), "tribune2": text("tribune")})
+    everyone = next(b for b in memo_many.bottom_line(m) if b.startswith("All 3 outlets carried"))
+    altered = sum(m.reach(x.id) == 3 and m.changed(x.id) > 0 for x in m.claims)
+    assert altered and f"({altered} of them with a change" in everyone
+    conflicts = sum(m.changed(x.id) > 0 for x in m.claims)
+    flagged_cells = sum(c.mark is Mark.FLAGGED for row in m.cells for c in row)
+    changed = next(b for b in memo_many.bottom_line(m) if "changed what the source says" in b)
+    assert f"({conflicts} claim" in changed
+    for n in range(3):
+        figures = memo_many.outlet_lines(m, n)[0]
+        assert f"Carries {m.totals[n].carried} of {len(m.claims)}" in figures
+        assert words.carried(m, n) == f"{m.totals[n].carried}/{len(m.claims)}"
+    assert flagged_cells > conflicts  # two outlets changed the same claims: counted once each

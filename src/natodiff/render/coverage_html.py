@@ -37,7 +37,7 @@ def render(m: Matrix) -> str:
         cells = "".join(f'<td class="m {words.MARKS[c.mark].label}" title="{esc(words.hover(c))}">{esc(c.mark.value)}</td>'
                         for c in row)
         out.append(f'<tr><td class="id">S{x.sentence + 1}</td><td>{esc(x.text)}</td>{cells}</tr>')
-    totals = "".join(f'<td class="m">{words.carried(m, n)}/{len(m.claims)}</td>' for n in range(n_out))
+    totals = "".join(f'<td class="m">{words.carried(m, n)}</td>' for n in range(n_out))
     out += [f"<tr><td></td><th>carried</th>{totals}</tr>", "</table>"]
     if m.clusters:
         out += ["<h2>Added by the outlets</h2>", "<table>", _head(m, "added claim")]

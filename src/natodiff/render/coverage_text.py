@@ -27,7 +27,8 @@ class _Tables:
     def __init__(self, m: Matrix) -> None:
         self.m = m
         self.heads = [visible(head) for head in words.heads(m)]
-        self.widths = [max(3, cell_len(head)) for head in self.heads]  # a head keeps its width
+        # A column keeps its head and its "carried" count whole.
+        self.widths = [max(3, cell_len(head), len(words.carried(m, n))) for n, head in enumerate(self.heads)]
         self.ids = max([len(f"S{x.sentence + 1}") for x in m.claims] + [len(f"A{len(m.clusters)}")])
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -66,7 +67,7 @@ class _Tables:
         t = self._table(outlets, title, "source claim")
         for x, row in zip(m.claims, m.cells):
             t.add_row(f"S{x.sentence + 1}", _line(x.text), *(_mark(row[n].mark) for n in outlets))
-        t.add_row("", Text("carried", style="bold"), *(f"{words.carried(m, n)}/{len(m.claims)}" for n in outlets))
+        t.add_row("", Text("carried", style="bold"), *(words.carried(m, n) for n in outlets))
         return t
 
     def _added(self, outlets: range, title: str) -> Table:
