@@ -512,3 +512,16 @@ def test_the_bottom_line_counts_changed_claims_apart_and_totals_agree_with_the_t
         assert f"Carries {m.totals[n].carried} of {len(m.claims)}" in figures
         assert words.carried(m, n) == f"{m.totals[n].carried}/{len(m.claims)}"
     assert flagged_cells > conflicts  # two outlets changed the same claims: counted once each
+
+
+def test_a_split_terminal_table_names_a_lone_outlet_and_shows_only_its_additions_with_hanging_lines():
+    paths = [str(HERE / f"{n}.txt") for n in OUTLETS]
+    r = run("batch", str(HERE / "source.txt"), *paths, "--matrix", "--color", "never", env={"COLUMNS": "80"})
+    out = r.stdout
+    assert "(outlets 4–4)" not in out and "(outlet 4)" in out
+    digest_part = out.split("added by the outlets (not in the source) (outlet 4)")[1].split("\n\n")[0]
+    rows = [line for line in digest_part.splitlines() if line.startswith("A")]
+    assert rows and all(line.rstrip().endswith("+") for line in rows)  # no blank rows of other outlets' additions
+    lines = out.splitlines()
+    legend = lines.index(next(line for line in lines if line.startswith("legend")))
+    assert lines[legend + 1].startswith(" " * 8)  # the legend's second line hangs under its first

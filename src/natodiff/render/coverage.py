@@ -187,7 +187,8 @@ def key_lines(m: Matrix) -> list[str]:
     """"head = full label (file)" when a head is a number or a shortened or numbered label; the failed outlets."""
     lines = []
     if keyed(m):
-        lines += [f"{head} = {label} ({col.name})" for head, label, col in zip(heads(m), full_labels(m), m.outlets)]
+        lines += [f"{head} = {label} ({col.name})" if head != label else f"{head} ({col.name})"
+                  for head, label, col in zip(heads(m), full_labels(m), m.outlets)]
     lines += [f"not compared: {f.name}: {f.error}" for f in m.failed]
     return lines
 
