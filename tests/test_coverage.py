@@ -525,3 +525,18 @@ def test_a_split_terminal_table_names_a_lone_outlet_and_shows_only_its_additions
     lines = out.splitlines()
     legend = lines.index(next(line for line in lines if line.startswith("legend")))
     assert lines[legend + 1].startswith(" " * 8)  # the legend's second line hangs under its first
+
+
+def test_one_outlet_is_singular_failures_show_in_csv_and_nothing_compared_says_so(tmp_path):
+    source, wire, gone = str(HERE / "source.txt"), str(HERE / "wire.txt"), str(tmp_path / "gone.txt")
+    r = run("batch", source, wire, "--matrix", "-f", "markdown")
+    assert r.stdout.startswith("# Coverage of ") and r.stdout.splitlines()[0].endswith(" by 1 outlet")
+    r = run("batch", source, wire, gone, "--matrix", "-f", "csv")
+    assert r.exit_code == 2 and r.stdout.splitlines()[-1] == "failed,gone.txt: no such file,"
+    r = run("batch", source, gone, "--matrix", "--color", "never")
+    assert r.exit_code == 2
+    assert r.stdout == f"coverage of {source}: no outlet could be compared.\nnot compared: {gone}: no such file\n"
+    m = four()
+    shared = next(k for k in m.clusters if len(k.outlets) > 1)
+    assert "facts" in words.to_dict(m)["clusters"][0] and "figures" not in words.to_dict(m)["clusters"][0]
+    assert shared.facts == tuple(dict.fromkeys(f for mb in shared.members for f in mb.addition.facts))

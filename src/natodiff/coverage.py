@@ -69,7 +69,7 @@ class Addition:
 
     outlet: tuple[int, ...]  # Sentence.index in the outlet
     text: str
-    figures: tuple[str, ...]
+    facts: tuple[str, ...]  # the labels of the facts it holds: figures, names, places
     flags: tuple[str, ...]
     place: str | None
     heading: bool = False  # a headline or subheading: the outlet's framing, not a fact, so never clustered
@@ -118,8 +118,8 @@ class Cluster:
         return tuple(sorted({m.outlet for m in self.members}))
 
     @property
-    def figures(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(f for m in self.members for f in m.addition.figures))
+    def facts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f for m in self.members for f in m.addition.facts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +245,7 @@ def cluster(additions: Sequence[Sequence[Addition]], threshold: float, *, run: R
     members: list[list[Member]] = []
     cluster_of: dict[tuple[int, int], int] = {}  # (outlet, position among its facts) -> cluster
     for n, added in enumerate(additions):
-        for k, a in enumerate(facts(added)):
+        for k, a in enumerate(clusterable(added)):
             if k in found[n] and all(mb.outlet != n for mb in members[cluster_of[found[n][k]]]):
                 cluster_of[n, k] = cluster_of[found[n][k]]
                 members[cluster_of[n, k]].append(Member(n, a))
@@ -257,7 +257,7 @@ def cluster(additions: Sequence[Sequence[Addition]], threshold: float, *, run: R
     return tuple(Cluster(n, tuple(ms)) for n, ms in enumerate(ordered))
 
 
-def facts(added: Sequence[Addition]) -> list[Addition]:
+def clusterable(added: Sequence[Addition]) -> list[Addition]:
     """The additions that may join a cluster: all but headlines."""
     return [a for a in added if not a.heading]
 
@@ -271,8 +271,8 @@ def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) 
     additions into one item, its score belongs to the join, so each addition
     in it is scored on its own against each it was joined with.
     """
-    earlier = [(m, k, a) for m in range(n) for k, a in enumerate(facts(additions[m]))]
-    added = facts(additions[n])
+    earlier = [(m, k, a) for m in range(n) for k, a in enumerate(clusterable(additions[m]))]
+    added = clusterable(additions[n])
     if not earlier or not added:
         return {}
     floor = max(threshold, CLUSTER_FLOOR)

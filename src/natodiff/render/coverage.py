@@ -106,6 +106,14 @@ def heads(m: Matrix) -> tuple[str, ...]:
     return tuple(str(n + 1) for n in range(len(m.outlets))) if numbered(m) else labels(m)
 
 
+NONE = "No outlet could be compared."
+
+
+def outlets(n: int) -> str:
+    """"1 outlet", "4 outlets"."""
+    return f"{n} outlet{'s' * (n != 1)}"
+
+
 def legend() -> str:
     return "  ".join(f"{mark} {meaning}" for mark, meaning in MEANINGS)
 
@@ -151,7 +159,7 @@ def to_dict(m: Matrix) -> dict[str, Any]:
         "failed": [{"name": f.name, "error": f.error} for f in m.failed],
         "claims": [{"id": x.id, "sentence": x.sentence + 1, "text": x.text} for x in m.claims],
         "cells": [_cell(x.id, n, cell) for x, row in zip(m.claims, m.cells) for n, cell in enumerate(row)],
-        "clusters": [{"id": k.id, "text": k.text, "figures": list(k.figures), "outlets": list(k.outlets),
+        "clusters": [{"id": k.id, "text": k.text, "facts": list(k.facts), "outlets": list(k.outlets),
                       "members": [{"outlet": mb.outlet, "outlet_sentences": [j + 1 for j in mb.addition.outlet],
                                    "text": mb.addition.text, "place": mb.addition.place} for mb in k.members]}
                      for k in m.clusters],
@@ -168,7 +176,8 @@ def to_json(m: Matrix) -> str:
 
 
 def to_csv(m: Matrix) -> str:
-    """A row of file names, one per source claim (S1, S2 …), then one per added claim (A1 …); a column per outlet."""
+    """A row of file names, one per source claim (S1, S2 …), one per added claim (A1 …), one per outlet that
+    could not be compared ("failed"); a column per outlet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["row", "text", *full_labels(m)])
@@ -177,6 +186,8 @@ def to_csv(m: Matrix) -> str:
         writer.writerow([f"S{x.sentence + 1}", x.text, *(cell.mark.value for cell in row)])
     for k in m.clusters:
         writer.writerow([f"A{k.id + 1}", k.text, *added_marks(m, k)])
+    for f in m.failed:
+        writer.writerow(["failed", f"{file_name(f.name)}: {f.error}", *[""] * len(m.outlets)])
     return buffer.getvalue()
 
 
@@ -201,7 +212,9 @@ def to_markdown(m: Matrix) -> str:
         return "| " + " | ".join(cells) + " |"
 
     names = [escape(h) for h in heads(m)]
-    lines = [f"# Coverage of {escape(m.source.name)} by {len(m.outlets)} outlets", ""]
+    lines = [f"# Coverage of {escape(m.source.name)} by {outlets(len(m.outlets))}", ""]
+    if not m.outlets:
+        return "\n".join(lines + [NONE, ""] + [f"- {escape(line)}" for line in key_lines(m)]) + "\n"
     lines += [row(["", "source claim", *names]), row(["---", "---", *[":-:"] * len(names)])]
     for x, cells in zip(m.claims, m.cells):
         lines.append(row([f"S{x.sentence + 1}", escape(shorten(x.text, CLAIM_CHARS)),

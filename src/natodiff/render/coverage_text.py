@@ -41,7 +41,7 @@ class _Tables:
                 end += 1
             parts.append(range(start, end))
             start = end
-        title = f"coverage of {visible(m.source.name)} by {n_out} outlet{'s' * (n_out != 1)}"
+        title = f"coverage of {visible(m.source.name)} by {words.outlets(n_out)}"
         for k, outlets in enumerate(parts):
             if k:
                 yield Text("")
@@ -106,6 +106,9 @@ def _mark(mark: str) -> Text:
 
 def matrix(m: Matrix) -> list[RenderableType]:
     """The claims and additions tables, the flagged cells, the legend and the key."""
+    if not m.outlets:
+        return [Group(Text(f"coverage of {visible(m.source.name)}: {words.NONE.lower()}"),
+                      *(Text(visible(line), style="red") for line in words.key_lines(m)))]
     parts: list[RenderableType] = [_Tables(m)]
     flagged = words.flagged_lines(m)
     if flagged:

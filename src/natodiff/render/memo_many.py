@@ -144,8 +144,9 @@ def _matrix_table(document, m: Matrix, outlets: Sequence[int], heads: Sequence[s
 
 
 def _column_mm(heads) -> float:
-    """Wide enough that a head's longest word is not broken (9.5 pt bold, about 2.1 mm a letter), within bounds."""
-    longest = max((len(word) for head in heads for word in head.split()), default=1)
+    """Wide enough for the longest head on one line (9.5 pt bold, about 2.1 mm a letter), within bounds:
+    a 16-character label then takes two lines, not one a word."""
+    longest = max((len(head) for head in heads), default=1)
     return min(MAX_COLUMN_MM, max(MIN_COLUMN_MM, 2.1 * longest + 4))
 
 
