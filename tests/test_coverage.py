@@ -540,3 +540,14 @@ def test_one_outlet_is_singular_failures_show_in_csv_and_nothing_compared_says_s
     shared = next(k for k in m.clusters if len(k.outlets) > 1)
     assert "facts" in words.to_dict(m)["clusters"][0] and "figures" not in words.to_dict(m)["clusters"][0]
     assert shared.facts == tuple(dict.fromkeys(f for mb in shared.members for f in mb.addition.facts))
+
+
+@pytest.mark.parametrize("pair", [
+    ("Hungary's defence minister did not attend the meeting, diplomats said.",
+     "Hungary's defence minister attended the meeting, diplomats said."),  # a negation dropped
+    ("Germany announced it would send six more Patriot systems to Ukraine, officials said.",
+     "Germany announced it would send 60 more Patriot systems to Ukraine, officials said."),  # another figure
+])
+def test_additions_that_differ_in_a_negation_or_figure_stay_apart(pair):
+    additions = [[coverage.Addition((0,), text, (), (), None)] for text in pair]
+    assert len(coverage.cluster(additions, threshold=0.38)) == 2

@@ -19,7 +19,7 @@ from functools import partial
 from enum import StrEnum
 
 from natodiff.api import compare
-from natodiff.model import Comparison, Document, Kind, Options, Provenance
+from natodiff.model import Alignment, Comparison, Document, Kind, Options, Provenance, ShiftType
 
 Runner = Callable[..., Iterable]  # the built-in map, or a pool's: runs the additions' compares
 
@@ -267,7 +267,8 @@ def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) 
 
     Only links at or above ``threshold`` and CLUSTER_FLOOR count: a title or
     lead pair the alignment takes below the threshold is a guess about
-    position, and additions have none. Where the alignment joined several
+    position, and additions have none; nor do links whose negation or figures
+differ (``same_fact``). Where the alignment joined several
     additions into one item, its score belongs to the join, so each addition
     in it is scored on its own against each it was joined with.
     """
@@ -285,13 +286,12 @@ def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) 
         # The texts did not split one paragraph an addition: score every pair on its own instead.
         joined = {k: list(range(len(earlier))) for k in range(len(added))}
     for a in c.alignments if split else ():
-        if a.kind not in (Kind.SHARED, Kind.REWORDED) or (a.similarity or 0.0) < floor:
-            continue
         ours = sorted({s.paragraph for s in a.outlet})
         theirs = sorted({s.paragraph for s in a.source})
         if len(ours) == 1 and len(theirs) == 1:
-            found.setdefault(ours[0], earlier[theirs[0]][:2])
-        else:
+            if same_fact(a) and (a.similarity or 0.0) >= floor:
+                found.setdefault(ours[0], earlier[theirs[0]][:2])
+        elif a.kind in (Kind.SHARED, Kind.REWORDED):  # a join: its score and shifts may be another addition's
             for k in ours:
                 joined.setdefault(k, theirs)
     for k, candidates in sorted(joined.items()):
@@ -306,7 +306,17 @@ def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) 
 def own_score(earlier: Addition, added: Addition, threshold: float) -> float:
     """How closely two additions match when aligned by themselves: the best item of their compare."""
     c = compare(earlier.text, added.text, options=Options(threshold=threshold, facts=False))
-    return max((a.similarity or 0.0 for a in c.alignments if a.kind in (Kind.SHARED, Kind.REWORDED)), default=0.0)
+    return max((a.similarity or 0.0 for a in c.alignments if same_fact(a)), default=0.0)
+
+
+def same_fact(a: Alignment) -> bool:
+    """Whether a link may join two additions: a shared or reworded item whose negation and figures agree.
+
+    Two outlets that differ in a "not" or a number report different facts, however alike their words
+    (the core's own negation and figure shifts say so; see test_additions_that_differ_in_a_negation_or_figure).
+    """
+    return (a.kind in (Kind.SHARED, Kind.REWORDED) and not a.negation
+            and not any(sh.type is ShiftType.FIGURE for sh in a.shifts))
 
 
 def _paragraphs(added: Sequence[Addition]) -> str:
