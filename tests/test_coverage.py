@@ -547,7 +547,9 @@ def test_one_outlet_is_singular_failures_show_in_csv_and_nothing_compared_says_s
      "Hungary's defence minister attended the meeting, diplomats said."),  # a negation dropped
     ("Germany announced it would send six more Patriot systems to Ukraine, officials said.",
      "Germany announced it would send 60 more Patriot systems to Ukraine, officials said."),  # another figure
+    ("Hungary's defence minister did not attend the meeting, diplomats said.",
+     "Hungary's foreign minister did not attend the meeting, diplomats said."),  # another office
 ])
-def test_additions_that_differ_in_a_negation_or_figure_stay_apart(pair):
+def test_additions_that_differ_in_a_negation_figure_or_office_stay_apart(pair):
     additions = [[coverage.Addition((0,), text, (), (), None)] for text in pair]
     assert len(coverage.cluster(additions, threshold=0.38)) == 2

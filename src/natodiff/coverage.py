@@ -19,7 +19,7 @@ from functools import partial
 from enum import StrEnum
 
 from natodiff.api import compare
-from natodiff.model import Alignment, Comparison, Document, Kind, Options, Provenance, ShiftType
+from natodiff.model import Alignment, Comparison, Document, Kind, Op, Options, Provenance, ShiftType
 
 Runner = Callable[..., Iterable]  # the built-in map, or a pool's: runs the additions' compares
 
@@ -312,11 +312,26 @@ def own_score(earlier: Addition, added: Addition, threshold: float) -> float:
 def same_fact(a: Alignment) -> bool:
     """Whether a link may join two additions: a shared or reworded item whose negation and figures agree.
 
-    Two outlets that differ in a "not" or a number report different facts, however alike their words
-    (the core's own negation and figure shifts say so; see test_additions_that_differ_in_a_negation_or_figure).
+    Two outlets that differ in a "not", a number or a minister's portfolio report different facts, however
+    alike their words (the core's own negation and figure shifts say so; portfolios are in natodiff.lexicon;
+    see test_additions_that_differ_in_a_negation_figure_or_office_stay_apart).
     """
     return (a.kind in (Kind.SHARED, Kind.REWORDED) and not a.negation
-            and not any(sh.type is ShiftType.FIGURE for sh in a.shifts))
+            and not any(sh.type is ShiftType.FIGURE for sh in a.shifts) and not _other_office(a))
+
+
+def _other_office(a: Alignment) -> bool:
+    """A portfolio replaced by another ("defence minister" -> "foreign minister"): another person."""
+    from natodiff.lexicon.meaning import meaning
+    from natodiff.normalise import keys
+
+    portfolios = meaning().portfolios
+    for op in a.diff:
+        if op.op is Op.REPLACE:
+            was, now = portfolios.intersection(keys(op.source)), portfolios.intersection(keys(op.outlet))
+            if was and now and was != now:
+                return True
+    return False
 
 
 def _paragraphs(added: Sequence[Addition]) -> str:
