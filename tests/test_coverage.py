@@ -553,3 +553,14 @@ def test_one_outlet_is_singular_failures_show_in_csv_and_nothing_compared_says_s
 def test_additions_that_differ_in_a_negation_figure_or_office_stay_apart(pair):
     additions = [[coverage.Addition((0,), text, (), (), None)] for text in pair]
     assert len(coverage.cluster(additions, threshold=0.38)) == 2
+
+
+def test_a_sentence_copied_word_for_word_is_verbatim_even_when_joined_with_another():
+    lead = ("NATO Defence Ministers met on Thursday (15 February 2024) to address the Alliance's deterrence and "
+            "defence, as well as support to Ukraine.")
+    source = ("# Defence ministers address strengthening NATO's deterrence and defence, support to Ukraine\n\n"
+              f"{lead}\n\nMinisters also discussed progress in ramping up ammunition production.\n")
+    c = compare(source, lead + "\n", source_name="s", outlet_name="o")
+    assert any(len(a.source) > 1 for a in c.alignments)  # the aligner joins the headline and the lead
+    m = coverage.build(read_document(source, Side.SOURCE, "s"), [coverage.column(c)])
+    assert row(m, "NATO Defence Ministers met")[0].mark is Mark.VERBATIM

@@ -19,7 +19,7 @@ from functools import partial
 from enum import StrEnum
 
 from natodiff.api import compare
-from natodiff.model import Alignment, Comparison, Document, Kind, Op, Options, Provenance, ShiftType
+from natodiff.model import Alignment, Claim, Comparison, Document, Kind, Op, Options, Provenance, ShiftType
 
 Runner = Callable[..., Iterable]  # the built-in map, or a pool's: runs the additions' compares
 
@@ -180,7 +180,7 @@ def totals(cells: Sequence[Cell]) -> Totals:
 
 
 def column(c: Comparison, title: str | None = None) -> Column:
-    """The outlet's cells and additions, from its claims; nothing re-aligned or re-scored."""
+    """The outlet's cells and additions, from its claims and their links; nothing re-aligned or re-scored."""
     kinds = {a.id: a for a in c.alignments}
     cells: dict[int, Cell] = {}
     additions = []
@@ -189,24 +189,33 @@ def column(c: Comparison, title: str | None = None) -> Column:
             heading = all(c.outlet.sentences[j].heading for j in x.outlet)
             additions.append(Addition(x.outlet, x.text, x.figures, x.flags, x.place, heading))
             continue
-        if x.provenance is Provenance.SOURCE_ONLY:
-            cell = Cell(Mark.LEFT_OUT, flags=x.flags)
-        else:
-            items = [kinds[i] for i in x.items]
-            if PROBLEMS.intersection(x.flags):
-                mark = Mark.FLAGGED
-            elif all(a.kind is Kind.SHARED for a in items):
-                mark = Mark.VERBATIM
-            else:
-                mark = Mark.REWORDED
-            scores = [a.similarity for a in items if a.similarity is not None]
-            text = " ".join(c.outlet.sentences[j].text for j in x.outlet)
-            cell = Cell(mark, x.outlet, text, min(scores) if scores else None, x.flags, x.outlet_variant)
         for i in x.source:
-            cells[i] = cell
+            cells[i] = Cell(Mark.LEFT_OUT, flags=x.flags) if x.provenance is Provenance.SOURCE_ONLY else \
+                _cell(c, x, i, [kinds[n] for n in x.items])
     additions.sort(key=lambda a: a.outlet)
     return Column(c.outlet.name, title, tuple(sorted(cells.items())), tuple(additions),
                   c.summary.reuse, c.summary.coverage, c.outlet.words)
+
+
+def _cell(c: Comparison, x: Claim, i: int, items: Sequence[Alignment]) -> Cell:
+    """Source sentence ``i`` of claim ``x`` as the outlet carried it, from the sentence's own links.
+
+    An item may join several source sentences: the one the outlet copied word for word is "=" even
+    when its partner was reworded. A claim's problem flags mark each of its sentences "!". A sentence
+    with no link of its own (none recorded) takes the claim's outlet sentences and its items' kinds.
+    """
+    own = [link for a in items for link in a.links if link.source == i]
+    outlet = tuple(sorted({link.outlet for link in own})) if own else x.outlet
+    verbatim = any(link.ratio >= 1.0 for link in own)
+    scores = [a.similarity for a in items if a.similarity is not None]  # a link's own score may hold a prior
+    if PROBLEMS.intersection(x.flags):
+        mark = Mark.FLAGGED
+    elif verbatim or all(a.kind is Kind.SHARED for a in items):
+        mark = Mark.VERBATIM
+    else:
+        mark = Mark.REWORDED
+    text = " ".join(c.outlet.sentences[j].text for j in outlet)
+    return Cell(mark, outlet, text, min(scores) if scores else None, x.flags, x.outlet_variant)
 
 
 def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str | None] = (),
