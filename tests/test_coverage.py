@@ -536,6 +536,9 @@ def test_one_outlet_is_singular_failures_show_in_csv_and_nothing_compared_says_s
     r = run("batch", source, gone, "--matrix", "--color", "never")
     assert r.exit_code == 2
     assert r.stdout == f"coverage of {source}: no outlet could be compared.\nnot compared: {gone}: no such file\n"
+    for fmt in ("markdown", "html"):
+        r = run("batch", source, gone, "--matrix", "-f", fmt)
+        assert "No outlet could be compared." in r.stdout and "carried verbatim" not in r.stdout  # no legend alone
     m = four()
     shared = next(k for k in m.clusters if len(k.outlets) > 1)
     assert "facts" in words.to_dict(m)["clusters"][0] and "figures" not in words.to_dict(m)["clusters"][0]
