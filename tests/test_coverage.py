@@ -567,3 +567,9 @@ def test_a_sentence_copied_word_for_word_is_verbatim_even_when_joined_with_anoth
     assert any(len(a.source) > 1 for a in c.alignments)  # the aligner joins the headline and the lead
     m = coverage.build(read_document(source, Side.SOURCE, "s"), [coverage.column(c)])
     assert row(m, "NATO Defence Ministers met")[0].mark is Mark.VERBATIM
+
+
+def test_a_flag_detail_does_not_name_its_shift_twice():
+    tribune = row(four(), "The plan will be funded")[2]
+    assert tribune.mark is Mark.FLAGGED and 'figure "8" reported as "18"' in tribune.variant
+    assert "figure: figure" not in tribune.variant
