@@ -222,6 +222,7 @@ def test_every_source_claim_is_one_row_with_one_mark_per_outlet(made):
                 assert cells[n].mark is not Mark.LEFT_OUT
     members = [(mb.outlet, mb.addition.outlet) for k in m.clusters for mb in k.members]
     assert len(members) == len(set(members)) == sum(len(col.additions) for col in m.outlets)
+    assert all(len(k.members) == len(k.outlets) for k in m.clusters)  # an outlet once per row
 
 
 # --- the memo for many outlets ----------------------------------------------------------
