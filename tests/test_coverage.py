@@ -574,3 +574,14 @@ def test_a_flag_detail_does_not_name_its_shift_twice():
     tribune = row(four(), "The plan will be funded")[2]
     assert tribune.mark is Mark.FLAGGED and 'figure "8" reported as "18"' in tribune.variant
     assert "figure: figure" not in tribune.variant
+
+
+def test_additions_that_do_not_split_one_paragraph_each_are_still_linked():
+    """An addition the segmenter does not count as a paragraph (here an empty one) must not cost the links."""
+    additions = [
+        _added("", "Germany announced it would send six more Patriot systems to Ukraine, officials said."),
+        _added("Germany said it would deliver six Patriot air defence systems to Ukraine, officials said."),
+    ]
+    assert coverage.links(additions, 1, threshold=0.38) == {0: (0, 1)}
+    (patriot,) = [k for k in coverage.cluster(additions, 0.38) if "Patriot" in k.text]
+    assert patriot.outlets == (0, 1)

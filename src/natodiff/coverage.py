@@ -190,8 +190,10 @@ def column(c: Comparison, title: str | None = None) -> Column:
             additions.append(Addition(x.outlet, x.text, x.figures, x.flags, x.place, heading))
             continue
         for i in x.source:
-            cells[i] = Cell(Mark.LEFT_OUT, flags=x.flags) if x.provenance is Provenance.SOURCE_ONLY else \
-                _cell(c, x, i, [kinds[n] for n in x.items])
+            if x.provenance is Provenance.SOURCE_ONLY:
+                cells[i] = Cell(Mark.LEFT_OUT, flags=x.flags)
+            else:
+                cells[i] = _cell(c, x, i, [kinds[n] for n in x.items])
     additions.sort(key=lambda a: a.outlet)
     return Column(c.outlet.name, title, tuple(sorted(cells.items())), tuple(additions),
                   c.summary.reuse, c.summary.coverage, c.outlet.words)
@@ -276,8 +278,8 @@ def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) 
 
     Only links at or above ``threshold`` and CLUSTER_FLOOR count: a title or
     lead pair the alignment takes below the threshold is a guess about
-    position, and additions have none; nor do links whose negation or figures
-differ (``same_fact``). Where the alignment joined several
+    position, and additions have none; nor do links that change a negation,
+    a figure or an office (``same_fact``). Where the alignment joined several
     additions into one item, its score belongs to the join, so each addition
     in it is scored on its own against each it was joined with.
     """
@@ -290,19 +292,20 @@ differ (``same_fact``). Where the alignment joined several
                 options=Options(threshold=threshold, facts=False))
     joined: dict[int, list[int]] = {}  # an addition -> the earlier ones an item joined it with
     found: dict[int, tuple[int, int]] = {}
-    split = c.source.paragraphs == len(earlier) and c.outlet.paragraphs == len(added)
-    if not split:
-        # The texts did not split one paragraph an addition: score every pair on its own instead.
+    if c.source.paragraphs != len(earlier) or c.outlet.paragraphs != len(added):
+        # The texts did not split one paragraph an addition: score every pair on its own instead
+        # (about 1 ms a pair).
         joined = {k: list(range(len(earlier))) for k in range(len(added))}
-    for a in c.alignments if split else ():
-        ours = sorted({s.paragraph for s in a.outlet})
-        theirs = sorted({s.paragraph for s in a.source})
-        if len(ours) == 1 and len(theirs) == 1:
-            if same_fact(a) and (a.similarity or 0.0) >= floor:
-                found.setdefault(ours[0], earlier[theirs[0]][:2])
-        elif a.kind in (Kind.SHARED, Kind.REWORDED):  # a join: its score and shifts may be another addition's
-            for k in ours:
-                joined.setdefault(k, theirs)
+    else:
+        for a in c.alignments:
+            ours = sorted({s.paragraph for s in a.outlet})
+            theirs = sorted({s.paragraph for s in a.source})
+            if len(ours) == 1 and len(theirs) == 1:
+                if same_fact(a) and (a.similarity or 0.0) >= floor:
+                    found.setdefault(ours[0], earlier[theirs[0]][:2])
+            elif a.kind in (Kind.SHARED, Kind.REWORDED):  # a join: its score and shifts may be another addition's
+                for k in ours:
+                    joined.setdefault(k, theirs)
     for k, candidates in sorted(joined.items()):
         if k in found:
             continue
