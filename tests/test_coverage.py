@@ -455,6 +455,8 @@ def test_labels_pair_with_the_outlets_as_given_before_repeats_are_dropped():
     assert batching.labelled(["a", "a", "b"], []) == (["a", "b"], [None, None])
     with pytest.raises(NatodiffError, match="3 labels for 2 outlets"):
         batching.labelled(["a", "b"], ["x", "y", "z"])
+    with pytest.raises(NatodiffError, match="^1 label for 2 outlets"):
+        batching.labelled(["a", "b"], ["x"])
     wire, daily = str(HERE / "wire.txt"), str(HERE / "daily.txt")
     r = run("batch", str(HERE / "source.txt"), wire, wire, daily, "--matrix", "-f", "csv",
             "--label", "One", "--label", "OneAgain", "--label", "Daily")

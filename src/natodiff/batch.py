@@ -101,7 +101,8 @@ def labelled(patterns: Sequence[str], labels: Sequence[str]) -> tuple[list[str],
     """
     every = _expanded(patterns)
     if labels and len(labels) != len(every):
-        raise NatodiffError(f"{len(labels)} labels for {len(every)} outlets: give one per outlet, in the order given")
+        raise NatodiffError(f"{len(labels)} label{'s' * (len(labels) != 1)} for {len(every)} outlet"
+                            f"{'s' * (len(every) != 1)}: give one per outlet, in the order given")
     paired: dict[str, str | None] = {}
     for path, label in zip(every, labels or [None] * len(every)):
         paired.setdefault(path, label)
