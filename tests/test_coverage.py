@@ -41,12 +41,10 @@ def text(name: str) -> str:
 
 
 def matrix_of(source: str, outlets: dict[str, str], labels=()) -> coverage.Matrix:
-    from natodiff.render.memo import title_of
-
     columns = []
     for name, body in outlets.items():
         c = compare(source, body, source_name="source.txt", outlet_name=name)
-        columns.append(coverage.column(c, title_of(c.outlet)))
+        columns.append(coverage.column(c, coverage.title_of(c.outlet)))
     return coverage.build(read_document(source, Side.SOURCE, "source.txt"), columns, labels=labels)
 
 
@@ -224,6 +222,7 @@ def test_every_source_claim_is_one_row_with_one_mark_per_outlet(made):
                 assert cells[n].mark is not Mark.LEFT_OUT
     members = [(mb.outlet, mb.addition.outlet) for k in m.clusters for mb in k.members]
     assert len(members) == len(set(members)) == sum(len(col.additions) for col in m.outlets)
+    assert all(len(k.members) == len(k.outlets) for k in m.clusters)  # an outlet once per row
 
 
 # --- the memo for many outlets ----------------------------------------------------------
@@ -315,7 +314,7 @@ def test_many_outlets_get_numbered_columns_and_a_key():
     m = matrix_of(text("source"), {f"dir/{n}{k}.txt": text(n) for k in range(2) for n in OUTLETS})
     assert words.heads(m) == tuple(str(n) for n in range(1, 9))
     keys = words.key_lines(m)
-    assert keys[0] == "1 = NATO agrees… (dir/wire0.txt)" and len(keys) == 8
+    assert keys[0] == "1 = NATO agrees air defence plan (dir/wire0.txt)" and len(keys) == 8  # the full label
     markdown = words.to_markdown(m)
     assert "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |" in markdown and "- 8 = digest1 (dir/digest1.txt)" in markdown
 
@@ -338,15 +337,18 @@ def test_the_matrix_bytes_do_not_depend_on_the_hash_seed():
     assert len(outputs) == 1 and outputs.pop().startswith(b"{")
 
 
-def test_the_core_imports_no_renderer_terminal_or_aligner():
-    """coverage.py is the pure core: it consumes api.compare, never align, rich, typer or docx."""
+@pytest.mark.parametrize("module", ["coverage.py", "batch.py"])
+def test_the_core_imports_no_renderer_terminal_or_aligner(module):
+    """coverage.py and batch.py (run in workers) are core: they consume api.compare, never align, rich, typer,
+    docx or a renderer (batch's JSON escaping aside)."""
     import ast
 
-    tree = ast.parse((ROOT / "src" / "natodiff" / "coverage.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "src" / "natodiff" / module).read_text(encoding="utf-8"))
     names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not {x for x in names if x.split(".")[0] in ("rich", "typer", "docx", "click")
-                or x.startswith(("natodiff.render", "natodiff.align", "natodiff.cli"))}
+                or x.startswith(("natodiff.render", "natodiff.align", "natodiff.cli"))
+                and x != "natodiff.render.json"}
     assert "natodiff.api" in names
 
 
@@ -422,3 +424,166 @@ def test_a_claim_that_is_a_quotation_is_not_quoted_twice_in_the_memo(tmp_path, m
     assert r.exit_code == 0, r.stderr
     text = all_text(reopen((tmp_path / "m.docx").read_bytes()))
     assert "By the end of 2024" in text and not re.search("“[\"“]", text)
+
+
+def _added(*texts: str) -> tuple[coverage.Addition, ...]:
+    return tuple(coverage.Addition((n,), t, (), (), None) for n, t in enumerate(texts))
+
+
+def test_each_addition_clusters_on_its_own_and_an_outlet_appears_once_per_row():
+    """Two additions of one outlet that the aligner joins into one item do not both join the other outlet's row."""
+    additions = [
+        _added("Germany announced it would send six more Patriot systems to Ukraine, officials said."),
+        _added("Germany said it would deliver six Patriot air defence systems to Ukraine, officials said.",
+               "Germany announced it would send 60 more Leopard tanks to Poland."),
+    ]
+    clusters = coverage.cluster(additions, 0.5)
+    assert all(len(k.members) == len(k.outlets) for k in clusters)  # one member per outlet per row
+    placed = sorted((mb.outlet, mb.addition.text) for k in clusters for mb in k.members)
+    assert placed == sorted((n, a.text) for n, added in enumerate(additions) for a in added)  # nothing dropped
+    (leopard,) = [k for k in clusters if "Leopard" in k.text]
+    assert leopard.outlets == (1,) and len(leopard.members) == 1
+    (patriot,) = [k for k in clusters if "Patriot" in k.text]
+    assert patriot.outlets == (0, 1)
+
+
+def test_labels_pair_with_the_outlets_as_given_before_repeats_are_dropped():
+    from natodiff import batch as batching
+    from natodiff.errors import NatodiffError
+
+    assert batching.labelled(["a", "a", "b"], ["One", "OneAgain", "B"]) == (["a", "b"], ["One", "B"])
+    assert batching.labelled(["a", "a", "b"], []) == (["a", "b"], [None, None])
+    with pytest.raises(NatodiffError, match="3 labels for 2 outlets"):
+        batching.labelled(["a", "b"], ["x", "y", "z"])
+    with pytest.raises(NatodiffError, match="^1 label for 2 outlets"):
+        batching.labelled(["a", "b"], ["x"])
+    wire, daily = str(HERE / "wire.txt"), str(HERE / "daily.txt")
+    r = run("batch", str(HERE / "source.txt"), wire, wire, daily, "--matrix", "-f", "csv",
+            "--label", "One", "--label", "OneAgain", "--label", "Daily")
+    assert r.exit_code == 0 and r.stdout.splitlines()[0] == "row,text,One,Daily"
+    r = run("batch", str(HERE / "source.txt"), wire, daily, "--label", "a", "--label", "b", "--label", "c")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr == "natodiff: error: 3 labels for 2 outlets: give one per outlet, in the order given\n"
+
+
+def test_full_labels_in_json_and_csv_distinct_labels_and_a_key_when_one_is_cut():
+    source = text("source")
+    m = matrix_of(source, {"a/wire.txt": text("wire"), "b/daily.txt": text("daily")},
+                  labels=("The Daily Telegraph", "The Daily Mail"))
+    assert [o["label"] for o in words.to_dict(m)["outlets"]] == ["The Daily Telegraph", "The Daily Mail"]
+    header, files = list(csv.reader(io.StringIO(words.to_csv(m))))[:2]
+    assert header[2:] == ["The Daily Telegraph", "The Daily Mail"] and files[2:] == ["wire.txt", "daily.txt"]
+    assert words.labels(m) == ("The Daily…", "The Daily Mail")
+    assert "The Daily… = The Daily Telegraph (a/wire.txt)" in words.key_lines(m)
+    same = matrix_of(source, {"a/wire.txt": text("wire"), "b/daily.txt": text("daily"),
+                              "c/digest.txt": text("digest")}, labels=("Reuters", "Reuters", "Reuters 2"))
+    assert words.full_labels(same) == ("Reuters", "Reuters 3", "Reuters 2")
+    assert len(set(words.labels(same))) == 3 and words.key_lines(same)  # numbered, so the key says which is which
+    plain = matrix_of(source, {"a/digest.txt": text("digest")})
+    assert words.key_lines(plain) == []  # nothing cut or numbered: no key
+
+
+def test_a_carried_count_is_never_cut(tmp_path):
+    paths = copies(tmp_path, 3)
+    r = run("batch", str(HERE / "source.txt"), *paths, "--matrix", "--color", "never", env={"COLUMNS": "200"})
+    (line,) = [line for line in r.stdout.splitlines() if line.strip().startswith("carried")]
+    assert "…" not in line and len(re.findall(r"\b\d+/7\b", line)) == 12
+
+
+def test_an_output_path_is_checked_before_any_comparison(tmp_path):
+    (tmp_path / "out.csv").write_text("keep", encoding="utf-8")
+    for output, problem in ((tmp_path / "out.csv", "file exists"), (tmp_path / "no" / "x.csv", "directory")):
+        r = run("batch", str(HERE / "source.txt"), str(tmp_path / "missing.txt"), "-o", str(output))
+        assert r.exit_code == 2 and problem in r.stderr
+        assert "missing.txt" not in r.stderr  # no outlet was read
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "keep"
+
+
+def test_the_bottom_line_counts_changed_claims_apart_and_totals_agree_with_the_table():
+    from natodiff.render import memo_many
+
+    m = matrix_of(text("source"), {"wire": text("wire"), "tribune": text("tribune"), "tribune2": text("tribune")})
+    everyone = next(b for b in memo_many.bottom_line(m) if b.startswith("All 3 outlets carried"))
+    altered = sum(m.reach(x.id) == 3 and m.changed(x.id) > 0 for x in m.claims)
+    assert altered and f"({altered} of them with a change" in everyone
+    conflicts = sum(m.changed(x.id) > 0 for x in m.claims)
+    flagged_cells = sum(c.mark is Mark.FLAGGED for row in m.cells for c in row)
+    changed = next(b for b in memo_many.bottom_line(m) if "changed what the source says" in b)
+    assert f"({conflicts} claim" in changed
+    for n in range(3):
+        figures = memo_many.outlet_lines(m, n)[0]
+        assert f"Carries {m.totals[n].carried} of {len(m.claims)}" in figures
+        assert words.carried(m, n) == f"{m.totals[n].carried}/{len(m.claims)}"
+    assert flagged_cells > conflicts  # two outlets changed the same claims: counted once each
+
+
+def test_a_split_terminal_table_names_a_lone_outlet_and_shows_only_its_additions_with_hanging_lines():
+    paths = [str(HERE / f"{n}.txt") for n in OUTLETS]
+    r = run("batch", str(HERE / "source.txt"), *paths, "--matrix", "--color", "never", env={"COLUMNS": "80"})
+    out = r.stdout
+    assert "(outlets 4–4)" not in out and "(outlet 4)" in out
+    digest_part = out.split("added by the outlets (not in the source) (outlet 4)")[1].split("\n\n")[0]
+    rows = [line for line in digest_part.splitlines() if line.startswith("A")]
+    assert rows and all(line.rstrip().endswith("+") for line in rows)  # no blank rows of other outlets' additions
+    lines = out.splitlines()
+    legend = lines.index(next(line for line in lines if line.startswith("legend")))
+    assert lines[legend + 1].startswith(" " * 8)  # the legend's second line hangs under its first
+
+
+def test_one_outlet_is_singular_failures_show_in_csv_and_nothing_compared_says_so(tmp_path):
+    source, wire, gone = str(HERE / "source.txt"), str(HERE / "wire.txt"), str(tmp_path / "gone.txt")
+    r = run("batch", source, wire, "--matrix", "-f", "markdown")
+    assert r.stdout.startswith("# Coverage of ") and r.stdout.splitlines()[0].endswith(" by 1 outlet")
+    r = run("batch", source, wire, gone, "--matrix", "-f", "csv")
+    assert r.exit_code == 2 and r.stdout.splitlines()[-1] == "failed,gone.txt: no such file,"
+    r = run("batch", source, gone, "--matrix", "--color", "never")
+    assert r.exit_code == 2
+    assert r.stdout == f"coverage of {source}: no outlet could be compared.\nnot compared: {gone}: no such file\n"
+    for fmt in ("markdown", "html"):
+        r = run("batch", source, gone, "--matrix", "-f", fmt)
+        assert "No outlet could be compared." in r.stdout and "carried verbatim" not in r.stdout  # no legend alone
+    m = four()
+    shared = next(k for k in m.clusters if len(k.outlets) > 1)
+    assert "facts" in words.to_dict(m)["clusters"][0] and "figures" not in words.to_dict(m)["clusters"][0]
+    assert shared.facts == tuple(dict.fromkeys(f for mb in shared.members for f in mb.addition.facts))
+
+
+@pytest.mark.parametrize("pair", [
+    ("Hungary's defence minister did not attend the meeting, diplomats said.",
+     "Hungary's defence minister attended the meeting, diplomats said."),  # a negation dropped
+    ("Germany announced it would send six more Patriot systems to Ukraine, officials said.",
+     "Germany announced it would send 60 more Patriot systems to Ukraine, officials said."),  # another figure
+    ("Hungary's defence minister did not attend the meeting, diplomats said.",
+     "Hungary's foreign minister did not attend the meeting, diplomats said."),  # another office
+])
+def test_additions_that_differ_in_a_negation_figure_or_office_stay_apart(pair):
+    additions = [[coverage.Addition((0,), text, (), (), None)] for text in pair]
+    assert len(coverage.cluster(additions, threshold=0.38)) == 2
+
+
+def test_a_sentence_copied_word_for_word_is_verbatim_even_when_joined_with_another():
+    lead = ("NATO Defence Ministers met on Thursday (15 February 2024) to address the Alliance's deterrence and "
+            "defence, as well as support to Ukraine.")
+    source = ("# Defence ministers address strengthening NATO's deterrence and defence, support to Ukraine\n\n"
+              f"{lead}\n\nMinisters also discussed progress in ramping up ammunition production.\n")
+    c = compare(source, lead + "\n", source_name="s", outlet_name="o")
+    assert any(len(a.source) > 1 for a in c.alignments)  # the aligner joins the headline and the lead
+    m = coverage.build(read_document(source, Side.SOURCE, "s"), [coverage.column(c)])
+    assert row(m, "NATO Defence Ministers met")[0].mark is Mark.VERBATIM
+
+
+def test_a_flag_detail_does_not_name_its_shift_twice():
+    tribune = row(four(), "The plan will be funded")[2]
+    assert tribune.mark is Mark.FLAGGED and 'figure "8" reported as "18"' in tribune.variant
+    assert "figure: figure" not in tribune.variant
+
+
+def test_additions_that_do_not_split_one_paragraph_each_are_still_linked():
+    """An addition the segmenter does not count as a paragraph (here an empty one) must not cost the links."""
+    additions = [
+        _added("", "Germany announced it would send six more Patriot systems to Ukraine, officials said."),
+        _added("Germany said it would deliver six Patriot air defence systems to Ukraine, officials said."),
+    ]
+    assert coverage.links(additions, 1, threshold=0.38) == {0: (0, 1)}
+    (patriot,) = [k for k in coverage.cluster(additions, 0.38) if "Patriot" in k.text]
+    assert patriot.outlets == (0, 1)

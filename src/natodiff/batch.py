@@ -90,6 +90,26 @@ def expand(patterns: Sequence[str]) -> list[str]:
     """Paths as given; a pattern with * ? [ that names no file is globbed
     (sorted, so runs are repeatable). A pattern that matches nothing stays,
     to be reported as a missing file. Duplicates are dropped."""
+    return list(dict.fromkeys(_expanded(patterns)))
+
+
+def labelled(patterns: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str | None]]:
+    """(paths, a --label per path or None): labels pair with the outlets as given, before repeats are dropped.
+
+    A repeated outlet keeps its first label. Labels must be one per outlet
+    (globs expanded), or none: a count that does not match is refused.
+    """
+    every = _expanded(patterns)
+    if labels and len(labels) != len(every):
+        raise NatodiffError(f"{len(labels)} label{'s' * (len(labels) != 1)} for {len(every)} outlet"
+                            f"{'s' * (len(every) != 1)}: give one per outlet, in the order given")
+    paired: dict[str, str | None] = {}
+    for path, label in zip(every, labels or [None] * len(every)):
+        paired.setdefault(path, label)
+    return list(paired), list(paired.values())
+
+
+def _expanded(patterns: Sequence[str]) -> list[str]:
     out: list[str] = []
     for p in patterns:
         if p != "-" and _GLOB_CHARS & set(p) and not os.path.lexists(p):
@@ -99,7 +119,7 @@ def expand(patterns: Sequence[str]) -> list[str]:
                 out.append(p)
         else:
             out.append(p)
-    return list(dict.fromkeys(out))
+    return out
 
 
 @dataclass(frozen=True)
@@ -156,9 +176,8 @@ def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Opt
     if not matrix:
         return Outcome(row(c), loaded.warnings)
     from natodiff import coverage
-    from natodiff.render.memo import title_of
 
-    return Outcome(row(c), loaded.warnings, coverage.column(c, title_of(c.outlet)))
+    return Outcome(row(c), loaded.warnings, coverage.column(c, coverage.title_of(c.outlet)))
 
 
 @contextmanager

@@ -238,7 +238,9 @@ def _variant(held: Sequence[Fact], said: Sequence[Quote], a: Alignment) -> str |
             parts.append(f"quotes {who}: “{_first_words(q.text)}”, {where}")
     if a.negation:
         parts.append("drops the negation" if a.negation == "dropped" else "adds a negation")
-    parts.extend(f"{sh.type.value}: {sh.note}" for sh in a.shifts if sh.type is not ShiftType.NEGATION)
+    # A note that names its type already ('figure "8" reported as "18"') is not prefixed with it again.
+    parts.extend(sh.note if sh.note.startswith(sh.type.value) else f"{sh.type.value}: {sh.note}"
+                 for sh in a.shifts if sh.type is not ShiftType.NEGATION)
     return "; ".join(parts) or None
 
 

@@ -43,8 +43,10 @@ class BatchFormat(str, Enum):
 
 def compare_all(source: str, outlets: list[str], *, source_format, outlet_format, size: int, strict: bool,
                 options: Options, jobs: int, color, quiet: bool, matrix: bool,
-                labels: list[str] = ()) -> tuple[str, list["Outcome"], "Matrix | None"]:
+                labels: list[str | None] = ()) -> tuple[str, list["Outcome"], "Matrix | None"]:
     """(source name, an outcome per outlet, with ``matrix`` the coverage matrix); progress on a terminal's stderr.
+
+    ``outlets`` are paths (globs expanded, repeats dropped: batch.labelled), ``labels`` one per path.
 
     The matrix's compares of additions run in the pool the outlets were compared in.
     """
@@ -54,7 +56,7 @@ def compare_all(source: str, outlets: list[str], *, source_format, outlet_format
     if source == "-" and "-" in outlets:
         raise InputError("standard input can be read only once", name="-")
     s_name, s_text = read_text(source, source_format, size, fallback=not strict)
-    todo = batching.read_all(batching.expand(outlets), size)
+    todo = batching.read_all(outlets, size)
     bar = output_of.make_console(sys.stderr, color=styled(color, sys.stderr))
     with batching.processes(jobs, len(todo)) as pool:
         with progress_bar(bar, len(todo), hidden=quiet or not sys.stderr.isatty()) as (progress, task):
@@ -80,7 +82,7 @@ def compare_all(source: str, outlets: list[str], *, source_format, outlet_format
             return s_name, outcomes, matrix_of(s_name, s_text, outcomes, labels, options, counted)
 
 
-def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[str], options: Options,
+def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[str | None], options: Options,
               run_all=map) -> "Matrix":
     """The coverage matrix of the outlets compared; ``labels`` are given per outlet, failed ones too."""
     from natodiff import coverage
@@ -90,7 +92,7 @@ def matrix_of(s_name: str, s_text: str, outcomes: list["Outcome"], labels: list[
     kept = [(o, labels[n] if n < len(labels) else None) for n, o in enumerate(outcomes) if o.column is not None]
     failed = [coverage.Failed(o.row.name, o.row.error or "") for o in outcomes if o.column is None]
     return coverage.build(read_document(s_text, Side.SOURCE, s_name), [o.column for o, _ in kept],
-                          labels=[label for _, label in kept], failed=failed, options=options, map=run_all)
+                          labels=[label for _, label in kept], failed=failed, options=options, run=run_all)
 
 
 @app.command()
@@ -127,13 +129,18 @@ def batch(
     """
     from natodiff import batch as batching
 
+    from natodiff.inputs import check_writable
+
     with guard(debug):
         if format in (BatchFormat.markdown, BatchFormat.html) and not matrix:
             raise typer.BadParameter(f"{format.value} needs --matrix", param_hint="--format")
+        if output is not None and not quiet:
+            check_writable(output, force=force)  # before the comparisons, not after them
+        paths, given = batching.labelled(outlets, label)
         options = Options(threshold=threshold, facts=facts)
         s_name, outcomes, m = compare_all(
-            source, outlets, source_format=source_format, outlet_format=outlet_format, size=_size(max_size),
-            strict=strict_encoding, options=options, jobs=jobs, color=color, quiet=quiet, matrix=matrix, labels=label)
+            source, paths, source_format=source_format, outlet_format=outlet_format, size=_size(max_size),
+            strict=strict_encoding, options=options, jobs=jobs, color=color, quiet=quiet, matrix=matrix, labels=given)
         rows = batching.sort_rows(o.row for o in outcomes)
         if not quiet:
             painted = styled(color) and output is None
@@ -141,7 +148,7 @@ def batch(
                 report = output_of.coverage_matrix(m, format.value, color=painted)
             else:
                 report = output_of.batch_table(rows, format.value, s_name, color=painted,
-                                                labels=dict(zip(batching.expand(outlets), label)))
+                                                labels={p: g for p, g in zip(paths, given) if g})
             emit(report, output, force)
     if any(r.error for r in rows):
         raise typer.Exit(ExitStatus.ERROR)
@@ -185,27 +192,29 @@ def memo(
     Example: natodiff memo release.txt story.html -o memo.docx --classification UNCLASSIFIED
     """
     from natodiff import batch as batching
+    from natodiff.inputs import check_writable
 
     with guard(debug):
         size = _size(max_size)
-        expanded = batching.expand(outlets)
+        expanded, given = batching.labelled(outlets, outlet_label)
         if len(expanded) == 1:
             c = run_compare(source, expanded[0], source_format=source_format, outlet_format=outlet_format,
                             max_size=size, threshold=threshold, facts=facts, fallback=not strict_encoding,
                             ignore_shifts=ignore_shift, source_speaker=source_speaker)
-            labels = (source_label, outlet_label[0] if outlet_label else None)
+            labels = (source_label, given[0])
             write_docx(memo_data(c, output, title=title, author=author, classification=classification, paper=paper,
                                  labels=labels), output, force)
             return
         from natodiff.render import memo_many
 
         check_docx_output(output)
+        check_writable(output, force=force)  # before the comparisons, not after them
         options = Options(threshold=threshold, facts=facts, ignore_shifts=frozenset(str(t) for t in ignore_shift),
                           source_speaker=source_speaker)
         _, outcomes, m = compare_all(
-            source, outlets, source_format=source_format, outlet_format=outlet_format, size=size,
+            source, expanded, source_format=source_format, outlet_format=outlet_format, size=size,
             strict=strict_encoding, options=options, jobs=jobs, color=Color.auto, quiet=False, matrix=True,
-            labels=outlet_label)
+            labels=given)
         if not m.outlets:
             raise NatodiffError("no outlet could be read; no memo written")
         write_docx(memo_many.render(m, title=title, author=author, classification=classification, paper=paper.value,

@@ -13,12 +13,15 @@ Pure: no files, printing, clock or randomness.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from enum import StrEnum
 
-from natodiff.model import Comparison, Document, Kind, Options, Provenance
+from natodiff.api import compare
+from natodiff.model import Alignment, Claim, Comparison, Document, Kind, Op, Options, Provenance, ShiftType
+
+Runner = Callable[..., Iterable]  # the built-in map, or a pool's: runs the additions' compares
 
 SCHEMA = "natodiff.coverage/1"
 
@@ -66,7 +69,7 @@ class Addition:
 
     outlet: tuple[int, ...]  # Sentence.index in the outlet
     text: str
-    figures: tuple[str, ...]
+    facts: tuple[str, ...]  # the labels of the facts it holds: figures, names, places
     flags: tuple[str, ...]
     place: str | None
     heading: bool = False  # a headline or subheading: the outlet's framing, not a fact, so never clustered
@@ -115,14 +118,29 @@ class Cluster:
         return tuple(sorted({m.outlet for m in self.members}))
 
     @property
-    def figures(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(f for m in self.members for f in m.addition.figures))
+    def facts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f for m in self.members for f in m.addition.facts))
 
 
 @dataclass(frozen=True, slots=True)
 class Failed:
     name: str
     error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """What one outlet did with the source claims, counted once for every format."""
+
+    verbatim: int
+    reworded: int
+    flagged: int
+    left_out: int
+
+    @property
+    def carried(self) -> int:
+        """Claims carried in some form, changed ones ("!") included."""
+        return self.verbatim + self.reworded + self.flagged
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +152,35 @@ class Matrix:
     cells: tuple[tuple[Cell, ...], ...]  # one tuple per claim, one cell per outlet
     clusters: tuple[Cluster, ...]
     failed: tuple[Failed, ...] = ()  # outlets that could not be read, in the order given
+    totals: tuple[Totals, ...] = ()  # one per outlet, counted by ``build``
 
     def column(self, n: int) -> tuple[Cell, ...]:
         return tuple(row[n] for row in self.cells)
 
+    def reach(self, claim: int) -> int:
+        """How many outlets carry source claim ``claim`` in some form."""
+        return sum(c.mark is not Mark.LEFT_OUT for c in self.cells[claim])
+
+    def changed(self, claim: int) -> int:
+        """How many outlets carry source claim ``claim`` with a change ("!")."""
+        return sum(c.mark is Mark.FLAGGED for c in self.cells[claim])
+
+
+def title_of(doc: Document) -> str | None:
+    """A document's own title: a heading among its first lines, before the body."""
+    for s in doc.sentences[:4]:
+        if s.heading and not s.boilerplate and len(s.text.split()) >= 3:
+            return s.text
+    return None
+
+
+def totals(cells: Sequence[Cell]) -> Totals:
+    count = {mark: sum(c.mark is mark for c in cells) for mark in Mark}
+    return Totals(count[Mark.VERBATIM], count[Mark.REWORDED], count[Mark.FLAGGED], count[Mark.LEFT_OUT])
+
 
 def column(c: Comparison, title: str | None = None) -> Column:
-    """The outlet's cells and additions, from its claims; nothing re-aligned or re-scored."""
+    """The outlet's cells and additions, from its claims and their links; nothing re-aligned or re-scored."""
     kinds = {a.id: a for a in c.alignments}
     cells: dict[int, Cell] = {}
     additions = []
@@ -149,33 +189,44 @@ def column(c: Comparison, title: str | None = None) -> Column:
             heading = all(c.outlet.sentences[j].heading for j in x.outlet)
             additions.append(Addition(x.outlet, x.text, x.figures, x.flags, x.place, heading))
             continue
-        if x.provenance is Provenance.SOURCE_ONLY:
-            cell = Cell(Mark.LEFT_OUT, flags=x.flags)
-        else:
-            items = [kinds[i] for i in x.items]
-            if PROBLEMS.intersection(x.flags):
-                mark = Mark.FLAGGED
-            elif all(a.kind is Kind.SHARED for a in items):
-                mark = Mark.VERBATIM
-            else:
-                mark = Mark.REWORDED
-            scores = [a.similarity for a in items if a.similarity is not None]
-            text = " ".join(c.outlet.sentences[j].text for j in x.outlet)
-            cell = Cell(mark, x.outlet, text, min(scores) if scores else None, x.flags, x.outlet_variant)
         for i in x.source:
-            cells[i] = cell
+            if x.provenance is Provenance.SOURCE_ONLY:
+                cells[i] = Cell(Mark.LEFT_OUT, flags=x.flags)
+            else:
+                cells[i] = _cell(c, x, i, [kinds[n] for n in x.items])
     additions.sort(key=lambda a: a.outlet)
     return Column(c.outlet.name, title, tuple(sorted(cells.items())), tuple(additions),
                   c.summary.reuse, c.summary.coverage, c.outlet.words)
 
 
+def _cell(c: Comparison, x: Claim, i: int, items: Sequence[Alignment]) -> Cell:
+    """Source sentence ``i`` of claim ``x`` as the outlet carried it, from the sentence's own links.
+
+    An item may join several source sentences: the one the outlet copied word for word is "=" even
+    when its partner was reworded. A claim's problem flags mark each of its sentences "!". A sentence
+    with no link of its own (none recorded) takes the claim's outlet sentences and its items' kinds.
+    """
+    own = [link for a in items for link in a.links if link.source == i]
+    outlet = tuple(sorted({link.outlet for link in own})) if own else x.outlet
+    verbatim = any(link.ratio >= 1.0 for link in own)
+    scores = [a.similarity for a in items if a.similarity is not None]  # a link's own score may hold a prior
+    if PROBLEMS.intersection(x.flags):
+        mark = Mark.FLAGGED
+    elif verbatim or all(a.kind is Kind.SHARED for a in items):
+        mark = Mark.VERBATIM
+    else:
+        mark = Mark.REWORDED
+    text = " ".join(c.outlet.sentences[j].text for j in outlet)
+    return Cell(mark, outlet, text, min(scores) if scores else None, x.flags, x.outlet_variant)
+
+
 def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str | None] = (),
-          failed: Sequence[Failed] = (), options: Options = Options(), map=map) -> Matrix:
+          failed: Sequence[Failed] = (), options: Options = Options(), run: Runner = map) -> Matrix:
     """The matrix: a row per source claim in source order, a cell per outlet; then the clustered additions.
 
     Rows are the source sentences some outlet's claims hold (furniture and
     repeats are in none); a sentence an outlet's claims do not hold is left out there.
-    ``map`` runs the additions' compares (``cluster``): the built-in, or a pool's.
+    ``run`` runs the additions' compares (``cluster``): the built-in map, or a pool's.
     """
     by_outlet = [dict(col.cells) for col in outlets]
     held = set().union(*by_outlet) if outlets else {s.index for s in source.sentences if not s.boilerplate}
@@ -184,27 +235,29 @@ def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str |
     cells = tuple(tuple(cells.get(s.index, LEFT_OUT) for cells in by_outlet) for s in sentences)
     given = tuple(labels[n] if n < len(labels) else None for n in range(len(outlets)))
     return Matrix(source, claims, tuple(outlets), given, cells,
-                  cluster([col.additions for col in outlets], options.threshold, map=map), tuple(failed))
+                  cluster([col.additions for col in outlets], options.threshold, run=run), tuple(failed),
+                  tuple(totals([row[n] for row in cells]) for n in range(len(outlets))))
 
 
-def cluster(additions: Sequence[Sequence[Addition]], threshold: float, *, map=map) -> tuple[Cluster, ...]:
+def cluster(additions: Sequence[Sequence[Addition]], threshold: float, *, run: Runner = map) -> tuple[Cluster, ...]:
     """Each outlet's additions aligned against every earlier outlet's: a link joins the cluster.
 
     One ``api.compare`` per outlet (``links``), its additions against all
     earlier ones, so a cluster also gathers an addition that matches a later
     member better than its first. Each compare needs only the additions, not
-    the clusters, so ``map`` may run them in worker processes; the clusters
-    are then joined here, in outlet order. A headline joins no cluster: a
-    short line is easily contained in a long sentence about something else.
-    Shared by the most outlets first.
+    the clusters, so ``run`` may run them in worker processes; the clusters
+    are then joined here, in outlet order. A cluster holds at most one
+    addition per outlet: a second one that links to it starts its own. A
+    headline joins no cluster: a short line is easily contained in a long
+    sentence about something else. Shared by the most outlets first.
     """
     # Largest pools first, so the last task to finish is a short one; map keeps the order asked.
-    found = list(map(partial(links, additions, threshold=threshold), range(len(additions) - 1, -1, -1)))[::-1]
+    found = list(run(partial(links, additions, threshold=threshold), range(len(additions) - 1, -1, -1)))[::-1]
     members: list[list[Member]] = []
     cluster_of: dict[tuple[int, int], int] = {}  # (outlet, position among its facts) -> cluster
     for n, added in enumerate(additions):
-        for k, a in enumerate(facts(added)):
-            if k in found[n]:
+        for k, a in enumerate(clusterable(added)):
+            if k in found[n] and all(mb.outlet != n for mb in members[cluster_of[found[n][k]]]):
                 cluster_of[n, k] = cluster_of[found[n][k]]
                 members[cluster_of[n, k]].append(Member(n, a))
             else:
@@ -215,7 +268,7 @@ def cluster(additions: Sequence[Sequence[Addition]], threshold: float, *, map=ma
     return tuple(Cluster(n, tuple(ms)) for n, ms in enumerate(ordered))
 
 
-def facts(added: Sequence[Addition]) -> list[Addition]:
+def clusterable(added: Sequence[Addition]) -> list[Addition]:
     """The additions that may join a cluster: all but headlines."""
     return [a for a in added if not a.heading]
 
@@ -225,25 +278,72 @@ def links(additions: Sequence[Sequence[Addition]], n: int, *, threshold: float) 
 
     Only links at or above ``threshold`` and CLUSTER_FLOOR count: a title or
     lead pair the alignment takes below the threshold is a guess about
-    position, and additions have none.
+    position, and additions have none; nor do links that change a negation,
+    a figure or an office (``same_fact``). Where the alignment joined several
+    additions into one item, its score belongs to the join, so each addition
+    in it is scored on its own against each it was joined with.
     """
-    from natodiff.api import compare
-
-    earlier = [(m, k, a) for m in range(n) for k, a in enumerate(facts(additions[m]))]
-    added = facts(additions[n])
+    earlier = [(m, k, a) for m in range(n) for k, a in enumerate(clusterable(additions[m]))]
+    added = clusterable(additions[n])
     if not earlier or not added:
         return {}
+    floor = max(threshold, CLUSTER_FLOOR)
     c = compare(_paragraphs([a for _, _, a in earlier]), _paragraphs(added),
                 options=Options(threshold=threshold, facts=False))
-    if c.source.paragraphs != len(earlier) or c.outlet.paragraphs != len(added):
-        return {}  # the texts did not split one paragraph an addition: link nothing rather than guess
+    joined: dict[int, list[int]] = {}  # an addition -> the earlier ones an item joined it with
     found: dict[int, tuple[int, int]] = {}
-    for a in c.alignments:
-        if a.kind in (Kind.SHARED, Kind.REWORDED) and (a.similarity or 0.0) >= max(threshold, CLUSTER_FLOOR):
-            m, k, _ = earlier[a.source[0].paragraph]
-            for s in a.outlet:
-                found.setdefault(s.paragraph, (m, k))
+    if c.source.paragraphs != len(earlier) or c.outlet.paragraphs != len(added):
+        # The texts did not split one paragraph an addition: score every pair on its own instead
+        # (about 1 ms a pair).
+        joined = {k: list(range(len(earlier))) for k in range(len(added))}
+    else:
+        for a in c.alignments:
+            ours = sorted({s.paragraph for s in a.outlet})
+            theirs = sorted({s.paragraph for s in a.source})
+            if len(ours) == 1 and len(theirs) == 1:
+                if same_fact(a) and (a.similarity or 0.0) >= floor:
+                    found.setdefault(ours[0], earlier[theirs[0]][:2])
+            elif a.kind in (Kind.SHARED, Kind.REWORDED):  # a join: its score and shifts may be another addition's
+                for k in ours:
+                    joined.setdefault(k, theirs)
+    for k, candidates in sorted(joined.items()):
+        if k in found:
+            continue
+        score, first = max((own_score(earlier[p][2], added[k], threshold), -p) for p in candidates)
+        if score >= floor:
+            found[k] = earlier[-first][:2]  # the best score; on a tie, the earliest
     return found
+
+
+def own_score(earlier: Addition, added: Addition, threshold: float) -> float:
+    """How closely two additions match when aligned by themselves: the best item of their compare."""
+    c = compare(earlier.text, added.text, options=Options(threshold=threshold, facts=False))
+    return max((a.similarity or 0.0 for a in c.alignments if same_fact(a)), default=0.0)
+
+
+def same_fact(a: Alignment) -> bool:
+    """Whether a link may join two additions: a shared or reworded item whose negation and figures agree.
+
+    Two outlets that differ in a "not", a number or a minister's portfolio report different facts, however
+    alike their words (the core's own negation and figure shifts say so; portfolios are in natodiff.lexicon;
+    see test_additions_that_differ_in_a_negation_figure_or_office_stay_apart).
+    """
+    return (a.kind in (Kind.SHARED, Kind.REWORDED) and not a.negation
+            and not any(sh.type is ShiftType.FIGURE for sh in a.shifts) and not _other_office(a))
+
+
+def _other_office(a: Alignment) -> bool:
+    """A portfolio replaced by another ("defence minister" -> "foreign minister"): another person."""
+    from natodiff.lexicon.meaning import meaning
+    from natodiff.normalise import keys
+
+    portfolios = meaning().portfolios
+    for op in a.diff:
+        if op.op is Op.REPLACE:
+            was, now = portfolios.intersection(keys(op.source)), portfolios.intersection(keys(op.outlet))
+            if was and now and was != now:
+                return True
+    return False
 
 
 def _paragraphs(added: Sequence[Addition]) -> str:

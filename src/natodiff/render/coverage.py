@@ -11,8 +11,7 @@ import re
 
 import csv
 import io
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from natodiff.coverage import SCHEMA, Cell, Cluster, Column, Mark, Matrix
@@ -54,18 +53,43 @@ def stem(name: str) -> str:
     return re.sub(r"[-_ .]*(?:\d{4}-?\d{2}-?\d{2}|\d{2}-\d{2}-\d{4})$", "", base) or base
 
 
+def _wanted(m: Matrix) -> tuple[str, ...]:
+    """Each outlet's --label, else its headline, else its file stem."""
+    return tuple(" ".join(given.split()) if given and given.strip() else col.title or stem(col.name)
+                 for given, col in zip(m.labels, m.outlets))
+
+
+def full_labels(m: Matrix) -> tuple[str, ...]:
+    """One distinct label per outlet, uncut (JSON, CSV, the key)."""
+    return distinct(_wanted(m), lambda text, suffix: text + suffix)
+
+
 def labels(m: Matrix) -> tuple[str, ...]:
-    """One short, distinct label per outlet: a second "Reuters" reads "Reuters 2"."""
+    """One short, distinct label per outlet, for a column head: a second "Reuters" reads "Reuters 2"."""
     from natodiff.render.combined import shorten
 
-    wanted = [shorten(given if given and given.strip() else col.title or stem(col.name), LABEL_CHARS)
-              for given, col in zip(m.labels, m.outlets)]
-    counts, seen = Counter(wanted), Counter()
-    out = []
-    for text in wanted:
-        seen[text] += 1
-        out.append(f"{shorten(text, LABEL_CHARS - 3)} {seen[text]}" if counts[text] > 1 and seen[text] > 1 else text)
-    return tuple(out)
+    return distinct(full_labels(m), lambda text, suffix: shorten(text, LABEL_CHARS - len(suffix)) + suffix)
+
+
+def distinct(wanted: Sequence[str], fit: Callable[[str, str], str]) -> tuple[str, ...]:
+    """``fit(text, "")`` for each text, unless an earlier one took it; then ``fit(text, " 2")``, " 3" … unused.
+
+    Every label that is free keeps its own text first, so a given "Reuters 2" is never taken by a numbered one.
+    """
+    out: list[str | None] = [None] * len(wanted)
+    taken: set[str] = set()
+    for n, text in enumerate(wanted):
+        if fit(text, "") not in taken:
+            out[n] = fit(text, "")
+            taken.add(out[n])
+    for n, text in enumerate(wanted):
+        k = 1
+        while out[n] is None:
+            k += 1
+            if fit(text, f" {k}") not in taken:
+                out[n] = fit(text, f" {k}")
+                taken.add(out[n])
+    return tuple(label for label in out if label is not None)
 
 
 def numbered(m: Matrix) -> bool:
@@ -73,17 +97,30 @@ def numbered(m: Matrix) -> bool:
     return sum(len(label) + 2 for label in labels(m)) > HEAD_CHARS
 
 
+def keyed(m: Matrix) -> bool:
+    """Whether a key names each column's outlet: the heads are numbers, or a label was shortened or numbered."""
+    return numbered(m) or labels(m) != _wanted(m)
+
+
 def heads(m: Matrix) -> tuple[str, ...]:
     return tuple(str(n + 1) for n in range(len(m.outlets))) if numbered(m) else labels(m)
+
+
+NONE = "No outlet could be compared."
+
+
+def outlets(n: int) -> str:
+    """"1 outlet", "4 outlets"."""
+    return f"{n} outlet{'s' * (n != 1)}"
 
 
 def legend() -> str:
     return "  ".join(f"{mark} {meaning}" for mark, meaning in MEANINGS)
 
 
-def carried(m: Matrix, n: int) -> int:
-    """Source claims outlet ``n`` carries in some form."""
-    return sum(cell.mark is not Mark.LEFT_OUT for cell in m.column(n))
+def carried(m: Matrix, n: int) -> str:
+    """"carried/claims" of outlet ``n``, as every table's last row shows it."""
+    return f"{m.totals[n].carried}/{len(m.claims)}"
 
 
 def hover(cell: Cell) -> str:
@@ -114,7 +151,7 @@ def _cell(claim: int, outlet: int, cell: Cell) -> dict[str, Any]:
 
 
 def to_dict(m: Matrix) -> dict[str, Any]:
-    names = labels(m)
+    names = full_labels(m)
     return {
         "schema": SCHEMA,
         "source": {"name": m.source.name, "words": m.source.words, "sentences": len(m.source.sentences)},
@@ -122,7 +159,7 @@ def to_dict(m: Matrix) -> dict[str, Any]:
         "failed": [{"name": f.name, "error": f.error} for f in m.failed],
         "claims": [{"id": x.id, "sentence": x.sentence + 1, "text": x.text} for x in m.claims],
         "cells": [_cell(x.id, n, cell) for x, row in zip(m.claims, m.cells) for n, cell in enumerate(row)],
-        "clusters": [{"id": k.id, "text": k.text, "figures": list(k.figures), "outlets": list(k.outlets),
+        "clusters": [{"id": k.id, "text": k.text, "facts": list(k.facts), "outlets": list(k.outlets),
                       "members": [{"outlet": mb.outlet, "outlet_sentences": [j + 1 for j in mb.addition.outlet],
                                    "text": mb.addition.text, "place": mb.addition.place} for mb in k.members]}
                      for k in m.clusters],
@@ -139,14 +176,18 @@ def to_json(m: Matrix) -> str:
 
 
 def to_csv(m: Matrix) -> str:
-    """One row per source claim (S1, S2 …), then one per added claim (A1 …); a column per outlet."""
+    """A row of file names, one per source claim (S1, S2 …), one per added claim (A1 …), one per outlet that
+    could not be compared ("failed"); a column per outlet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["row", "text", *labels(m)])
+    writer.writerow(["row", "text", *full_labels(m)])
+    writer.writerow(["file", "", *(file_name(col.name) for col in m.outlets)])
     for x, row in zip(m.claims, m.cells):
         writer.writerow([f"S{x.sentence + 1}", x.text, *(cell.mark.value for cell in row)])
     for k in m.clusters:
         writer.writerow([f"A{k.id + 1}", k.text, *added_marks(m, k)])
+    for f in m.failed:
+        writer.writerow(["failed", f"{file_name(f.name)}: {f.error}", *[""] * len(m.outlets)])
     return buffer.getvalue()
 
 
@@ -154,10 +195,11 @@ def to_csv(m: Matrix) -> str:
 
 
 def key_lines(m: Matrix) -> list[str]:
-    """"1 = label (file name)" for numbered columns; the failed outlets in either case."""
+    """"head = full label (file)" when a head is a number or a shortened or numbered label; the failed outlets."""
     lines = []
-    if numbered(m):
-        lines += [f"{n + 1} = {label} ({col.name})" for n, (label, col) in enumerate(zip(labels(m), m.outlets))]
+    if keyed(m):
+        lines += [f"{head} = {label} ({col.name})" if head != label else f"{head} ({col.name})"
+                  for head, label, col in zip(heads(m), full_labels(m), m.outlets)]
     lines += [f"not compared: {f.name}: {f.error}" for f in m.failed]
     return lines
 
@@ -170,12 +212,14 @@ def to_markdown(m: Matrix) -> str:
         return "| " + " | ".join(cells) + " |"
 
     names = [escape(h) for h in heads(m)]
-    lines = [f"# Coverage of {escape(m.source.name)} by {len(m.outlets)} outlets", ""]
+    lines = [f"# Coverage of {escape(m.source.name)} by {outlets(len(m.outlets))}", ""]
+    if not m.outlets:
+        return "\n".join(lines + [NONE, ""] + [f"- {escape(line)}" for line in key_lines(m)]) + "\n"
     lines += [row(["", "source claim", *names]), row(["---", "---", *[":-:"] * len(names)])]
     for x, cells in zip(m.claims, m.cells):
         lines.append(row([f"S{x.sentence + 1}", escape(shorten(x.text, CLAIM_CHARS)),
                           *(escape(c.mark.value) for c in cells)]))
-    lines.append(row(["", "**carried**", *(f"{carried(m, n)}/{len(m.claims)}" for n in range(len(m.outlets)))]))
+    lines.append(row(["", "**carried**", *(carried(m, n) for n in range(len(m.outlets)))]))
     if m.clusters:
         lines += ["", "## Added by the outlets", ""]
         lines += [row(["", "added claim", *names]), row(["---", "---", *[":-:"] * len(names)])]

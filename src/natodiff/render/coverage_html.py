@@ -29,15 +29,19 @@ def _head(m: Matrix, first: str) -> str:
 
 def render(m: Matrix) -> str:
     n_out = len(m.outlets)
-    title = f"Coverage of {esc(m.source.name)} by {n_out} outlet{'s' * (n_out != 1)}"
+    title = f"Coverage of {esc(m.source.name)} by {words.outlets(n_out)}"
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{title}</title><style>{CSS}</style></head><body>", f"<h1>{title}</h1>",
-           "<table>", _head(m, "source claim")]
+           f"<title>{title}</title><style>{CSS}</style></head><body>", f"<h1>{title}</h1>"]
+    if not m.outlets:
+        out += [f"<p>{words.NONE}</p>", "<ul>"]
+        out += [f'<li class="failed">{esc(k)}</li>' for k in words.key_lines(m)] + ["</ul>", "</body></html>"]
+        return "\n".join(out) + "\n"
+    out += ["<table>", _head(m, "source claim")]
     for x, row in zip(m.claims, m.cells):
         cells = "".join(f'<td class="m {words.MARKS[c.mark].label}" title="{esc(words.hover(c))}">{esc(c.mark.value)}</td>'
                         for c in row)
         out.append(f'<tr><td class="id">S{x.sentence + 1}</td><td>{esc(x.text)}</td>{cells}</tr>')
-    totals = "".join(f'<td class="m">{words.carried(m, n)}/{len(m.claims)}</td>' for n in range(n_out))
+    totals = "".join(f'<td class="m">{words.carried(m, n)}</td>' for n in range(n_out))
     out += [f"<tr><td></td><th>carried</th>{totals}</tr>", "</table>"]
     if m.clusters:
         out += ["<h2>Added by the outlets</h2>", "<table>", _head(m, "added claim")]

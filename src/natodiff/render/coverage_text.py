@@ -27,7 +27,8 @@ class _Tables:
     def __init__(self, m: Matrix) -> None:
         self.m = m
         self.heads = [visible(head) for head in words.heads(m)]
-        self.widths = [max(3, cell_len(head)) for head in self.heads]  # a head keeps its width
+        # A column keeps its head and its "carried" count whole.
+        self.widths = [max(3, cell_len(head), len(words.carried(m, n))) for n, head in enumerate(self.heads)]
         self.ids = max([len(f"S{x.sentence + 1}") for x in m.claims] + [len(f"A{len(m.clusters)}")])
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -40,17 +41,15 @@ class _Tables:
                 end += 1
             parts.append(range(start, end))
             start = end
-        title = f"coverage of {visible(m.source.name)} by {n_out} outlet{'s' * (n_out != 1)}"
+        title = f"coverage of {visible(m.source.name)} by {words.outlets(n_out)}"
         for k, outlets in enumerate(parts):
-            shown = f" (outlets {outlets[0] + 1}–{outlets[-1] + 1})" if len(parts) > 1 else ""
             if k:
                 yield Text("")
-            yield self._claims(outlets, title + shown)
-        if m.clusters:
-            for outlets in parts:
-                shown = f" (outlets {outlets[0] + 1}–{outlets[-1] + 1})" if len(parts) > 1 else ""
+            yield self._claims(outlets, title + _span(outlets, len(parts)))
+        for outlets in parts:
+            if any(n in k.outlets for k in m.clusters for n in outlets):
                 yield Text("")
-                yield self._added(outlets, "added by the outlets (not in the source)" + shown)
+                yield self._added(outlets, "added by the outlets (not in the source)" + _span(outlets, len(parts)))
 
     def _table(self, outlets: range, title: str, first: str) -> Table:
         t = Table(title=Text(title), title_justify="left", box=None, header_style="bold", pad_edge=False,
@@ -66,15 +65,35 @@ class _Tables:
         t = self._table(outlets, title, "source claim")
         for x, row in zip(m.claims, m.cells):
             t.add_row(f"S{x.sentence + 1}", _line(x.text), *(_mark(row[n].mark) for n in outlets))
-        t.add_row("", Text("carried", style="bold"), *(f"{words.carried(m, n)}/{len(m.claims)}" for n in outlets))
+        t.add_row("", Text("carried", style="bold"), *(words.carried(m, n) for n in outlets))
         return t
 
     def _added(self, outlets: range, title: str) -> Table:
         t = self._table(outlets, title, "added claim")
         for k in self.m.clusters:
+            if not any(n in k.outlets for n in outlets):
+                continue  # a split table shows the additions of its own outlets
             marks = words.added_marks(self.m, k)
             t.add_row(f"A{k.id + 1}", _line(k.text), *(_mark(marks[n]) for n in outlets))
         return t
+
+
+def _span(outlets: range, parts: int) -> str:
+    """Which outlets a part of a split table shows: " (outlets 1–3)", " (outlet 4)"; nothing if not split."""
+    if parts == 1:
+        return ""
+    if len(outlets) == 1:
+        return f" (outlet {outlets[0] + 1})"
+    return f" (outlets {outlets[0] + 1}–{outlets[-1] + 1})"
+
+
+def _hanging(first: Text | str, rest: Text) -> Table:
+    """``first``, then ``rest`` wrapped under its own start rather than at the margin."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(first, rest)
+    return grid
 
 
 def _line(text: str) -> Text:
@@ -87,18 +106,22 @@ def _mark(mark: str) -> Text:
 
 def matrix(m: Matrix) -> list[RenderableType]:
     """The claims and additions tables, the flagged cells, the legend and the key."""
+    if not m.outlets:
+        return [Group(Text(f"coverage of {visible(m.source.name)}: {words.NONE.lower()}"),
+                      *(Text(visible(line), style="red") for line in words.key_lines(m)))]
     parts: list[RenderableType] = [_Tables(m)]
     flagged = words.flagged_lines(m)
     if flagged:
-        parts += [Text(""), Text("flagged", style="bold")] + [Text("  ! " + visible(line)) for line in flagged]
-    parts += [Text(""), _legend()]
+        parts += [Text(""), Text("flagged", style="bold")]
+        parts += [_hanging("  ! ", Text(visible(line))) for line in flagged]
+    parts += [Text(""), _hanging("legend  ", _legend())]
     parts += [Text(visible(line), style="red" if line.startswith("not compared") else "")
               for line in words.key_lines(m)]
     return [Group(*parts)]
 
 
 def _legend() -> Text:
-    text = Text("legend  ")
+    text = Text()
     for mark, meaning in words.MEANINGS:
         text.append(mark, style=STYLES.get(mark, ""))
         text.append(f" {meaning}  ")

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
+from natodiff.coverage import title_of
 from natodiff.model import (
     Alignment, Claim, Comparison, Document, Fact, FactStatus, FactType, Kind, Provenance, Quote, ShiftType, Verdict,
 )
@@ -60,14 +61,6 @@ ANNEX = "Annex: "
 
 
 # --- what to say (pure; no docx) ---------------------------------------------------
-
-
-def title_of(doc: Document) -> str | None:
-    """A document's own title: a heading among its first lines, before the body."""
-    for s in doc.sentences[:4]:
-        if s.heading and not s.boilerplate and len(s.text.split()) >= 3:
-            return s.text
-    return None
 
 
 def label(doc: Document, given: str | None = None) -> str:

@@ -57,17 +57,18 @@ def bottom_line(m: Matrix) -> list[str]:
     """What all carried, what all dropped, what several added, who changed a claim, the spread of coverage."""
     names = words.labels(m)
     n_out, n_claims = len(m.outlets), len(m.claims)
-    everyone = [x for x, row in zip(m.claims, m.cells) if all(c.mark is not Mark.LEFT_OUT for c in row)]
-    no_one = [x for x, row in zip(m.claims, m.cells) if all(c.mark is Mark.LEFT_OUT for c in row)]
+    everyone = [x for x in m.claims if m.reach(x.id) == n_out]
+    no_one = [x for x in m.claims if m.reach(x.id) == 0]
     bullets = []
     if everyone:
-        bullets.append(f"All {n_out} outlets carried {len(everyone)} of the source's {n_claims} claims: "
+        altered = sum(m.changed(x.id) > 0 for x in everyone)
+        change = f" ({altered} of them with a change by some outlet, marked !)" if altered else ""
+        bullets.append(f"All {n_out} outlets carried {len(everyone)} of the source's {n_claims} claims{change}: "
                        + _quoted([x.text for x in everyone], len(everyone)) + ".")
     elif m.claims:
-        widest = max(range(n_claims), key=lambda i: (sum(c.mark is not Mark.LEFT_OUT for c in m.cells[i]), -i))
-        most = sum(c.mark is not Mark.LEFT_OUT for c in m.cells[widest])
+        widest = max(m.claims, key=lambda x: (m.reach(x.id), -x.id))
         bullets.append(f"No claim of the source's {n_claims} was carried by all {n_out} outlets; the most widely "
-                       f"carried, by {most}: " + _quoted([m.claims[widest].text], 1) + ".")
+                       f"carried, by {m.reach(widest.id)}: " + _quoted([widest.text], 1) + ".")
     if no_one:
         bullets.append(f"No outlet carried {len(no_one)} of them: " + _quoted([x.text for x in no_one], len(no_one))
                        + ".")
@@ -77,9 +78,9 @@ def bottom_line(m: Matrix) -> list[str]:
         more = f"; and {len(shared) - SHOWN} more" if len(shared) > SHOWN else ""
         bullets.append(f"{_n(len(shared), 'addition')} not in the source {'appears' if len(shared) == 1 else 'appear'}"
                        f" in several outlets, a sign of a common second source: " + "; ".join(parts) + more + ".")
-    changed = sorted({n for row in m.cells for n, c in enumerate(row) if c.mark is Mark.FLAGGED})
+    changed = [n for n in range(n_out) if m.totals[n].flagged]
     if changed:
-        count = sum(c.mark is Mark.FLAGGED for row in m.cells for c in row)
+        count = sum(m.changed(x.id) > 0 for x in m.claims)
         bullets.append(f"{_who([names[n] for n in changed])} changed what the source says "
                        f"({_n(count, 'claim')} with a conflict, an altered quotation or a meaning shift; "
                        "marked ! in the matrix).")
@@ -95,11 +96,11 @@ def outlet_lines(m: Matrix, n: int) -> tuple[str, list[str], list[str]]:
     """(figures line, flagged claims, additions) of outlet ``n``'s section."""
     col, cells = m.outlets[n], m.column(n)
     names = words.labels(m)
-    count = {mark: sum(c.mark is mark for c in cells) for mark in Mark}
+    count = m.totals[n]
     gone = [x for x, c in zip(m.claims, cells) if c.mark is Mark.LEFT_OUT]
     figures = (f"{col.words} words; {col.reuse:.0%} of them from the source (reuse), and {col.coverage:.0%} of the "
-               f"source's words carried (coverage). Carries {words.carried(m, n)} of {len(m.claims)} source claims: "
-               f"{count[Mark.VERBATIM]} verbatim, {count[Mark.REWORDED]} reworded, {count[Mark.FLAGGED]} changed")
+               f"source's words carried (coverage). Carries {count.carried} of {len(m.claims)} source claims: "
+               f"{count.verbatim} verbatim, {count.reworded} reworded, {count.flagged} changed")
     figures += (f"; leaves out {', '.join(f'S{x.sentence + 1}' for x in gone)}." if gone else "; leaves out none.")
     flagged = [f"S{x.sentence + 1}: {c.variant or ', '.join(c.flags)}"
                for x, c in zip(m.claims, cells) if c.mark is Mark.FLAGGED]
@@ -143,8 +144,9 @@ def _matrix_table(document, m: Matrix, outlets: Sequence[int], heads: Sequence[s
 
 
 def _column_mm(heads) -> float:
-    """Wide enough that a head's longest word is not broken (9.5 pt bold, about 2.1 mm a letter), within bounds."""
-    longest = max((len(word) for head in heads for word in head.split()), default=1)
+    """Wide enough for the longest head on one line (9.5 pt bold, about 2.1 mm a letter), within bounds:
+    a 16-character label then takes two lines, not one a word."""
+    longest = max((len(head) for head in heads), default=1)
     return min(MAX_COLUMN_MM, max(MIN_COLUMN_MM, 2.1 * longest + 4))
 
 
