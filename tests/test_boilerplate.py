@@ -363,7 +363,9 @@ def test_furniture_rules_read_in_linear_time(make) -> None:
     n = 1600  # large enough that a run takes milliseconds, so timer noise does not read as growth
     run(n)()
     growth = _seconds(run(4 * n)) / max(_seconds(run(n)), 1e-6)
-    assert growth <= 6.0, growth
+    # Linear is 4x for 4x the input and quadratic 16x; 8 is their geometric middle, wide enough for the
+    # allocator's noise late in a long test run (6.7 seen once) and far below a backtracking pattern.
+    assert growth <= 8.0, growth
 
 
 PAGE = """<html><head><title>Britain to send jets to Romania | The Daily Herald</title></head><body>
