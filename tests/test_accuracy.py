@@ -68,7 +68,7 @@ TUNED_ON = ("condensed-merge-split", "sample", "short-vs-long", "state-media-wra
 # Scraped-page pairs (issue #19) still one link short of its goal: a paraphrase sharing two or
 # three words with a sentence already linked elsewhere ("will bear the costs" / "The costs will be
 # borne by Lithuania."). Strict, so reaching the goal says so.
-_BELOW_ISSUE_19_GOAL = {"heldout-aggregator", "heldout-us-cable", "uk-caption-toggle", "wire-reuters-ministry"}
+_BELOW_ISSUE_19_GOAL = {"heldout-aggregator", "heldout-us-cable", "wire-reuters-ministry"}
 
 
 @pytest.mark.parametrize("name", [

@@ -207,6 +207,8 @@ def _link_body(
             continue
         used[linked] |= shared
         items.add(s)
+    for s in quote_intros(items, weights):
+        items.add(s)
     # Last, two sentences still alone that are each other's best match link
     # on a lower score: a paraphrase that kept the facts but not the words.
     near.sort(key=order)
@@ -423,6 +425,38 @@ def rest_joins(
             s = in_stretch(s, r, lone, shared, weights)
         if s.score >= threshold:
             found.append((replace(s, prior="rest"), shared))
+    return found
+
+
+def quote_intros(items: _Items, weights: Weights) -> list[LinkScore]:
+    """Links of a quotation's intro ("Speaking at the dockyard, Wells said:") to the sentence that
+    carries its quotation in the other text ("…," Wells said during a visit to the dockyard).
+
+    The intro stands alone, just before its quotation, which is linked; the other text folded the
+    intro into the quotation's sentence. Standing next to its quotation is the evidence, so the
+    intro needs no threshold, only a word (not names alone) in what that sentence's links leave
+    over: the attribution it was folded into.
+    """
+    parent, found = items.parent, []
+    partners: dict[Node, list[Node]] = defaultdict(list)
+    for s in items.accepted:
+        partners["s", s.source].append(("o", s.outlet))
+        partners["o", s.outlet].append(("s", s.source))
+    for (side, k), intro in items.at.items():
+        if (side, k) in parent or not intro.sentence.text.rstrip().endswith(":"):
+            continue
+        quoted = (side, k + 1)
+        for whole_node in partners.get(quoted, ()):
+            whole = items.at[whole_node]
+            left = rest(whole, [items.at[n] for n in partners[whole_node]])
+            shared = {t.key for t in intro.tokens if t.content} & left.bag.keys()
+            if not shared or not _says_what(intro, shared) or not items.fits((side, k), whole_node):
+                continue
+            a, b = (intro, left) if side == "s" else (left, intro)
+            s = score_at_least(a, b, weights, weights.total(a.bag), weights.total(b.bag))
+            assert s is not None  # no floor: every pair is scored
+            found.append(replace(s, prior="quote intro"))
+            break
     return found
 
 

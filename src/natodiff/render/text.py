@@ -110,7 +110,9 @@ def explanation(a: Alignment, threshold: float | None = None) -> Text:
         prior = f"; x1/{s.discount} as {s.prior} against {s.prior}" if s.discount else ""
         if s.prior == "rest":
             prior = "; on the words the sentence's other links leave over (a merged clause)"
-        if threshold is not None and s.score < threshold:
+        elif s.prior == "quote intro":
+            prior = "; the intro of the quotation that follows it, folded into this sentence's attribution"
+        elif threshold is not None and s.score < threshold:
             prior += (f"; below the {threshold:.2f} threshold, linked because each sentence is the other's "
                       "clear best match")
         out.append(
