@@ -325,7 +325,7 @@ def same_fact(a: Alignment) -> bool:
     """Whether a link may join two additions: a shared or reworded item whose negation and figures agree.
 
     Two outlets that differ in a "not", a number or a minister's portfolio report different facts, however
-    alike their words (the core's own negation and figure shifts say so; portfolios are in natodiff.lexicon;
+    alike their words (the core's own negation and figure shifts say so; portfolios are natodiff.lexicon.PORTFOLIOS;
     see test_additions_that_differ_in_a_negation_figure_or_office_stay_apart).
     """
     return (a.kind in (Kind.SHARED, Kind.REWORDED) and not a.negation
@@ -334,10 +334,10 @@ def same_fact(a: Alignment) -> bool:
 
 def _other_office(a: Alignment) -> bool:
     """A portfolio replaced by another ("defence minister" -> "foreign minister"): another person."""
-    from natodiff.lexicon.meaning import meaning
+    from natodiff.lexicon import PORTFOLIOS
     from natodiff.normalise import keys
 
-    portfolios = meaning().portfolios
+    portfolios = {k for word in PORTFOLIOS for k in keys(word)}
     for op in a.diff:
         if op.op is Op.REPLACE:
             was, now = portfolios.intersection(keys(op.source)), portfolios.intersection(keys(op.outlet))

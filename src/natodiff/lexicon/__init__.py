@@ -204,10 +204,16 @@ TITLE_WORDS = frozenset(
     chairman chairwoman chair director envoy representative pm gen lt col adm sgt
     rep sen gov pres amb manager marshal officer maj capt cpl brig cmdr""".split()
 )
+# A minister's or secretary's portfolio ("Defence Minister"): two titles alike but for it name
+# different people.
+PORTFOLIOS = frozenset(
+    """defence defense foreign prime finance interior home justice economy economic trade energy
+    health education transport agriculture environment""".split()
+)
 # Words that may stand before a title word inside the title ("Deputy Prime Minister").
-TITLE_MODIFIERS = frozenset(
-    """defence defense foreign prime vice deputy assistant supreme allied finance
-    interior security army navy first former acting state national air high executive""".split()
+TITLE_MODIFIERS = PORTFOLIOS | frozenset(
+    """vice deputy assistant supreme allied security army navy first former acting state national air
+    high executive""".split()
 )
 # Words that end an organisation's name ("North Atlantic Council", "Ministry of Defence").
 ORGANISATION_WORDS = frozenset(

@@ -26,7 +26,6 @@ class Meaning(NamedTuple):
     speech_phrases: frozenset[Phrase]  # as written, like the verbs: "quoting", not its word key
     statement_words: frozenset[Phrase]
     same_names: Mapping[Phrase, int]  # name -> its group of interchangeable names
-    portfolios: frozenset[str] = frozenset()  # word keys: "defence" of "defence minister"
 
 
 def _phrases(words: list[str]) -> frozenset[Phrase]:
@@ -51,5 +50,4 @@ def meaning() -> Meaning:
         speech_phrases=frozenset(tuple(p.casefold().split()) for p in data["attribution"]["phrases"]),
         statement_words=_phrases(data["attribution"]["statement"]),
         same_names=MappingProxyType(same),
-        portfolios=frozenset(k for word in data["office"]["portfolios"] for k in keys(word)),
     )
