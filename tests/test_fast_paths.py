@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from natodiff import api, normalise
+from natodiff import api, metrics, normalise
 from natodiff.facts import numbers
 from natodiff.model import Sentence, Side
 from natodiff.quotes import find
@@ -166,3 +166,24 @@ def test_the_one_pass_writer_writes_a_whole_report_as_json_dumps_does() -> None:
                     (root / "outlet-report-2024-02-15.txt").read_text(encoding="utf-8"))
     data = render_json.to_dict(c, explain=True)
     assert dumps_indented(data, 2) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _longest_match_plainly(keys, i, src, starts):
+    best = 0
+    for j in starts:
+        k = 0
+        while i + k < len(keys) and j + k < len(src) and keys[i + k] == src[j + k]:
+            k += 1
+        best = max(best, k)
+    return best
+
+
+@given(
+    st.lists(st.sampled_from("abc"), min_size=1, max_size=40),
+    st.lists(st.sampled_from("abc"), min_size=1, max_size=40),
+    st.data(),
+)
+def test_longest_fragment_skips_only_starts_that_cannot_beat_the_best(keys, src, data):
+    i = data.draw(st.integers(0, len(keys) - 1))
+    starts = [j for j, key in enumerate(src) if key == keys[i]]
+    assert metrics.longest_match_at(keys, i, src, starts) == _longest_match_plainly(keys, i, src, starts)

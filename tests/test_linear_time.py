@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import gc
 import itertools
+import random
 import time
 from collections.abc import Callable
 
 import pytest
 
-from natodiff import facts, quotes
+from natodiff import api, facts, quotes
 from natodiff.model import Side
 from natodiff.segment import segment
 
@@ -92,3 +93,23 @@ def test_an_unclosed_bracket_in_a_quotation_is_read_in_linear_time():
         return lambda: quotes.compare_quotes(source, outlet)
 
     assert _growth(make, 8000) <= GROWTH
+
+
+def test_a_sentence_of_one_repeated_word_is_compared_in_linear_time():
+    # Reuse fragments: every start of a repeated word was extended to the end of the sentence.
+    def make(n: int) -> Callable[[], object]:
+        text = " ".join(["alliance"] * n) + "."
+        return lambda: api.compare(text, text)
+
+    assert _growth(make, 1500) <= GROWTH
+
+
+def test_a_long_sentence_of_few_words_with_one_edit_is_compared_in_linear_time():
+    # difflib's longest-match search stepped through every place of every word: len(a) x len(b).
+    def make(n: int) -> Callable[[], object]:
+        rng = random.Random(n)
+        words = [rng.choice(("the", "of", "and", "said", "alpha", "beta", "gamma", "delta")) for _ in range(n)]
+        edited = [*words[: n // 2], "zebra", *words[n // 2 + 1:]]
+        return lambda: api.compare(" ".join(words) + ".", " ".join(edited) + ".")
+
+    assert _growth(make, 2000) <= GROWTH

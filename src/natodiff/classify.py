@@ -14,6 +14,7 @@ from typing import Sequence
 from natodiff.align import Aligned, Group, PreparedSentence
 from natodiff.model import Alignment, Kind, Op, Sentence
 from natodiff.normalise import CURRENCY_KEYS, NEGATIONS, POLARITY, SCALE_KEYS, Token, same_compound
+from natodiff.sequences import Matcher
 from natodiff.worddiff import word_diff
 
 # "Shared" tolerates this many differing function words per ten tokens
@@ -161,9 +162,7 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
     o_stop = [t.key for t in o_toks if t.cls == "stop"]
     if sorted(k for k in s_stop if k in POLARITY) != sorted(k for k in o_stop if k in POLARITY):
         return False
-    from difflib import SequenceMatcher
-
-    m = SequenceMatcher(None, s_stop, o_stop, autojunk=False)
+    m = Matcher(s_stop, o_stop)
     same = sum(b.size for b in m.get_matching_blocks())
     edits = max(len(s_stop), len(o_stop)) - same
     allowed = max(1, SHARED_STOP_EDITS_PER_10 * max(len(s_toks), len(o_toks)) // 10)
@@ -172,9 +171,7 @@ def is_shared(s_toks: Sequence[Token], o_toks: Sequence[Token]) -> bool:
 
 def _compounds_only(a: list[str], b: list[str]) -> bool:
     """The two differ only by compounds written as one word or two ("front line" = "frontline")."""
-    from difflib import SequenceMatcher
-
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops = Matcher(a, b).get_opcodes()
     return all(tag == "equal" or tag == "replace" and same_compound(a[i1:i2], b[j1:j2])
                for tag, i1, i2, j1, j2 in ops)
 

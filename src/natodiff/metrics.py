@@ -85,17 +85,30 @@ def _fragments(item: Alignment, source: Sequence[PreparedSentence], outlet: Sequ
         keys = [t.key for t in toks]
         i = 0
         while i < len(keys):
-            best = 0
-            for j in at.get(keys[i], ()):
-                k = 1
-                while i + k < len(keys) and j + k < len(src) and keys[i + k] == src[j + k]:
-                    k += 1
-                best = max(best, k)
+            best = longest_match_at(keys, i, src, at.get(keys[i], ()))
             if best:
                 text = u.sentence.text[toks[i].start : toks[i + best - 1].end]
                 frags.append(Fragment(best, text))
             i += max(best, 1)
     return frags
+
+
+def longest_match_at(keys: Sequence[str], i: int, src: Sequence[str], starts: Sequence[int]) -> int:
+    """The longest run of `keys` from `i` that `src` holds at one of `starts`.
+
+    A start can only beat the best run so far if it matches one word past it,
+    so that word is checked first: without this, a text of one repeated word
+    extends every start to the end, quadratic in the sentence's length.
+    """
+    best = 0
+    for j in starts:
+        if best and (i + best >= len(keys) or j + best >= len(src) or keys[i + best] != src[j + best]):
+            continue
+        k = 1
+        while i + k < len(keys) and j + k < len(src) and keys[i + k] == src[j + k]:
+            k += 1
+        best = max(best, k)
+    return best
 
 
 def _lead(items: Sequence[Alignment], source: Sequence[PreparedSentence]) -> Lead:

@@ -7,11 +7,11 @@ the redline writer rely on it.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Sequence
 
 from natodiff.model import DiffOp, Op
 from natodiff.normalise import Token, tokens
+from natodiff.sequences import Matcher
 
 _OPS = {"equal": Op.EQUAL, "delete": Op.DELETE, "insert": Op.INSERT, "replace": Op.REPLACE}
 
@@ -36,7 +36,7 @@ def word_diff(
     if s_keys == o_keys:  # a copy (the commonest item): difflib would find one equal run
         codes = [("equal", 0, len(st), 0, len(ot))]
     else:
-        codes = SequenceMatcher(None, s_keys, o_keys, autojunk=False).get_opcodes()
+        codes = Matcher(s_keys, o_keys).get_opcodes()
     # The text before a side's first word and after its last goes with the first and
     # last op that holds words of that side: a deletion opening the diff must not
     # carry the outlet's opening quotation mark.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Iterable, Sequence
 
 from natodiff.model import Sentence
 from natodiff.normalise import Token, tokens
+from natodiff.sequences import Matcher
 
 # A dateline or "he said" tag word counts this much of a word.
 META_SHARE = 0.1
@@ -26,14 +26,14 @@ class PreparedSentence:
     # Key counts, and the keys used as a word or number: for scoring's ceiling.
     _profile: tuple[Counter[str], frozenset[str]] | None = None
 
-    def matcher(self) -> SequenceMatcher:
+    def matcher(self) -> Matcher:
         """A matcher with this sentence as its second sequence, for the caller to set the first.
 
         Not kept: at 1 MB a side a sentence that reaches difflib does so 1.6
         times on average, and the kept indexes were a sixth of the
         alignment's memory.
         """
-        return SequenceMatcher(None, (), self.keys, autojunk=False)
+        return Matcher((), self.keys)
 
     def profile(self) -> tuple[Counter[str], frozenset[str]]:
         if self._profile is None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from difflib import SequenceMatcher
 from math import fsum
 from typing import Sequence
 
 from natodiff.align.prepared import PreparedSentence
 from natodiff.align.weights import STOP_WEIGHT, Weights
 from natodiff.normalise import NEGATIONS
+from natodiff.sequences import Matcher
 
 # A repeat within one text: this much of it is found in an earlier sentence.
 REPEAT_CONTAINMENT = 0.9
@@ -81,7 +81,7 @@ def _in_order(later: PreparedSentence, earlier: PreparedSentence) -> float:
     said = [t.key for t in later.tokens if t.cls != "meta"]
     if not said:
         return 0.0
-    matcher = SequenceMatcher(None, [t.key for t in earlier.tokens if t.cls != "meta"], said, autojunk=False)
+    matcher = Matcher([t.key for t in earlier.tokens if t.cls != "meta"], said)
     return sum(b.size for b in matcher.get_matching_blocks()) / len(said)
 
 

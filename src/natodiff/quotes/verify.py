@@ -13,7 +13,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from natodiff.facts import People, register
@@ -22,6 +21,7 @@ from natodiff.lexicon import ARTICLES, NEGATIONS, POLARITY
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
 from natodiff.normalise import Token, fold, same_compound, speaker_label, tokens
 from natodiff.quotes.find import Piece, Quotation, find_quotes, scan
+from natodiff.sequences import Matcher
 from natodiff.worddiff import word_diff
 
 ALTERED_MIN = 0.6  # difflib ratio of the best source window, for "altered"
@@ -83,7 +83,7 @@ def _negates(toks: Sequence[Token]) -> bool:
                for k, t in enumerate(toks))
 
 
-def _window(matcher: SequenceMatcher, a: list[str], gaps: int = 0) -> tuple[int, int] | None:
+def _window(matcher: Matcher, a: list[str], gaps: int = 0) -> tuple[int, int] | None:
     """The stretch of ``a`` that lines up with the matcher's quotation: blocks consistent with the longest."""
     matcher.set_seq1(a)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
@@ -95,15 +95,15 @@ def _window(matcher: SequenceMatcher, a: list[str], gaps: int = 0) -> tuple[int,
     return min(k.a for k in kept), max(k.a + k.size for k in kept)
 
 
-def _matcher(out: Sequence[Token], marks: _Marks = NO_MARKS) -> SequenceMatcher:
+def _matcher(out: Sequence[Token], marks: _Marks = NO_MARKS) -> Matcher:
     """A matcher holding an outlet quotation: difflib indexes it once, not once per source passage."""
     # A [bracketed] word is the journalist's: it may stand for source words, never match one.
     b = [f"\x00{j}" if j in marks.bracketed else t.key for j, t in enumerate(out)]
-    return SequenceMatcher(None, (), b, autojunk=False)
+    return Matcher((), b)
 
 
 def _match(src: Sequence[Token], out: Sequence[Token], marks: _Marks = NO_MARKS,
-           matcher: SequenceMatcher | None = None) -> _Match | None:
+           matcher: Matcher | None = None) -> _Match | None:
     """How ``out`` lines up with ``src``; ``matcher`` is _matcher(out, marks), when the caller has it."""
     matcher = matcher or _matcher(out, marks)
     a, b = [t.key for t in src], matcher.b

@@ -40,11 +40,11 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from difflib import SequenceMatcher
 from typing import Iterable, Sequence
 
 from natodiff.model import Alignment, Comparison, Kind, Op, Sentence
 from natodiff.render.word import add_field, new_document, set_properties, text_element, to_bytes, xml_safe
+from natodiff.sequences import Matcher
 
 AUTHOR = "natodiff"
 
@@ -92,7 +92,7 @@ def _literal(op_source: str, op_outlet: str) -> list[tuple[str, str, str]]:
     if op_source == op_outlet:
         return [("eq", op_outlet, "")] if op_outlet else []
     sc, oc = _CHUNK.findall(op_source), _CHUNK.findall(op_outlet)
-    m = SequenceMatcher(None, [x.strip() for x in sc], [x.strip() for x in oc], autojunk=False)
+    m = Matcher([x.strip() for x in sc], [x.strip() for x in oc])
     out: list[tuple[str, str, str]] = []
     for tag, i1, i2, j1, j2 in m.get_opcodes():
         if tag == "equal":

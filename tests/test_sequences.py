@@ -1,0 +1,52 @@
+"""Matcher: difflib's answer on sentences of normal length, a valid and cheap one on very long ones."""
+
+from __future__ import annotations
+
+import random
+from difflib import SequenceMatcher
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from natodiff import sequences
+from natodiff.sequences import Matcher
+
+words = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60)
+
+
+@given(words, words)
+def test_within_the_limit_it_is_difflib(a, b):
+    assert Matcher(a, b).get_opcodes() == SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+@pytest.mark.parametrize("limit", [1, 16, 200])
+@given(a=words, b=words)
+def test_past_the_limit_the_blocks_are_a_true_alignment(limit, a, b):
+    blocks = sequences.matching_blocks(a, b, limit)
+    assert blocks[-1] == (len(a), len(b), 0)
+    end_a = end_b = 0
+    for i, j, k in blocks[:-1]:
+        assert k > 0 and i >= end_a and j >= end_b  # ascending, never overlapping
+        assert (i, j) != (end_a, end_b) or (i, j) == (0, 0)  # adjacent blocks are joined
+        assert a[i:i + k] == b[j:j + k]
+        end_a, end_b = i + k, j + k
+
+
+@given(words)
+def test_past_the_limit_a_copy_is_one_block(a):
+    assert [tuple(m) for m in sequences.matching_blocks(a, list(a), 1)][:-1] == ([(0, 0, len(a))] if a else [])
+
+
+def test_words_found_once_anchor_a_long_sentence_with_scattered_edits():
+    rng = random.Random(7)
+    a = [rng.choice("abcdefgh") for _ in range(5000)]
+    for n in range(0, 5000, 250):
+        a[n] = f"name{n}"  # a word each side holds once
+    b = list(a)
+    for n in range(125, 5000, 250):
+        b[n] = "edit"
+    assert len(a) * len(b) > sequences.LIMIT
+    assert Matcher(a, b).ratio() >= 0.99  # 20 words of 5,000 changed
+    ops = Matcher(a, b).get_opcodes()
+    assert [(i1, j1) for tag, i1, _, j1, _ in ops if tag != "equal"] == [(n, n) for n in range(125, 5000, 250)]
