@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from natodiff.align.candidates import candidates
+from natodiff.align.neighbours import neighbour_joins
 from natodiff.align.prepared import PreparedSentence, merged, rest
 from natodiff.align.scoring import PRIOR_DISCOUNT, in_stretch, openers, score, score_at_least, with_prior
 from natodiff.align.weights import Weights
@@ -218,6 +219,9 @@ def _link_body(
             continue
         if any(s.score < top[0] or top[1] > s.score - MUTUAL_GAP for top in (best_src[s.source], best_out[s.outlet])):
             continue
+        items.add(s)
+    # Last, what lies beside the links.
+    for s in neighbour_joins(source, outlet, weights, totals, pairs, items, threshold, order):
         items.add(s)
 
 
