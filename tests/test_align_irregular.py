@@ -12,7 +12,7 @@ import pytest
 from natodiff.api import compare
 from natodiff.align.prepared import lemmas
 from natodiff.lexicon import IRREGULAR_VERBS
-from natodiff.model import Options
+from natodiff.model import Kind, Options
 from natodiff.normalise import tokens, word_key
 
 NO_FACTS = Options(facts=False)
@@ -63,3 +63,12 @@ def test_only_lower_case_words_are_read_as_verbs() -> None:
 @pytest.mark.parametrize("word", ["left", "found", "born", "tear", "won"])
 def test_forms_that_are_as_often_another_word_keep_their_own_key(word: str) -> None:
     assert keyed(f"the {word} flank") == [t.key for t in tokens(f"the {word} flank")]
+
+
+def test_the_report_still_shows_the_verb_as_changed() -> None:
+    # The verb list is for linking: the report shows "paid" and "pay" as the different words they are.
+    c = compare("Norway paid for the new radars at Bodo.\n", "Norway will pay for the new radars at Bodo.\n",
+                options=NO_FACTS)
+    (item,) = c.alignments
+    assert item.kind is Kind.REWORDED
+    assert any(op.op.value == "replace" and op.source.strip() == "paid" for op in item.diff)
