@@ -3,11 +3,12 @@
 Body sentences first: pairs are accepted greedily by score, one-to-one
 links first; then a leftover sentence may join an existing link (merges and
 splits) if it brings a word its new partner's links leave over, but two
-existing links never join, which keeps items readable. Last, two sentences
+existing links never join, which keeps items readable. Then two sentences
 still alone that are each other's best match link a little below the
-threshold. Then headings, each into the item of the paragraph it heads or
-to a sentence still alone; last the two titles, with each other, and
-each with the other text's lead if no sentence took it.
+threshold, and last what lies beside a link may join it, raised by
+position (``neighbours``). Then headings, each into the item of the
+paragraph it heads or to a sentence still alone; last the two titles, with
+each other, and each with the other text's lead if no sentence took it.
 """
 
 from __future__ import annotations
