@@ -65,17 +65,7 @@ def test_other_pairs_keep_precision_and_recall(name: str) -> None:
 
 # The article pairs the default threshold was tuned on.
 TUNED_ON = ("condensed-merge-split", "sample", "short-vs-long", "state-media-wrapped", "wire-furniture")
-# Scraped-page pairs (issue #19) still one link short of its goal: a paraphrase sharing two or
-# three words with a sentence already linked elsewhere ("will bear the costs" / "The costs will be
-# borne by Lithuania."). Strict, so reaching the goal says so.
-_BELOW_ISSUE_19_GOAL = {"heldout-aggregator", "heldout-us-cable", "wire-reuters-ministry"}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="one paraphrase link short")) if n in
-    _BELOW_ISSUE_19_GOAL else n
-    for n in sorted(set(PAIRS) - set(TUNED_ON))
-])
+@pytest.mark.parametrize("name", sorted(set(PAIRS) - set(TUNED_ON)))
 def test_scraped_pairs_reach_link_f1_095(name: str) -> None:
     """Issue #19: link F1 >= 0.95 on each scraped-page gold pair."""
     _, view, predicted = run(name)

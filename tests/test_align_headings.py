@@ -96,7 +96,10 @@ def test_a_clause_merged_as_a_two_word_phrase_joins_on_what_the_link_leaves_over
 
 
 def test_two_scattered_words_left_over_join_nothing() -> None:
+    # Away from the linked sentence: beside it, position would count as a third word
+    # (tests/test_align_neighbours.py).
     source = ("The frigates will be based at Souda Bay in Crete from March until the end of the summer.\n\n"
+              "Greece has asked for a third frigate.\n\n"
               "Any submarine entering the Aegean will be tracked, and the watch will be constant.\n")
     outlet = ("The frigates will be based at Souda Bay in Crete until the end of the summer and will be on "
               "constant watch.\n")

@@ -69,10 +69,12 @@ def pair(draw) -> tuple[list[list[str]], list[list[str]]]:
     return source, outlet
 
 
-def linked_texts(c: Comparison) -> set[tuple[str, str]]:
+def linked_texts(c: Comparison, unless: str | None = None) -> set[tuple[str, str]]:
+    """The linked (source, outlet) sentence texts; ``unless`` leaves out links of that prior."""
     src = {s.index: s.text for s in c.source.sentences}
     out = {s.index: s.text for s in c.outlet.sentences}
-    return {(src[s.source], out[s.outlet]) for a in c.alignments for s in a.links}
+    return {(src[s.source], out[s.outlet]) for a in c.alignments for s in a.links
+            if unless is None or s.prior != unless}
 
 
 def as_keys(links: set[tuple[str, str]]) -> Counter:
@@ -144,8 +146,9 @@ def test_reordering_body_paragraphs_keeps_links(p, seed) -> None:
     after = compare(article(source), article(head + shuffled), options=NO_FACTS)
     assume(after.summary.repeats == 0)
     # Sentences identical after normalisation ("… of." and "… of!") are interchangeable:
-    # which pairs with which may follow position, what is linked may not.
-    assert as_keys(linked_texts(after)) == as_keys(linked_texts(before))
+    # which pairs with which may follow position, what is linked may not. A link raised by
+    # position beside another (align/neighbours.py) is position's by design.
+    assert as_keys(linked_texts(after, unless="neighbour")) == as_keys(linked_texts(before, unless="neighbour"))
 
 
 @given(pair(), st.integers(60, 90))

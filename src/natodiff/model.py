@@ -129,7 +129,7 @@ class LinkScore:
     containment: float  # weighted share of the shorter side found in the longer
     weighted_overlap: float  # IDF-weighted Jaccard-like overlap
     common: tuple[str, ...]  # the rarest shared tokens, rarest first
-    # "title" or "lead" when position raised the score; "rest" when scored on
+    # "title", "lead" or "neighbour" when position raised the score; "rest" when scored on
     # what a linked sentence's other links leave over (align.linking.rest_joins).
     prior: str | None = None
     discount: float | None = None  # what a title or lead score was divided by

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from natodiff.align.candidates import DF_CAP, candidates
 from natodiff.align.linking import MUTUAL_MARGIN, Group, groups, link
-from natodiff.align.prepared import PreparedSentence, prepare
+from natodiff.align.prepared import PreparedSentence, prepare, with_verbs
 from natodiff.align.repeats import find_repeats
 from natodiff.align.scoring import score
 from natodiff.align.weights import Weights
@@ -40,7 +40,9 @@ def align(source: Sequence[Sentence], outlet: Sequence[Sentence], threshold: flo
     rep_src, rep_out = find_repeats(src, weights), find_repeats(out, weights)
     live_src = [u for u in src if not u.sentence.boilerplate and u.sentence.index not in rep_src]
     live_out = [u for u in out if not u.sentence.boilerplate and u.sentence.index not in rep_out]
-    links = link(live_src, live_out, weights, threshold)
+    # Linking reads irregular verbs as their verb; the items show the words as written.
+    verb_src, verb_out = [with_verbs(u) for u in live_src], [with_verbs(u) for u in live_out]
+    links = link(verb_src, verb_out, weights.adding(verb_src + verb_out), threshold)
     return Aligned(src, out, rep_src, rep_out, groups(links, src, out, weights))
 
 

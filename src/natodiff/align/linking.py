@@ -3,11 +3,12 @@
 Body sentences first: pairs are accepted greedily by score, one-to-one
 links first; then a leftover sentence may join an existing link (merges and
 splits) if it brings a word its new partner's links leave over, but two
-existing links never join, which keeps items readable. Last, two sentences
+existing links never join, which keeps items readable. Then two sentences
 still alone that are each other's best match link a little below the
-threshold. Then headings, each into the item of the paragraph it heads or
-to a sentence still alone; last the two titles, with each other, and
-each with the other text's lead if no sentence took it.
+threshold, and last what lies beside a link may join it, raised by
+position (``neighbours``). Then headings, each into the item of the
+paragraph it heads or to a sentence still alone; last the two titles, with
+each other, and each with the other text's lead if no sentence took it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from natodiff.align.candidates import candidates
+from natodiff.align.neighbours import neighbour_joins
 from natodiff.align.prepared import PreparedSentence, merged, rest
 from natodiff.align.scoring import PRIOR_DISCOUNT, in_stretch, openers, score, score_at_least, with_prior
 from natodiff.align.weights import Weights
@@ -218,6 +220,9 @@ def _link_body(
             continue
         if any(s.score < top[0] or top[1] > s.score - MUTUAL_GAP for top in (best_src[s.source], best_out[s.outlet])):
             continue
+        items.add(s)
+    # Last, what lies beside the links.
+    for s in neighbour_joins(source, outlet, weights, totals, pairs, items, threshold, order):
         items.add(s)
 
 

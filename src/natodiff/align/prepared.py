@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterable, Sequence
 
+from natodiff.lexicon import IRREGULAR_VERBS
 from natodiff.model import Sentence
-from natodiff.normalise import Token, tokens
+from natodiff.normalise import Token, tokens, word_key
 from natodiff.sequences import Matcher
 
 # A dateline or "he said" tag word counts this much of a word.
@@ -52,6 +54,40 @@ class PreparedSentence:
 
 def prepare(sentences: Sequence[Sentence]) -> list[PreparedSentence]:
     return [_prepared(s, tokens(s.text)) for s in sentences]
+
+
+def with_verbs(u: PreparedSentence) -> PreparedSentence:
+    """``u`` as linking reads it: an irregular verb's past forms keyed as the verb ("borne" as "bear").
+
+    Stemming joins a verb's regular forms only; a sentence turned into the
+    passive or another tense ("will bear the costs", "the costs will be
+    borne") would otherwise match on its nouns alone. Only linking reads
+    this: the word diff and the figures show "met" and "meeting" as the
+    different words they are.
+    """
+    toks = lemmas(u.sentence.text, u.tokens)
+    return u if toks is u.tokens else _prepared(u.sentence, toks)
+
+
+def lemmas(text: str, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+    """``toks`` with irregular past forms keyed as their verb; lower-case words only ("Drew" may be a name)."""
+    form_keys, lemma_of = _irregular()
+    if form_keys.isdisjoint([t.key for t in toks]):
+        return toks
+    out = tuple(
+        Token(lemma, t.start, t.end, t.cls)
+        if t.cls == "word" and t.key in form_keys and (lemma := lemma_of.get(text[t.start : t.end].casefold()))
+        else t
+        for t in toks
+    )
+    return toks if out == toks else out
+
+
+@cache
+def _irregular() -> tuple[frozenset[str], dict[str, str]]:
+    """The keys the forms get without the table (a quick first test), and each form's lemma key."""
+    lemma_of = {form: word_key(lemma) for lemma, forms in IRREGULAR_VERBS.items() for form in forms}
+    return frozenset(map(word_key, lemma_of)), lemma_of
 
 
 def _prepared(sentence: Sentence, toks: tuple[Token, ...], bag: Counter[str] | None = None) -> PreparedSentence:

@@ -16,7 +16,7 @@ RUN_FOR_CERTAIN = 10
 RUN_CAP = 0.95
 # Title-to-title and lead-to-lead scores are divided by this (see with_prior).
 PRIOR_DISCOUNT = 0.6
-PRIOR_MIN_COMMON = {"title": 2, "lead": 4}
+PRIOR_MIN_COMMON = {"title": 2, "lead": 4, "neighbour": 2}
 
 
 def score(src: PreparedSentence, out: PreparedSentence, weights: Weights) -> LinkScore:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from typing import Iterable
@@ -47,6 +48,20 @@ class Weights:
                 w = math.log(1 + self.n / count)
                 w *= NUMBER_BOOST if c == "number" else NAME_BOOST if c == "name" else 1.0
             self.by_key[key] = w
+
+    def adding(self, sentences: Iterable[PreparedSentence]) -> Weights:
+        """These weights and, for keys of ``sentences`` they lack, a word's weight by its own count.
+
+        For linking's view of the sentences (``prepared.with_verbs``): a key
+        both views hold keeps its weight, so no pair without such a key
+        scores otherwise.
+        """
+        df = Counter(k for u in sentences for k in u.bag.keys() if k not in self.by_key)
+        if not df:
+            return self
+        out = copy.copy(self)
+        out.by_key = self.by_key | {k: math.log(1 + self.n / count) for k, count in df.items()}
+        return out
 
     def __getitem__(self, key: str) -> float:
         return self.by_key.get(key, STOP_WEIGHT)

@@ -131,6 +131,31 @@ NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 CLITICS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
 # Transliterations of one Slavic surname ending: "Zelenskyy", "Zelenskiy" = "Zelensky".
 SLAVIC_ENDINGS = ("skyy", "skyi", "skiy", "skii")
+# Past forms of irregular verbs, by lemma: stemming joins "pays"/"paying" but not "paid", so a
+# sentence reworded into another tense or voice ("will bear the costs" / "the costs will be borne")
+# loses its verb. Forms that are as often another word are left out: left (side), found (to found),
+# lay (of lie), bound, saw, thought, felt, rose (flower, name), won (currency), shot, tore/torn (tear
+# gas), said/told (stop words and speech tags).
+IRREGULAR_VERBS = {
+    "arise": ("arose", "arisen"), "bear": ("bore", "borne"), "begin": ("began", "begun"),
+    "break": ("broke", "broken"), "bring": ("brought",), "build": ("built",), "buy": ("bought",),
+    "choose": ("chose", "chosen"), "come": ("came",), "deal": ("dealt",), "draw": ("drew", "drawn"),
+    "drive": ("drove", "driven"), "fall": ("fell", "fallen"), "fight": ("fought",), "flee": ("fled",),
+    "fly": ("flew", "flown"), "forbid": ("forbade", "forbidden"), "foresee": ("foresaw", "foreseen"),
+    "forget": ("forgot", "forgotten"), "freeze": ("froze", "frozen"), "get": ("got", "gotten"),
+    "give": ("gave", "given"), "go": ("went", "gone"), "grow": ("grew", "grown"), "hear": ("heard",),
+    "hide": ("hid", "hidden"), "hold": ("held",), "keep": ("kept",), "know": ("knew", "known"),
+    "lead": ("led",), "lend": ("lent",), "lose": ("lost",), "make": ("made",), "mean": ("meant",),
+    "meet": ("met",), "mislead": ("misled",), "oversee": ("oversaw", "overseen"), "pay": ("paid",),
+    "rebuild": ("rebuilt",), "rise": ("risen",), "run": ("ran",), "see": ("seen",), "seek": ("sought",),
+    "sell": ("sold",), "send": ("sent",), "shake": ("shook", "shaken"), "show": ("shown",),
+    "sink": ("sank", "sunk"), "speak": ("spoke", "spoken"), "spend": ("spent",), "stand": ("stood",),
+    "steal": ("stole", "stolen"), "strike": ("struck", "stricken"), "swear": ("swore", "sworn"),
+    "take": ("took", "taken"), "teach": ("taught",), "throw": ("threw", "thrown"),
+    "undergo": ("underwent", "undergone"), "understand": ("understood",), "undertake": ("undertook", "undertaken"),
+    "uphold": ("upheld",), "wear": ("wore", "worn"), "withdraw": ("withdrew", "withdrawn"),
+    "withhold": ("withheld",), "write": ("wrote", "written"),
+}
 
 # ------------------------------------------------------------ places, names
 

@@ -112,6 +112,8 @@ def explanation(a: Alignment, threshold: float | None = None) -> Text:
             prior = "; on the words the sentence's other links leave over (a merged clause)"
         elif s.prior == "quote intro":
             prior = "; the intro of the quotation that follows it, folded into this sentence's attribution"
+        elif s.prior == "neighbour":
+            prior = f"; x1/{s.discount}, as it sits next to a sentence linked to its partner (a split sentence)"
         elif threshold is not None and s.score < threshold:
             prior += (f"; below the {threshold:.2f} threshold, linked because each sentence is the other's "
                       "clear best match")
