@@ -31,7 +31,7 @@ def test_differences_match_the_cli_exit_status(sample, source_text):
 
     same = compare(source_text, source_text)
     for c in (sample, same):
-        assert batch.has_differences(c) == bool(exit_status(c, True))
+        assert batch.row(c).differences == bool(exit_status(c, True))
     assert batch.row(sample).differences is True
     assert batch.row(same).differences is False
 
@@ -103,9 +103,10 @@ def test_expand_globs_sorted_keeps_literals_and_misses(tmp_path):
     for name in ("b.txt", "a.txt", "c.html", "[odd].txt"):
         (tmp_path / name).write_text("x")
     (tmp_path / "dir.txt").mkdir()
-    got = batch.expand([str(tmp_path / "*.txt"), str(tmp_path / "[odd].txt"), str(tmp_path / "none*.txt"), "-",
-                        str(tmp_path / "a.txt")])
+    got, labels = batch.labelled([str(tmp_path / "*.txt"), str(tmp_path / "[odd].txt"),
+                                  str(tmp_path / "none*.txt"), "-", str(tmp_path / "a.txt")], [])
     assert got == [str(tmp_path / n) for n in ("[odd].txt", "a.txt", "b.txt")] + [str(tmp_path / "none*.txt"), "-"]
+    assert labels == [None] * len(got)
 
 
 def source_doc(text: str):

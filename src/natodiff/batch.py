@@ -1,7 +1,7 @@
 """One source against many outlets: a row of figures per outlet.
 
 The pure part turns a Comparison into a Row and rows into a table, CSV or
-JSON. The edges are kept apart and small: ``expand`` (globs), ``read_all``
+JSON. The edges are kept apart and small: ``labelled`` (globs), ``read_all``
 (standard input now, files where they are compared), and ``run`` (read,
 decode, compare, in worker processes with ``workers`` > 1). An outlet that
 cannot be read or decoded becomes a row with an ``error`` and the others
@@ -17,8 +17,8 @@ import csv
 import glob
 import io
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
+from concurrent.futures import Executor, as_completed
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, fields, replace
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
@@ -54,14 +54,9 @@ class Row:
 COLUMNS = tuple(f.name for f in fields(Row))
 
 
-def has_differences(c: Comparison) -> bool:
-    """What compare --exit-code reports for this outlet."""
+def row(c: Comparison) -> Row:
     from natodiff.api import differences
 
-    return bool(differences(c))
-
-
-def row(c: Comparison) -> Row:
     s = c.summary
     return Row(
         name=c.outlet.name,
@@ -74,7 +69,7 @@ def row(c: Comparison) -> Row:
         boilerplate=s.boilerplate,
         altered_quotes=sum(q.verdict is Verdict.ALTERED for q in c.quotes),
         unsourced_quotes=sum(q.verdict is Verdict.UNSOURCED for q in c.quotes),
-        differences=has_differences(c),
+        differences=bool(differences(c)),
     )
 
 
@@ -88,15 +83,12 @@ def sort_rows(rows: Iterable[Row]) -> list[Row]:
 _GLOB_CHARS = frozenset("*?[")
 
 
-def expand(patterns: Sequence[str]) -> list[str]:
-    """Paths as given; a pattern with * ? [ that names no file is globbed
-    (sorted, so runs are repeatable). A pattern that matches nothing stays,
-    to be reported as a missing file. Duplicates are dropped."""
-    return list(dict.fromkeys(_expanded(patterns)))
-
-
 def labelled(patterns: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str | None]]:
     """(paths, a --label per path or None): labels pair with the outlets as given, before repeats are dropped.
+
+    Paths as given; a pattern with * ? [ that names no file is globbed
+    (sorted, so runs are repeatable). A pattern that matches nothing stays,
+    to be reported as a missing file.
 
     A repeated outlet keeps its first label. Labels must be one per outlet
     (globs expanded), or none: a count that does not match is refused.
@@ -224,10 +216,13 @@ def run(
     from natodiff.api import read_document
 
     source = read_document(source_text, Side.SOURCE, source_name)
-    step = progress or _no_progress
+    step = progress or (lambda stage, done, total: None)
     task = partial(analyse, source=source, fmt=fmt, options=options, fallback=fallback, max_size=max_size,
                    matrix=matrix)
-    with processes(workers, len(jobs)) as pool:
+    # spawn, not fork: the caller may run threads (a progress bar does), and forking a threaded process can
+    # deadlock (Python 3.12 warns about it).
+    spread = workers > 1 and len(jobs) > 1
+    with parallel.pool(min(workers, len(jobs)), "spawn", parallel.ignore_sigint) if spread else nullcontext() as pool:
         outcomes: list[Outcome | None] = [None] * len(jobs)
         step("comparing", 0, len(jobs))
         for done, (n, outcome) in enumerate(_as_finished(task, jobs, pool), 1):
@@ -236,13 +231,7 @@ def run(
                 on_done(outcome)
             step("comparing", done, len(jobs))
         found = Batch(source, tuple(o for o in outcomes if o is not None))
-        if not matrix:
-            return found
-        return replace(found, matrix=_matrix(found, labels, options, pool, step))
-
-
-def _no_progress(stage: str, done: int, total: int) -> None:
-    pass
+        return replace(found, matrix=_matrix(found, labels, options, pool, step)) if matrix else found
 
 
 def _as_finished(task: Callable[[Job], Outcome], jobs: Sequence[Job],
@@ -272,20 +261,6 @@ def _matrix(found: Batch, labels: Sequence[str | None], options: Options, pool: 
 
     return coverage.build(found.source, [column for column, _ in kept], labels=[label for _, label in kept],
                           failed=failed, options=options, run=counted)
-
-
-@contextmanager
-def processes(workers: int, tasks: int) -> Iterator[ProcessPoolExecutor | None]:
-    """A pool of ``workers`` processes for ``tasks`` tasks, or None where one process does.
-
-    spawn, not fork: the caller may run threads (a progress bar does), and
-    forking a threaded process can deadlock (Python 3.12 warns about it).
-    """
-    if workers <= 1 or tasks <= 1:
-        yield None
-        return
-    with parallel.pool(min(workers, tasks), "spawn", parallel.ignore_sigint) as executor:
-        yield executor
 
 
 # --- output -----------------------------------------------------------------

@@ -198,6 +198,16 @@ def styled(color: Color, stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+# What ``reads`` gives every command besides an input format per input, by parameter name.
+READING = {
+    "max_size": typer.Option("50M", "--max-size", help="Refuse inputs larger than this (e.g. 50M, 2G).",
+                             envvar="NATODIFF_MAX_SIZE"),
+    "strict_encoding": typer.Option(False, "--strict-encoding", help="Refuse an input that is not valid UTF-8 (by "
+                                    "default it is read as Windows-1252, with a warning)."),
+    "debug": typer.Option(False, "--debug", help="Show the traceback instead of a one-line error (same exit status)."),
+}
+
+
 @dataclass(frozen=True)
 class Reading:
     """How a command reads its inputs: the options ``reads`` gives it, parsed."""
@@ -225,18 +235,10 @@ def reads(**inputs: str) -> Callable[[Callable[..., None]], Callable[..., None]]
     line takes a ``--NAME-format`` per input, ``--max-size``,
     ``--strict-encoding`` and ``--debug``; the command runs inside ``guard``.
     """
-    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    shared = [inspect.Parameter(f"{name}_format", keyword, annotation=InputFormat, default=typer.Option(
-        InputFormat.auto, f"--{name}-format", help=f"How to read {metavar}.")) for name, metavar in inputs.items()]
-    shared += [
-        inspect.Parameter("max_size", keyword, annotation=str, default=typer.Option(
-            "50M", "--max-size", help="Refuse inputs larger than this (e.g. 50M, 2G).", envvar="NATODIFF_MAX_SIZE")),
-        inspect.Parameter("strict_encoding", keyword, annotation=bool, default=typer.Option(
-            False, "--strict-encoding",
-            help="Refuse an input that is not valid UTF-8 (by default it is read as Windows-1252, with a warning).")),
-        inspect.Parameter("debug", keyword, annotation=bool, default=typer.Option(
-            False, "--debug", help="Show the traceback instead of a one-line error (same exit status).")),
-    ]
+    by_input = {f"{name}_format": typer.Option(InputFormat.auto, f"--{name}-format", help=f"How to read {metavar}.")
+                for name, metavar in inputs.items()}
+    shared = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=option,
+                                annotation=type(option.default)) for name, option in {**by_input, **READING}.items()]
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
         signature = inspect.signature(command, eval_str=True)
