@@ -1,8 +1,9 @@
 """The commands that take many outlets: ``batch`` (a row of figures each, or ``--matrix``) and ``memo``.
 
-Registered on natodiff.cli's app, whose plumbing they share (guard, err,
-options). Parse, call the core, render, exit: an unreadable outlet is an
-error line and, after everything else is written, exit status 2.
+Registered on natodiff.cli's app, whose plumbing they share (``reads``,
+``err``, the options). Parse, call the core (``batch.run``), render, exit: an
+unreadable outlet is an error line and, after everything else is written,
+exit status 2.
 """
 
 from __future__ import annotations
