@@ -580,3 +580,17 @@ def test_each_input_has_its_own_format_option(command, inputs):
     for name in inputs:
         assert f"--{name}-format" in shown
     assert ("--input-format" in shown) == (command == "facts")
+
+
+@pytest.mark.parametrize("args", [["facts", str(SOURCE), "--format", "json"],
+                                  ["batch", str(SOURCE), str(OUTLET), "--matrix", "--format", "json"],
+                                  ["compare", str(SOURCE), str(OUTLET), "--format", "json"]])
+def test_reports_are_utf8_whatever_stdout_encodes(args):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    r = subprocess.run([sys.executable, "-m", "natodiff", *args], capture_output=True, env=env, timeout=120)
+    assert (r.returncode, r.stderr) == (0, b"")
+    assert "Alliance’s".encode("utf-8") in r.stdout

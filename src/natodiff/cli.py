@@ -370,14 +370,10 @@ def compare(
 
 
 def emit(report: str, output: str | None, force: bool) -> None:
-    if output is None or output == "-":
-        from natodiff.inputs import write_stdout
-
-        write_stdout(report)
-        return
+    """The report to ``output`` or stdout, in UTF-8 as ``compare`` writes it, whatever the locale."""
     from natodiff.inputs import atomic_write_text
 
-    atomic_write_text(output, report, force=force)
+    atomic_write_text(output or "-", report, force=force)
 
 
 # --- one text: facts -----------------------------------------------------------
