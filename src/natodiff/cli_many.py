@@ -109,17 +109,18 @@ def batch(
     paths, given = batching.labelled(outlets, label)
     done = compare_all(source, paths, reading, options_of(threshold, facts), jobs=jobs, matrix=matrix, labels=given,
                        quiet=quiet, color=color)
+    rows = done.rows
     if not quiet:
         painted = styled(color) and output is None
         if done.matrix is not None:
             report = output_of.coverage_matrix(done.matrix, format.value, color=painted)
         else:
-            report = output_of.batch_table(done.rows, format.value, done.source.name, color=painted,
+            report = output_of.batch_table(rows, format.value, done.source.name, color=painted,
                                             labels={p: g for p, g in zip(paths, given) if g})
         emit(report, output, force)
-    if any(r.error for r in done.rows):
+    if any(r.error for r in rows):
         raise typer.Exit(ExitStatus.ERROR)
-    raise typer.Exit(ExitStatus.DIFFERENCES if exit_code and any(r.differences for r in done.rows) else ExitStatus.OK)
+    raise typer.Exit(ExitStatus.DIFFERENCES if exit_code and any(r.differences for r in rows) else ExitStatus.OK)
 
 
 @app.command()
