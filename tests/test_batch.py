@@ -10,8 +10,8 @@ from dataclasses import replace
 import pytest
 
 from natodiff import batch
-from natodiff.api import compare
-from natodiff.model import Options
+from natodiff.api import compare, read_document
+from natodiff.model import Options, Side
 
 from conftest import OUTLET, SOURCE
 
@@ -31,7 +31,7 @@ def test_differences_match_the_cli_exit_status(sample, source_text):
 
     same = compare(source_text, source_text)
     for c in (sample, same):
-        assert batch.has_differences(c) == bool(exit_status(c, True))
+        assert batch.row(c).differences == bool(exit_status(c, True))
     assert batch.row(sample).differences is True
     assert batch.row(same).differences is False
 
@@ -103,9 +103,14 @@ def test_expand_globs_sorted_keeps_literals_and_misses(tmp_path):
     for name in ("b.txt", "a.txt", "c.html", "[odd].txt"):
         (tmp_path / name).write_text("x")
     (tmp_path / "dir.txt").mkdir()
-    got = batch.expand([str(tmp_path / "*.txt"), str(tmp_path / "[odd].txt"), str(tmp_path / "none*.txt"), "-",
-                        str(tmp_path / "a.txt")])
+    got, labels = batch.labelled([str(tmp_path / "*.txt"), str(tmp_path / "[odd].txt"),
+                                  str(tmp_path / "none*.txt"), "-", str(tmp_path / "a.txt")], [])
     assert got == [str(tmp_path / n) for n in ("[odd].txt", "a.txt", "b.txt")] + [str(tmp_path / "none*.txt"), "-"]
+    assert labels == [None] * len(got)
+
+
+def source_doc(text: str):
+    return read_document(text, Side.SOURCE, "s")
 
 
 def test_unreadable_inputs_become_errors_where_they_are_compared(tmp_path, source_text):
@@ -116,22 +121,22 @@ def test_unreadable_inputs_become_errors_where_they_are_compared(tmp_path, sourc
     paths = [str(good), str(tmp_path / "nope.txt"), str(tmp_path), str(big)]
     jobs = batch.read_all(paths, max_bytes=100)
     assert all(j.data is None and j.path == p for j, p in zip(jobs, paths))  # files are not held by the parent
-    rows = [batch.analyse(j, source_text, "s", "auto", Options(), max_size=100).row for j in jobs]
+    rows = [batch.analyse(j, source_doc(source_text), "auto", Options(), max_size=100).row for j in jobs]
     assert rows[0].error is None and rows[0].name == str(good)
     assert [r.error for r in rows[1:3]] == ["no such file", "is a directory"]
     assert rows[3].error.startswith("file is larger than the 100 bytes limit")
 
 
 def test_analyse_reports_undecodable_outlets_in_the_row(source_text):
-    out = batch.analyse(batch.Job("x.png", b"\x89PNG\r\n\x1a\nrest"), source_text, "s", "auto", Options())
+    out = batch.analyse(batch.Job("x.png", b"\x89PNG\r\n\x1a\nrest"), source_doc(source_text), "auto", Options())
     assert out.row == batch.Row("x.png", error="binary file (PNG image), not text")
-    out = batch.analyse(batch.Job("e.txt", b""), source_text, "s", "auto", Options())
+    out = batch.analyse(batch.Job("e.txt", b""), source_doc(source_text), "auto", Options())
     assert out.row.error == "empty file"
 
 
 def test_analyse_passes_decoding_warnings_back(source_text, outlet_text):
     data = outlet_text.replace("'", "\u2019").encode("cp1252")
-    out = batch.analyse(batch.Job("w.txt", data), source_text, "s", "auto", Options())
+    out = batch.analyse(batch.Job("w.txt", data), source_doc(source_text), "auto", Options())
     assert out.warnings == ("not valid UTF-8; read as Windows-1252",)
     assert out.row.error is None
 
@@ -145,18 +150,34 @@ def jobs(source_text, outlet_text):
 
 
 def test_run_in_processes_equals_run_in_one(jobs, source_text):
-    seen = []
-    serial = batch.run(jobs, source_text, "s", workers=1, on_done=seen.append)
+    seen, steps = [], []
+    serial = batch.run(jobs, source_text, "s", workers=1, on_done=seen.append,
+                       progress=lambda *step: steps.append(step))
     parallel = batch.run(jobs, source_text, "s", workers=3)
     assert serial == parallel
-    assert [o.row.name for o in serial] == [j.name for j in jobs]  # job order, whatever finished first
+    assert [o.row.name for o in serial.outcomes] == [j.name for j in jobs]  # job order, whatever finished first
     assert len(seen) == len(jobs)
-    assert serial[-1].row.error == "no such file"
-    assert serial[3].row.reuse == 1.0
+    assert steps == [("comparing", n, len(jobs)) for n in range(len(jobs) + 1)]
+    assert serial.outcomes[-1].row.error == "no such file"
+    assert serial.outcomes[3].row.reuse == 1.0
+    assert serial.matrix is None and serial.rows == batch.sort_rows(o.row for o in serial.outcomes)
+
+
+def test_matrix_in_processes_equals_matrix_in_one(jobs, source_text):
+    labels = ["zero", None, "two", None, "gone"]
+    steps = []
+    serial = batch.run(jobs, source_text, "s", matrix=True, labels=labels, progress=lambda *step: steps.append(step))
+    parallel = batch.run(jobs, source_text, "s", matrix=True, labels=labels, workers=2)
+    assert serial.matrix == parallel.matrix
+    kept = len(jobs) - 1  # the unreadable one is a failed outlet, not a column
+    assert [c.name for c in serial.matrix.outlets] == [j.name for j in jobs[:kept]]
+    assert serial.matrix.labels == ("zero", None, "two", None)
+    assert [(f.name, f.error) for f in serial.matrix.failed] == [("gone.txt", "no such file")]
+    assert steps[len(jobs) + 1:] == [("linking additions", n, kept) for n in range(kept + 1)]
 
 
 def test_rows_agree_with_compare(jobs, source_text):
-    out = batch.run(jobs[:1], source_text, SOURCE.name)
+    out = batch.run(jobs[:1], source_text, SOURCE.name).outcomes
     direct = compare(source_text, OUTLET.read_text(encoding="utf-8"), source_name=SOURCE.name, outlet_name="o0.txt")
     assert out[0].row == batch.row(direct)
     assert replace(out[0].row, name="x") != batch.Row("x")

@@ -537,3 +537,60 @@ def test_a_lead_that_is_a_quotation_is_not_wrapped_in_a_second_pair_of_quotes(tm
     lead = next(line for line in result.stdout.splitlines() if "leads with" in line)
     assert "S2 “We will continue" in lead
     assert "““" not in result.stdout and "””" not in result.stdout
+
+
+# --- the input options every reading command shares (cli.reads) ----------------------------------
+
+READERS = ["compare", "redline", "batch", "memo", "facts"]
+
+
+def reader_args(command: str, source: Path, tmp_path: Path) -> list[str]:
+    args = [str(source)] if command == "facts" else [str(source), str(OUTLET)]
+    return args + (["-o", str(tmp_path / "out.docx")] if command in ("redline", "memo") else [])
+
+
+@pytest.mark.parametrize("command", READERS)
+def test_every_reading_command_parses_max_size_alike(command, tmp_path):
+    r = run(command, *reader_args(command, SOURCE, tmp_path), "--max-size", "10x")
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == (f"natodiff: error: Invalid value for --max-size: not a size: '10x' (try 50M) "
+                        f"(see 'natodiff {command} --help')\n")
+    small = run(command, *reader_args(command, SOURCE, tmp_path), "--max-size", "1K")
+    assert small.exit_code == 2
+    assert f"{SOURCE}: file is larger than the 1 KB limit (use --max-size)" in small.stderr
+
+
+@pytest.mark.parametrize("command", READERS)
+def test_every_reading_command_takes_strict_encoding_and_debug(command, tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("NATO met in Brussels. Café talk.\n".encode("cp1252"))
+    strict = run(command, *reader_args(command, latin, tmp_path), "--strict-encoding")
+    assert (strict.exit_code, strict.stdout) == (2, "")
+    assert strict.stderr == f"natodiff: error: {latin}: not valid UTF-8 (byte 0xe9 at offset 25)\n"
+    debug = run(command, *reader_args(command, latin, tmp_path), "--strict-encoding", "--debug")
+    assert debug.exit_code == 2
+    assert debug.stderr.startswith("Traceback (most recent call last):\n")
+    lenient = run(command, *reader_args(command, latin, tmp_path), "--force")
+    assert f"natodiff: warning: {latin}: not valid UTF-8; read as Windows-1252\n" in lenient.stderr
+
+
+@pytest.mark.parametrize("command, inputs", [("compare", ("source", "outlet")), ("facts", ("input",))])
+def test_each_input_has_its_own_format_option(command, inputs):
+    shown = run(command, "--help").stdout
+    for name in inputs:
+        assert f"--{name}-format" in shown
+    assert ("--input-format" in shown) == (command == "facts")
+
+
+@pytest.mark.parametrize("args", [["facts", str(SOURCE), "--format", "json"],
+                                  ["batch", str(SOURCE), str(OUTLET), "--matrix", "--format", "json"],
+                                  ["compare", str(SOURCE), str(OUTLET), "--format", "json"]])
+def test_reports_are_utf8_whatever_stdout_encodes(args):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    r = subprocess.run([sys.executable, "-m", "natodiff", *args], capture_output=True, env=env, timeout=120)
+    assert (r.returncode, r.stderr) == (0, b"")
+    assert "Alliance’s".encode("utf-8") in r.stdout

@@ -587,3 +587,11 @@ def test_additions_that_do_not_split_one_paragraph_each_are_still_linked():
     assert coverage.links(additions, 1, threshold=0.38) == {0: (0, 1)}
     (patriot,) = [k for k in coverage.cluster(additions, 0.38) if "Patriot" in k.text]
     assert patriot.outlets == (0, 1)
+
+
+def test_batch_run_builds_the_matrix_that_separate_compares_build():
+    """batch.run segments the source once for every outlet: the matrix is the one built from plain compares."""
+    from natodiff import batch
+
+    jobs = [batch.Job(f"tests/coverage/{n}.txt", text(n).encode("utf-8")) for n in OUTLETS]
+    assert batch.run(jobs, text("source"), "source.txt", matrix=True, labels=OUTLETS).matrix == four()

@@ -3,6 +3,7 @@
 ``compare`` chains the stages: segment -> mark furniture -> align (prepare,
 weigh, link, group) -> classify -> summarise -> facts and quotations, inside
 one ``analysis.analysing()`` scope, so no stage tokenises a sentence again.
+``compare_documents`` does it for texts already segmented (``read_document``);
 ``list_facts`` runs the facts stages on one text; ``differences`` says what
 ``--exit-code`` reports.
 
@@ -44,16 +45,22 @@ def compare(
     from natodiff.analysis import analysing
 
     with analysing():  # each sentence tokenised once, whatever reads it
-        return _compare(source, outlet, options or Options(), source_name, outlet_name, executor)
+        return compare_documents(read_document(source, Side.SOURCE, source_name),
+                                 read_document(outlet, Side.OUTLET, outlet_name), options=options, executor=executor)
 
 
-def _compare(
-    source: str, outlet: str, options: Options, source_name: str, outlet_name: str, executor: "Executor | None"
-) -> Comparison:
+def compare_documents(src_doc: Document, out_doc: Document, *, options: Options | None = None,
+                      executor: "Executor | None" = None) -> Comparison:
+    """``compare`` for texts already read (``read_document``): a source compared with many outlets is read once."""
+    from natodiff.analysis import analysing
+
+    with analysing():
+        return _compare(src_doc, out_doc, options or Options(), executor)
+
+
+def _compare(src_doc: Document, out_doc: Document, options: Options, executor: "Executor | None") -> Comparison:
     from natodiff import attribution, claims, shifts
 
-    src_doc = read_document(source, Side.SOURCE, source_name)
-    out_doc = read_document(outlet, Side.OUTLET, outlet_name)
     pending = executor.submit(gather_facts, src_doc, out_doc) if executor is not None and options.facts else None
     items, summary = _items(src_doc, out_doc, options.threshold)
     facts: tuple = ()

@@ -1,12 +1,14 @@
 """One source against many outlets: a row of figures per outlet.
 
 The pure part turns a Comparison into a Row and rows into a table, CSV or
-JSON. The edges are kept apart and small: ``expand`` (globs), ``read_all``
+JSON. The edges are kept apart and small: ``labelled`` (globs), ``read_all``
 (standard input now, files where they are compared), and ``run`` (read,
-decode, compare, in worker processes with ``jobs`` > 1). An outlet that
+decode, compare, in worker processes with ``workers`` > 1). An outlet that
 cannot be read or decoded becomes a row with an ``error`` and the others
 still run. With ``matrix`` each outlet is also boiled down to its
-natodiff.coverage Column in the worker, so no Comparison outlives its outlet.
+natodiff.coverage Column in the worker, so no Comparison outlives its outlet,
+and ``run`` builds the coverage matrix from the columns in the same workers.
+No terminal I/O: the caller shows progress through callbacks.
 """
 
 from __future__ import annotations
@@ -14,19 +16,19 @@ from __future__ import annotations
 import csv
 import glob
 import io
-import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from concurrent.futures import Executor, as_completed
+from contextlib import nullcontext
+from dataclasses import asdict, dataclass, fields, replace
+from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from natodiff.errors import NatodiffError
-from natodiff.parallel import ignore_sigint, stop_now
-from natodiff.model import Comparison, Options, Verdict
+from natodiff.model import Comparison, Document, Options, Side, Verdict
+from natodiff import parallel
 
 if TYPE_CHECKING:
-    from natodiff.coverage import Column
+    from natodiff.coverage import Column, Matrix
 
 SCHEMA = "natodiff.batch/1"
 
@@ -52,14 +54,9 @@ class Row:
 COLUMNS = tuple(f.name for f in fields(Row))
 
 
-def has_differences(c: Comparison) -> bool:
-    """What compare --exit-code reports for this outlet."""
+def row(c: Comparison) -> Row:
     from natodiff.api import differences
 
-    return bool(differences(c))
-
-
-def row(c: Comparison) -> Row:
     s = c.summary
     return Row(
         name=c.outlet.name,
@@ -72,7 +69,7 @@ def row(c: Comparison) -> Row:
         boilerplate=s.boilerplate,
         altered_quotes=sum(q.verdict is Verdict.ALTERED for q in c.quotes),
         unsourced_quotes=sum(q.verdict is Verdict.UNSOURCED for q in c.quotes),
-        differences=has_differences(c),
+        differences=bool(differences(c)),
     )
 
 
@@ -86,15 +83,12 @@ def sort_rows(rows: Iterable[Row]) -> list[Row]:
 _GLOB_CHARS = frozenset("*?[")
 
 
-def expand(patterns: Sequence[str]) -> list[str]:
-    """Paths as given; a pattern with * ? [ that names no file is globbed
-    (sorted, so runs are repeatable). A pattern that matches nothing stays,
-    to be reported as a missing file. Duplicates are dropped."""
-    return list(dict.fromkeys(_expanded(patterns)))
-
-
 def labelled(patterns: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str | None]]:
     """(paths, a --label per path or None): labels pair with the outlets as given, before repeats are dropped.
+
+    Paths as given; a pattern with * ? [ that names no file is globbed
+    (sorted, so runs are repeatable). A pattern that matches nothing stays,
+    to be reported as a missing file.
 
     A repeated outlet keeps its first label. Labels must be one per outlet
     (globs expanded), or none: a count that does not match is refused.
@@ -157,10 +151,10 @@ class Outcome:
     column: "Column | None" = None  # with ``matrix``: what natodiff.coverage needs of the outlet
 
 
-def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Options,
+def analyse(job: Job, source: Document, fmt: str, options: Options,
             fallback: bool = True, max_size: int | None = None, matrix: bool = False) -> Outcome:
     """Read and decode one outlet and compare it with the source (runs in a worker)."""
-    from natodiff.api import compare
+    from natodiff.api import compare_documents, read_document
     from natodiff.inputs import DEFAULT_MAX_BYTES, read_input
     from natodiff.load import load
 
@@ -172,7 +166,7 @@ def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Opt
         loaded = load(data, job.name, fmt, fallback=fallback, max_size=max_size)
     except NatodiffError as e:
         return Outcome(Row(job.name, error=e.problem))
-    c = compare(source_text, loaded.text, options=options, source_name=source_name, outlet_name=job.name)
+    c = compare_documents(source, read_document(loaded.text, Side.OUTLET, job.name), options=options)
     if not matrix:
         return Outcome(row(c), loaded.warnings)
     from natodiff import coverage
@@ -180,25 +174,21 @@ def analyse(job: Job, source_text: str, source_name: str, fmt: str, options: Opt
     return Outcome(row(c), loaded.warnings, coverage.column(c, coverage.title_of(c.outlet)))
 
 
-@contextmanager
-def processes(workers: int, tasks: int) -> Iterator[ProcessPoolExecutor | None]:
-    """A pool of ``workers`` processes for ``tasks`` tasks, or None where one process does.
+@dataclass(frozen=True)
+class Batch:
+    """One source against many outlets: an outcome per outlet, in the order given; with ``matrix``, who carried what."""
 
-    spawn, not fork: the progress bar runs a thread, and forking a threaded
-    process can deadlock (Python 3.12 warns about it). On any error, Ctrl-C
-    or SIGTERM the workers are stopped at once.
-    """
-    if workers <= 1 or tasks <= 1:
-        yield None
-        return
-    pool = ProcessPoolExecutor(max_workers=min(workers, tasks), mp_context=multiprocessing.get_context("spawn"),
-                               initializer=ignore_sigint)
-    try:
-        yield pool
-    except BaseException:
-        stop_now(pool)
-        raise
-    pool.shutdown()
+    source: Document
+    outcomes: tuple[Outcome, ...]
+    matrix: "Matrix | None" = None
+
+    @property
+    def rows(self) -> list[Row]:
+        return sort_rows(o.row for o in self.outcomes)
+
+
+# (stage, steps done, steps in all): "comparing" the outlets, then with a matrix "linking additions".
+Progress = Callable[[str, int, int], None]
 
 
 def run(
@@ -209,37 +199,68 @@ def run(
     fmt: str = "auto",
     options: Options = Options(),
     workers: int = 1,
-    on_done: Callable[[Outcome], None] | None = None,
     fallback: bool = True,
     max_size: int | None = None,
     matrix: bool = False,
-    pool: Executor | None = None,
-) -> list[Outcome]:
-    """Compare every job, in ``workers`` processes (or in ``pool``, the caller's); outcomes in job order.
+    labels: Sequence[str | None] = (),
+    on_done: Callable[[Outcome], None] | None = None,
+    progress: Progress | None = None,
+) -> Batch:
+    """Compare every job with the source, in ``workers`` processes; with ``matrix`` also build the matrix there.
 
-    ``on_done`` is called in this process as each outlet finishes (for a
-    progress bar and for warnings). ``fallback``: decode non-UTF-8 outlets
-    as Windows-1252 (as ``load``). ``matrix``: each outcome carries its Column.
+    The source is segmented once, here. ``on_done`` is called in this process
+    as each outlet finishes (for its warnings and errors), ``progress`` as each
+    step of a stage does. ``fallback``: decode non-UTF-8 outlets as
+    Windows-1252 (as ``load``). ``labels``: a --label per job (None: not given).
     """
-    if pool is None and workers > 1 and len(jobs) > 1:
-        with processes(workers, len(jobs)) as own:
-            return run(jobs, source_text, source_name, fmt=fmt, options=options, on_done=on_done,
-                       fallback=fallback, max_size=max_size, matrix=matrix, pool=own)
-    outcomes: list[Outcome | None] = [None] * len(jobs)
-    if pool is None:
-        for n, job in enumerate(jobs):
-            outcomes[n] = analyse(job, source_text, source_name, fmt, options, fallback, max_size, matrix)
+    from natodiff.api import read_document
+
+    source = read_document(source_text, Side.SOURCE, source_name)
+    step = progress or (lambda stage, done, total: None)
+    task = partial(analyse, source=source, fmt=fmt, options=options, fallback=fallback, max_size=max_size,
+                   matrix=matrix)
+    # spawn, not fork: the caller may run threads (a progress bar does), and forking a threaded process can
+    # deadlock (Python 3.12 warns about it).
+    spread = workers > 1 and len(jobs) > 1
+    with parallel.pool(min(workers, len(jobs)), "spawn", parallel.ignore_sigint) if spread else nullcontext() as pool:
+        outcomes: list[Outcome | None] = [None] * len(jobs)
+        step("comparing", 0, len(jobs))
+        for done, (n, outcome) in enumerate(_as_finished(task, jobs, pool), 1):
+            outcomes[n] = outcome
             if on_done:
-                on_done(outcomes[n])
-        return [o for o in outcomes if o is not None]
-    futures = {pool.submit(analyse, job, source_text, source_name, fmt, options, fallback, max_size, matrix): n
-               for n, job in enumerate(jobs)}
-    for future in as_completed(futures):
-        n = futures[future]
-        outcomes[n] = future.result()
-        if on_done:
-            on_done(outcomes[n])
-    return [o for o in outcomes if o is not None]
+                on_done(outcome)
+            step("comparing", done, len(jobs))
+        found = Batch(source, tuple(o for o in outcomes if o is not None))
+        return replace(found, matrix=_matrix(found, labels, options, pool, step)) if matrix else found
+
+
+def _as_finished(task: Callable[[Job], Outcome], jobs: Sequence[Job],
+                 pool: Executor | None) -> Iterator[tuple[int, Outcome]]:
+    """(position, outcome) of each job as it finishes."""
+    if pool is None:
+        yield from ((n, task(job)) for n, job in enumerate(jobs))
+        return
+    futures = {pool.submit(task, job): n for n, job in enumerate(jobs)}
+    yield from ((futures[f], f.result()) for f in as_completed(futures))
+
+
+def _matrix(found: Batch, labels: Sequence[str | None], options: Options, pool: Executor | None,
+            step: Progress) -> "Matrix":
+    """The coverage matrix of the outlets compared; the additions are linked in ``pool``."""
+    from natodiff import coverage
+
+    kept = [(o.column, labels[n] if n < len(labels) else None)
+            for n, o in enumerate(found.outcomes) if o.column is not None]
+    failed = [coverage.Failed(o.row.name, o.row.error or "") for o in found.outcomes if o.column is None]
+
+    def counted(task, items):
+        step("linking additions", 0, len(kept))
+        for done, result in enumerate((pool.map if pool else map)(task, items), 1):
+            step("linking additions", done, len(kept))
+            yield result
+
+    return coverage.build(found.source, [column for column, _ in kept], labels=[label for _, label in kept],
+                          failed=failed, options=options, run=counted)
 
 
 # --- output -----------------------------------------------------------------

@@ -6,13 +6,16 @@ a NatodiffError caught in ``guard``: one line on stderr, exit status 2.
 
 from __future__ import annotations
 
+import functools
 import gc
+import inspect
 import os
 import signal
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 import typer
 
@@ -195,31 +198,81 @@ def styled(color: Color, stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def read_text(arg: str, fmt: InputFormat, max_size: int, *, fallback: bool = True) -> tuple[str, str]:
-    """(display name, text) of one input; warnings go to stderr."""
-    from natodiff.inputs import read_input
-    from natodiff.load import load
-
-    name, data = read_input(arg, max_bytes=max_size)
-    loaded = load(data, name, fmt.value, fallback=fallback, max_size=max_size)
-    for warning in loaded.warnings:
-        err(f"warning: {name}: {warning}")
-    return name, loaded.text
+# What ``reads`` gives every command besides an input format per input, by parameter name.
+READING = {
+    "max_size": typer.Option("50M", "--max-size", help="Refuse inputs larger than this (e.g. 50M, 2G).",
+                             envvar="NATODIFF_MAX_SIZE"),
+    "strict_encoding": typer.Option(False, "--strict-encoding", help="Refuse an input that is not valid UTF-8 (by "
+                                    "default it is read as Windows-1252, with a warning)."),
+    "debug": typer.Option(False, "--debug", help="Show the traceback instead of a one-line error (same exit status)."),
+}
 
 
-def run_compare(source: str, outlet: str, *, source_format, outlet_format, max_size, threshold, facts,
-                fallback: bool = True, ignore_shifts=(), source_speaker: str | None = None) -> "Comparison":
+@dataclass(frozen=True)
+class Reading:
+    """How a command reads its inputs: the options ``reads`` gives it, parsed."""
+
+    formats: dict[str, InputFormat]  # by input: "source" and "outlet", or "input"
+    max_size: int
+    fallback: bool  # not --strict-encoding: a text that is not UTF-8 is read as Windows-1252
+
+    def text(self, arg: str, name: str) -> tuple[str, str]:
+        """(display name, text) of the input ``name`` given as ``arg``; warnings go to stderr."""
+        from natodiff.inputs import read_input
+        from natodiff.load import load
+
+        shown, data = read_input(arg, max_bytes=self.max_size)
+        loaded = load(data, shown, self.formats[name].value, fallback=self.fallback, max_size=self.max_size)
+        for warning in loaded.warnings:
+            err(f"warning: {shown}: {warning}")
+        return shown, loaded.text
+
+
+def reads(**inputs: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The options of a command reading ``inputs`` (name=METAVAR), defined once for every command.
+
+    The command declares ``reading: Reading`` last. In its place the command
+    line takes a ``--NAME-format`` per input, ``--max-size``,
+    ``--strict-encoding`` and ``--debug``; the command runs inside ``guard``.
+    """
+    by_input = {f"{name}_format": typer.Option(InputFormat.auto, f"--{name}-format", help=f"How to read {metavar}.")
+                for name, metavar in inputs.items()}
+    shared = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=option,
+                                annotation=type(option.default)) for name, option in {**by_input, **READING}.items()]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        params = [p for p in signature.parameters.values() if p.name != "reading"] + shared
+
+        @functools.wraps(command)
+        def run(**given) -> None:
+            with guard(given.pop("debug")):
+                formats = {name: given.pop(f"{name}_format") for name in inputs}
+                reading = Reading(formats, _size(given.pop("max_size")), fallback=not given.pop("strict_encoding"))
+                command(**given, reading=reading)
+
+        run.__signature__ = signature.replace(parameters=params)  # what typer reads the options from
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+
+    return decorate
+
+
+def options_of(threshold: float, facts: bool, ignore_shift: Iterable[ShiftType] = (),
+               source_speaker: str | None = None) -> Options:
+    return Options(threshold=threshold, facts=facts, ignore_shifts=frozenset(str(t) for t in ignore_shift),
+                   source_speaker=source_speaker)
+
+
+def run_compare(source: str, outlet: str, reading: Reading, options: Options) -> "Comparison":
     from natodiff.api import compare
+    from natodiff.parallel import facts_beside
 
     if source == "-" and outlet == "-":
         raise InputError("standard input can be read only once", name="-")
-    s_name, s_text = read_text(source, source_format, max_size, fallback=fallback)
-    o_name, o_text = read_text(outlet, outlet_format, max_size, fallback=fallback)
-    options = Options(threshold=threshold, facts=facts,
-                      ignore_shifts=frozenset(str(t) for t in ignore_shifts), source_speaker=source_speaker)
-    from natodiff.parallel import facts_beside
-
-    with facts_beside(len(s_text) + len(o_text), facts) as executor:
+    s_name, s_text = reading.text(source, "source")
+    o_name, o_text = reading.text(outlet, "outlet")
+    with facts_beside(len(s_text) + len(o_text), options.facts) as executor:
         return compare(s_text, o_text, options=options, source_name=s_name, outlet_name=o_name, executor=executor)
 
 
@@ -250,19 +303,11 @@ def _finite(value: float) -> float:
 
 SOURCE_ARG = typer.Argument(..., help="The source text (path, or - for stdin).", show_default=False)
 OUTLET_ARG = typer.Argument(..., help="The outlet's text (path, or - for stdin).", show_default=False)
-SOURCE_FORMAT = typer.Option(InputFormat.auto, "--source-format", help="How to read SOURCE.")
-OUTLET_FORMAT = typer.Option(InputFormat.auto, "--outlet-format", help="How to read OUTLET.")
-MAX_SIZE = typer.Option("50M", "--max-size", help="Refuse inputs larger than this (e.g. 50M, 2G).",
-                        envvar="NATODIFF_MAX_SIZE")
 THRESHOLD = typer.Option(Options().threshold, "--threshold", min=0.05, max=1.0, callback=_finite,
                          help="Link cut-off on the combined similarity score (0-1).")
-STRICT_ENCODING = typer.Option(
-    False, "--strict-encoding",
-    help="Refuse an input that is not valid UTF-8 (by default it is read as Windows-1252, with a warning).")
 FORCE = typer.Option(False, "--force", help="Overwrite an existing output file.")
 COLOR = typer.Option(Color.auto, "--color", help="Colour: auto (on a terminal), always, never.")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print nothing; report by exit status.")
-DEBUG = typer.Option(False, "--debug", help="Show the traceback instead of a one-line error (same exit status).")
 MEMO_TITLE = typer.Option(None, "--title", help="Memo title (default: the source's headline).")
 MEMO_AUTHOR = typer.Option(None, "--author", help="Memo author, shown and set in the document properties.")
 MEMO_MARKING = typer.Option(None, "--classification",
@@ -274,6 +319,7 @@ SOURCE_SPEAKER = typer.Option(None, "--source-speaker", help="Who issued the sou
 
 
 @app.command()
+@reads(source="SOURCE", outlet="OUTLET")
 def compare(
     source: str = SOURCE_ARG,
     outlet: str = OUTLET_ARG,
@@ -296,48 +342,38 @@ def compare(
     title: Optional[str] = MEMO_TITLE,
     author: Optional[str] = MEMO_AUTHOR,
     classification: Optional[str] = MEMO_MARKING,
-    source_format: InputFormat = SOURCE_FORMAT,
-    outlet_format: InputFormat = OUTLET_FORMAT,
-    max_size: str = MAX_SIZE,
-    strict_encoding: bool = STRICT_ENCODING,
-    debug: bool = DEBUG,
+    *,
+    reading: Reading,
 ) -> None:
     """Align OUTLET against SOURCE and report what was kept, reworded, added and left out.
 
     Example: natodiff compare release.txt story.txt --format json | jq .summary
     """
-    with guard(debug):
-        c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=facts, fallback=not strict_encoding,
-                        ignore_shifts=ignore_shift, source_speaker=source_speaker)
-        outputs: list[tuple[str, bytes]] = []
-        if memo is not None:
-            if memo == "-" and not quiet and output in (None, "-"):
-                raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
-            if output is not None and not quiet:
-                from natodiff.inputs import check_distinct
+    c = run_compare(source, outlet, reading, options_of(threshold, facts, ignore_shift, source_speaker))
+    outputs: list[tuple[str, bytes]] = []
+    if memo is not None:
+        if memo == "-" and not quiet and output in (None, "-"):
+            raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
+        if output is not None and not quiet:
+            from natodiff.inputs import check_distinct
 
-                check_distinct(memo, output)
-            outputs.append((memo, memo_data(c, memo, title=title, author=author, classification=classification)))
-        if not quiet:
-            report = output_of.report(c, format.value, order=order.value, facts=facts, explain=explain,
-                                      color=styled(color) and output is None)
-            outputs.append((output or "-", report.encode("utf-8")))
-        from natodiff.inputs import atomic_write_all
+            check_distinct(memo, output)
+        outputs.append((memo, memo_data(c, memo, title=title, author=author, classification=classification)))
+    if not quiet:
+        report = output_of.report(c, format.value, order=order.value, facts=facts, explain=explain,
+                                  color=styled(color) and output is None)
+        outputs.append((output or "-", report.encode("utf-8")))
+    from natodiff.inputs import atomic_write_all
 
-        atomic_write_all(outputs, force=force)  # the memo and the report: both written, or neither
+    atomic_write_all(outputs, force=force)  # the memo and the report: both written, or neither
     raise typer.Exit(exit_status(c, exit_code))
 
 
 def emit(report: str, output: str | None, force: bool) -> None:
-    if output is None or output == "-":
-        from natodiff.inputs import write_stdout
-
-        write_stdout(report)
-        return
+    """The report to ``output`` or stdout, in UTF-8 as ``compare`` writes it, whatever the locale."""
     from natodiff.inputs import atomic_write_text
 
-    atomic_write_text(output, report, force=force)
+    atomic_write_text(output or "-", report, force=force)
 
 
 # --- one text: facts -----------------------------------------------------------
@@ -349,28 +385,26 @@ class FactsFormat(str, Enum):
 
 
 @app.command("facts")
+@reads(input="FILE")
 def facts_command(
     file: str = typer.Argument(..., help="The text (path, or - for stdin).", show_default=False),
     format: FactsFormat = typer.Option(FactsFormat.text, "--format", "-f", help="Listing format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the listing to this file."),
     force: bool = FORCE,
     color: Color = COLOR,
-    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read FILE."),
-    max_size: str = MAX_SIZE,
-    strict_encoding: bool = STRICT_ENCODING,
-    debug: bool = DEBUG,
+    *,
+    reading: Reading,
 ) -> None:
     """List one text's facts (figures, dates, names) and quotations with their speakers.
 
     Example: natodiff facts release.txt --format json | jq '.facts[].text'
     """
-    with guard(debug):
-        name, text = read_text(file, input_format, _size(max_size), fallback=not strict_encoding)
-        from natodiff.api import list_facts
+    from natodiff.api import list_facts
 
-        doc, found, quoted = list_facts(text, name)
-        emit(output_of.facts_listing(doc, found, quoted, format.value, color=styled(color) and output is None),
-             output, force)
+    name, text = reading.text(file, "input")
+    doc, found, quoted = list_facts(text, name)
+    emit(output_of.facts_listing(doc, found, quoted, format.value, color=styled(color) and output is None),
+         output, force)
 
 
 # --- Word documents: memo and redline ----------------------------------------
@@ -432,6 +466,7 @@ def memo_data(c: "Comparison", output: str, *, title: str | None, author: str | 
 
 
 @app.command()
+@reads(source="SOURCE", outlet="OUTLET")
 def redline(
     source: str = SOURCE_ARG,
     outlet: str = OUTLET_ARG,
@@ -443,11 +478,8 @@ def redline(
                                        help="Date of every revision, ISO (default: now, or $SOURCE_DATE_EPOCH)."),
     paper: Paper = PAPER,
     threshold: float = THRESHOLD,
-    source_format: InputFormat = SOURCE_FORMAT,
-    outlet_format: InputFormat = OUTLET_FORMAT,
-    max_size: str = MAX_SIZE,
-    strict_encoding: bool = STRICT_ENCODING,
-    debug: bool = DEBUG,
+    *,
+    reading: Reading,
 ) -> None:
     """Write OUTLET as a Word document with tracked changes against SOURCE.
 
@@ -456,13 +488,11 @@ def redline(
 
     Example: natodiff redline release.txt story.html -o redline.docx
     """
-    with guard(debug):
-        when = run_date(date)
-        c = run_compare(source, outlet, source_format=source_format, outlet_format=outlet_format,
-                        max_size=_size(max_size), threshold=threshold, facts=False, fallback=not strict_encoding)
-        from natodiff.render import redline as render_redline
+    when = run_date(date)
+    c = run_compare(source, outlet, reading, options_of(threshold, facts=False))
+    from natodiff.render import redline as render_redline
 
-        write_docx(render_redline.render(c, date=when, static=static, paper=paper.value), output, force)
+    write_docx(render_redline.render(c, date=when, static=static, paper=paper.value), output, force)
 
 
 from natodiff import cli_many  # noqa: E402,F401  (registers batch and memo on app)

@@ -44,7 +44,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[$€£¥]|%|\d+(?:[.,]\d+)*
 SCALES = {w: SCALE_NAMES[v] for w, v in lexicon.SCALES.items() if w not in SHORT_SCALES}
 SCALE_KEYS = frozenset(SCALES.values())
 CURRENCY_KEYS = frozenset(CURRENCIES.values())
-# A shortened month keys as its full name: "Sept" = "September".
+# A shortened month (lexicon.MONTH_ABBREVIATIONS) keys as its full name, so both spellings match.
 _MONTH_KEYS = {w: MONTH_NAMES[n - 1] for w, n in MONTHS.items() if w in MONTH_ABBREVIATIONS}
 # Broad rules, applied to both texts alike (see module docstring).
 _DOUBLE_L_ENDINGS = ("lled", "lling", "ller", "llers")
@@ -81,7 +81,7 @@ class Token(NamedTuple):
         return self.cls not in ("stop", "meta")
 
 
-# "BRUSSELS -", "LONDON (Reuters) —", "BRUSSELS, March 21 (ENA) --": where the
+# "BRUSSELS -", "LONDON (Reuters) —", "BRUSSELS, <Month> 21 (ENA) --": where the
 # story was filed, not what it says.
 _DATELINE = re.compile(
     r"^[\"'“‘]?[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -276,7 +276,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                 key, end = key + raw[i + 1][0], raw[i + 1][2]
                 i += 1
             if i + 1 < n and raw[i + 1][1] == end and nxt in ORDINAL_ENDINGS and key.isdigit():
-                # "16th", "21st"; but "July 9th" is the day "9 July" names.
+                # "16th", "21st"; but "9th" beside a month name is the same day as a plain "9" there.
                 after = [w.casefold().rstrip(".") for w, _, _ in raw[i + 2 : i + 4]]
                 day = (i > 0 and raw[i - 1][0].casefold().rstrip(".") in MONTHS
                        or bool(after) and after[0] in MONTHS

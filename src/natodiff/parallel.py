@@ -12,7 +12,7 @@ import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 # Below this many characters (both texts together) a second process costs
 # more than it saves. Whole command on the 2-core project machine: 100 KB a
@@ -33,24 +33,32 @@ def facts_beside(chars: int, facts: bool) -> Iterator[ProcessPoolExecutor | None
             or "fork" not in multiprocessing.get_all_start_methods()):
         yield None
         return
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=leave_signals_to_parent)
-    done = False
+    with pool(1, "fork", leave_signals_to_parent) as executor:
+        yield executor
+
+
+@contextmanager
+def pool(workers: int, start_method: str, initializer: Callable[[], None]) -> Iterator[ProcessPoolExecutor]:
+    """A process pool that ends with the block: waited for when it ends well.
+
+    On an error, Ctrl-C or SIGTERM, also while waiting, the workers are stopped
+    at once, not after the task each is on. They are the children this process
+    started while the pool was open (a pool lists its own workers only from
+    Python 3.14).
+    """
+    before = set(multiprocessing.active_children())
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method),
+                                   initializer=initializer)
     try:
-        yield pool
-        pool.shutdown()
-        done = True
-    finally:
-        if not done:  # an error, Ctrl-C or SIGTERM, also during the shutdown: end the worker now
-            stop_now(pool)
+        yield executor
+        executor.shutdown()
+    except BaseException:
+        from natodiff.inputs import stop_processes
 
-
-def stop_now(pool: ProcessPoolExecutor) -> None:
-    """On Ctrl-C or SIGTERM: end the workers now, not after the task each is on."""
-    from natodiff.inputs import stop_processes
-
-    workers = list((getattr(pool, "_processes", None) or {}).values())  # public only from Python 3.14
-    pool.shutdown(wait=False, cancel_futures=True)
-    stop_processes(workers)
+        started = [p for p in multiprocessing.active_children() if p not in before]
+        executor.shutdown(wait=False, cancel_futures=True)
+        stop_processes(started)
+        raise
 
 
 def ignore_sigint() -> None:

@@ -201,7 +201,7 @@ def _is_date(t: Token) -> bool:
 
 
 def _day(it: _Item, k: int, t: Token) -> bool:
-    """A number of one or two digits next to a month name: "13 September", "July 9"."""
+    """A number of one or two digits next to a month name (lexicon.MONTHS): the day of a date, not a figure."""
     if t.cls != "number" or not t.key.isdigit() or len(t.key) > 2:
         return False
     for side in (it.src, it.out):

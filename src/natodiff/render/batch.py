@@ -7,7 +7,7 @@ one line: a path folded mid-word reads as two outlets.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from rich.console import Console, Group
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -57,9 +57,16 @@ def table(rows: Sequence[Row], source_name: str, labels: Mapping[str, str] | Non
 
 
 @contextmanager
-def progress_bar(console: Console, total: int, *, hidden: bool) -> Iterator[tuple[Progress, TaskID]]:
-    """Outlets compared so far, on ``console`` (stderr), gone when done."""
+def progress_bar(console: Console, *, hidden: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A ``batch.run`` progress callback drawing a bar per stage on ``console`` (stderr), gone when done."""
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=console, transient=True, disable=hidden)
+    bars: dict[str, TaskID] = {}
+
+    def step(stage: str, done: int, total: int) -> None:
+        if stage not in bars:
+            bars[stage] = progress.add_task(stage, total=total)
+        progress.update(bars[stage], completed=done)
+
     with progress:
-        yield progress, progress.add_task("comparing", total=total)
+        yield step
