@@ -24,7 +24,7 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     with the length of the texts, not with its square.
     """
     # Each sentence's keys are made where they are read and then dropped: held
-    # for every sentence at once they were the largest thing in the alignment.
+    # for every sentence at once, they would be the largest thing in the alignment.
     ldf = Counter(key for u in left for key in u.proposing_keys())  # left sentences holding each key
     rpost = _postings(u.proposing_keys() for u in right)
     cap = _counting_cap(len(left) + len(right))
