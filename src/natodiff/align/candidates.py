@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from natodiff.align.prepared import PreparedSentence
 
@@ -23,19 +23,23 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     than DF_CAP (both sides together) proposes nothing, so the work grows
     with the length of the texts, not with its square.
     """
-    lkeys = [u.proposing_keys() for u in left]
-    rkeys = [u.proposing_keys() for u in right]
-    ldf = Counter(key for ks in lkeys for key in ks)  # left sentences holding each key
-    rpost = _postings(rkeys)
+    # Each sentence's keys are made where they are read and then dropped: held
+    # for every sentence at once, they would be the largest thing in the alignment.
+    ldf = Counter(key for u in left for key in u.proposing_keys())  # left sentences holding each key
+    rpost = _postings(u.proposing_keys() for u in right)
     cap = _counting_cap(len(left) + len(right))
     # Keys too common to propose a pair that still count towards its two.
     common = {k for k, rs in rpost.items() if ldf[k] and DF_CAP < ldf[k] + len(rs) <= cap}
-    rcommon = [ks & common for ks in rkeys]
+    rcommon: list[set[str]] = [set() for _ in right]  # each right sentence's keys in common
+    for key in common:
+        for j in rpost[key]:
+            rcommon[j].add(key)
     rshort = {j for j, u in enumerate(right) if u.content <= 2}
     # Sharing a bigram or two content words is the least a link needs. One left
     # sentence at a time: its row of shared rare keys is all that is held.
     pairs = set()
-    for i, ks in enumerate(lkeys):
+    for i, u in enumerate(left):
+        ks = u.proposing_keys()
         hits: list[int] = []  # right positions, once per rare key shared
         for key in ks:
             rs = rpost.get(key)
@@ -62,7 +66,7 @@ def _counting_cap(n: int) -> int:
     return max(DF_CAP, int(4 * math.sqrt(n)))
 
 
-def _postings(keys: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+def _postings(keys: Iterable[frozenset[str]]) -> dict[str, list[int]]:
     post: dict[str, list[int]] = defaultdict(list)
     for k, ks in enumerate(keys):
         for key in ks:
