@@ -21,6 +21,7 @@ from natodiff.lexicon.meaning import Phrase, meaning
 from natodiff.model import Alignment, DiffOp, Framing, Op, Shift, ShiftType
 from natodiff.lexicon import MONTH_NAMES, NEGATIONS
 from natodiff.normalise import CURRENCY_KEYS, SCALE_KEYS, Token, keys, tokens
+from natodiff.patterns import Pattern
 
 # An op with more words than this on one side, and under half as many on the
 # other, is content added or left out, not an edit of what the rest says
@@ -31,11 +32,11 @@ NAME_WORDS = 3
 
 _WEEKDAYS = frozenset(keys("monday tuesday wednesday thursday friday saturday sunday"))
 _MONTH_KEYS = frozenset(MONTH_NAMES)  # the keys tokens() gives every spelling of a month
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = Pattern(r"(?:19|20)\d\d")
 _FIGURE_KEYS = CURRENCY_KEYS | SCALE_KEYS | {"percent"}
 # Modal moves that are tense, not force, in reported speech ("will" -> "he said it would").
 _BACKSHIFT = frozenset({("certain", "conditional"), ("ability", "possible"), ("certain", "advice")})
-_QUOTE_MARKS = re.compile("[\"“”«»„]")
+_QUOTE_MARKS = Pattern("[\"“”«»„]")
 # Words a speaker's name may be no more than: who speaks is then unknown, not changed.
 _UNNAMED = frozenset(
     "he she they it we i general secretary minister ministers spokesperson spokesman spokeswoman chief head "

@@ -10,7 +10,6 @@ against a source that quotes "need to shift"); a negation never.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -21,6 +20,7 @@ from natodiff.facts.mention import content
 from natodiff.lexicon import ARTICLES, NEGATIONS, POLARITY
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
 from natodiff.normalise import Token, fold, same_compound, speaker_label, tokens
+from natodiff.patterns import Pattern
 from natodiff.quotes.find import Piece, Quotation, find_quotes, scan
 from natodiff.worddiff import word_diff
 
@@ -68,9 +68,9 @@ class _Marks(NamedTuple):
 
 
 NO_MARKS = _Marks(frozenset(), frozenset())
-_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
-_BRACKETS = re.compile(r"\[[^\]\[]*\]")  # with a word inside, or it marks nothing
-_ANY_WORD = re.compile(r"\w")
+_ELLIPSIS = Pattern(r"…|\.\s?\.\s?\.")
+_BRACKETS = Pattern(r"\[[^\]\[]*\]")  # with a word inside, or it marks nothing
+_ANY_WORD = Pattern(r"\w")
 # Words an ellipsis may stand for: a clause or two, not paragraphs.
 ELISION_MAX = 40
 # Source words one [bracketed] insertion may stand for ("[NATO]" for "we").
