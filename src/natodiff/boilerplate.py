@@ -21,7 +21,7 @@ from natodiff.lexicon import (
     WEEKDAYS,
 )
 from natodiff.model import Sentence
-from natodiff.patterns import Pattern
+from natodiff.patterns import Pattern, one_of
 
 # A clause told as someone's words ("Sign up to fight, the poster said."): a story sentence, not a notice.
 _REPORTED = Pattern(
@@ -34,7 +34,7 @@ _LINK = Pattern(
     r"\s*[:|>»-]",
     re.IGNORECASE,
 )
-_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?"
+_MONTH = rf"{one_of(MONTHS)}\b\.?"
 _DATE = (
     rf"(?:(?:{'|'.join(day[:3] for day in WEEKDAYS)})[a-z]*,?\s*)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:,\s*|\s+)\d{{2,4}}|"
@@ -81,7 +81,7 @@ _CREDIT_END = Pattern(
     rf"|{_NAME}(?:\s*/\s*{_NAME}){{1,3}}\s+via\s+{_AGENCY})"
     r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
 )
-_WEEKDAY = rf"(?:{'|'.join(sorted((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS), key=len, reverse=True))})\b\.?"
+_WEEKDAY = rf"{one_of((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS))}\b\.?"
 # What follows "Updated" in a stamp: a time, a date, a weekday; not "Updated figures show".
 _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yesterday\b|today\b)"
 # "Updated 3 hours ago", "Published: 15 Mar. 2024": a stamp, short and not a clause of a sentence.

@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple, Sequence, TypeVar
 
 from natodiff.lexicon.meaning import Phrase, meaning
 from natodiff.model import Alignment, DiffOp, Framing, Op, Shift, ShiftType
-from natodiff.lexicon import MONTH_NAMES, NEGATIONS
+from natodiff.lexicon import MONTH_NAMES, NEGATIONS, WEEKDAYS
 from natodiff.normalise import CURRENCY_KEYS, SCALE_KEYS, Token, keys, tokens
 from natodiff.patterns import Pattern
 
@@ -30,7 +30,6 @@ LONG_OP = 8
 # A name swapped for another is a few words on each side; more is a rewrite.
 NAME_WORDS = 3
 
-_WEEKDAYS = frozenset(keys("monday tuesday wednesday thursday friday saturday sunday"))
 _MONTH_KEYS = frozenset(MONTH_NAMES)  # the keys tokens() gives every spelling of a month
 _YEAR = Pattern(r"(?:19|20)\d\d")
 _FIGURE_KEYS = CURRENCY_KEYS | SCALE_KEYS | {"percent"}
@@ -196,8 +195,14 @@ def _names_and_figures(it: _Item, framed_ops: set[int]) -> list[Shift]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _weekday_keys() -> frozenset[str]:
+    """Keyed on first use: keying tokenises, which importing should not."""
+    return frozenset(keys(" ".join(WEEKDAYS)))
+
+
 def _is_date(t: Token) -> bool:
-    return t.key in _MONTH_KEYS and (t.key != "may" or t.cls == "name") or t.key in _WEEKDAYS or (
+    return t.key in _MONTH_KEYS and (t.key != "may" or t.cls == "name") or t.key in _weekday_keys() or (
         t.cls == "number" and bool(_YEAR.fullmatch(t.key)))
 
 

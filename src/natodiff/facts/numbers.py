@@ -15,11 +15,11 @@ from natodiff.lexicon import (
 )
 from natodiff.model import FactType, Sentence
 from natodiff.normalise import fold, tokens
-from natodiff.patterns import Pattern
+from natodiff.patterns import Pattern, one_of
 
-_NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+_NUMWORDS = [w for w in NUMBER_WORDS if w != "zero"]
 # The lookahead on first letters only lets the engine pass over most words without trying each number word.
-_NUMWORD = rf"\b(?=[{''.join(sorted({w[0] for w in _NUMWORDS.split('|')}))}])(?:{_NUMWORDS})\b"
+_NUMWORD = rf"\b(?=[{''.join(sorted({w[0] for w in _NUMWORDS}))}]){one_of(_NUMWORDS)}\b"
 # Thousands grouped by commas or by spaces ("1 200", as translated texts write them), a
 # decimal comma before a scale ("4,2 bln"), plain numbers and number words.
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?!\d|[,.]\d)"
@@ -42,7 +42,7 @@ _MONEY = Pattern(
 _PERCENT = Pattern(
     rf"{_BEFORE}(?P<num>{_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE
 )
-_MONTH = "(?:" + "|".join(month.title() for month in MONTHS) + ")"
+_MONTH = one_of(month.title() for month in MONTHS)
 _DATES = (
     Pattern(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"),
     Pattern(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
