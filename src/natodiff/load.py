@@ -21,6 +21,8 @@ FORMATS = ("auto", "text", "markdown", "html", "docx")
 
 @dataclass(frozen=True)
 class Loaded:
+    """A decoded input: its text, how it was read, and what to warn about."""
+
     text: str
     encoding: str
     format: str

@@ -218,6 +218,8 @@ def _connector(w: Word, cur: list[Word], words: Sequence[Word], at: int, folded:
 
 @dataclass(frozen=True, slots=True)
 class _Name:
+    """A name (or a title) found in a run of capitalised words, with its span in the sentence."""
+
     kind: str  # "name", "person", "surname" (after an honorific) or "title"
     text: str
     start: int

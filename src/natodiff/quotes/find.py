@@ -34,6 +34,8 @@ class Quotation:
 
 @dataclass(frozen=True, slots=True)
 class Piece:
+    """The quoted words of one sentence, by their span."""
+
     sentence: int  # Sentence.index
     start: int  # span of the quoted words inside Sentence.text, marks excluded
     end: int

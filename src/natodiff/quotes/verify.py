@@ -30,6 +30,8 @@ PROSE_MIN = 0.7  # ... of the best prose window, for words the source says unquo
 
 @dataclass(frozen=True, slots=True)
 class _Match:
+    """How a quotation lines up with one source passage: the window of it, and how the words differ."""
+
     w0: int  # window of the source token list
     w1: int
     ops: tuple[tuple[str, int, int, int, int], ...]  # opcodes, window-relative
