@@ -216,8 +216,7 @@ def _connector(w: Word, cur: list[Word], words: Sequence[Word], at: int, folded:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
+class _Name(NamedTuple):
     """A name (or a title) found in a run of capitalised words, with its span in the sentence."""
 
     kind: str  # "name", "person", "surname" (after an honorific) or "title"
@@ -227,8 +226,7 @@ class _Name:
     title: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Vocabulary:
+class _Vocabulary(NamedTuple):
     """Per-text evidence used to tell names from capitalised common words."""
 
     lower: frozenset[str] = frozenset()  # words seen in lower case

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from natodiff.boilerplate import NAME_TITLE
 from natodiff.facts import People, people, persons_in, resolve_person
@@ -21,8 +21,7 @@ from natodiff.normalise import fold
 from natodiff.patterns import Pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """One quoted passage of one text, with who said it when the text says so."""
 
     text: str
@@ -32,8 +31,7 @@ class Quotation:
     pull: bool = False  # a pull quote (no quote marks, attribution line below)
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """The quoted words of one sentence, by their span."""
 
     sentence: int  # Sentence.index
@@ -144,8 +142,7 @@ _SUBJECT_AFTER = Pattern(rf"\s+(?P<subj>\b(?:he|she)\b|(?:[Tt]he\s+)?{_NAME})")
 SUBJECT_REACH = 200
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
+class _Event(NamedTuple):
     """A speech verb with the person it names (or None when unreadable)."""
 
     pos: int

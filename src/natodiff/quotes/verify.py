@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -28,8 +27,7 @@ ALTERED_MIN = 0.6  # difflib ratio of the best source window, for "altered"
 PROSE_MIN = 0.7  # ... of the best prose window, for words the source says unquoted
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
     """How a quotation lines up with one source passage: the window of it, and how the words differ."""
 
     w0: int  # window of the source token list
@@ -149,8 +147,7 @@ def _meaningful(op: tuple[str, int, int, int, int], src: Sequence[Token], out: S
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class _Passage:
+class _Passage(NamedTuple):
     """Source text to match against: a quotation, or the prose outside quotes."""
 
     text: str
