@@ -8,49 +8,34 @@ none, ``compare --no-facts`` not for the facts'.
 from __future__ import annotations
 
 import re
-import sys
-from typing import Callable, Iterable, Iterator
+from typing import Iterable
+
+# The methods of re.Pattern that natodiff calls.
+_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "split", "sub", "subn")
 
 
 class Pattern:
-    """``re.compile(pattern, flags)`` on first use, with the methods of ``re.Pattern`` that natodiff calls."""
+    """``re.compile(pattern, flags)``, done the first time one of its methods is asked for.
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    Compiling puts the compiled pattern's own methods on this object, so a
+    call after the first costs what a call on ``re.Pattern`` costs
+    (tests/test_patterns.py pins every module's patterns to ``re``).
+    """
+
+    __slots__ = ("pattern", "flags", "_compiled", *_METHODS)
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.match(string, pos, endpos)
-
-    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.fullmatch(string, pos, endpos)
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos)
-
-    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
-        return self.compiled.findall(string, pos, endpos)
-
-    def split(self, string: str, maxsplit: int = 0) -> list:
-        return self.compiled.split(string, maxsplit)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)
-
-    def subn(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> tuple[str, int]:
-        return self.compiled.subn(repl, string, count)
+    def __getattr__(self, name: str):  # reached only while a method is not set yet
+        if name not in _METHODS:
+            raise AttributeError(name)
+        self._compiled = re.compile(self.pattern, self.flags)
+        for method in _METHODS:
+            setattr(self, method, getattr(self._compiled, method))
+        return getattr(self._compiled, name)
 
     def __repr__(self) -> str:
         return f"Pattern({self.pattern!r}, {self.flags!r})"
