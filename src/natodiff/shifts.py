@@ -21,7 +21,7 @@ from natodiff.lexicon.meaning import Phrase, meaning
 from natodiff.model import Alignment, DiffOp, Framing, Op, Shift, ShiftType
 from natodiff.lexicon import MONTH_NAMES, NEGATIONS, WEEKDAYS
 from natodiff.normalise import CURRENCY_KEYS, SCALE_KEYS, Token, keys, tokens
-from natodiff.patterns import Pattern
+from natodiff.patterns import Pattern, one_of
 
 # An op with more words than this on one side, and under half as many on the
 # other, is content added or left out, not an edit of what the rest says
@@ -442,11 +442,11 @@ _SUBJECT = (r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}"
 @lru_cache(maxsize=1)
 def _speech_pattern() -> re.Pattern[str]:
     """Compiled on first use: the verbs come from meaning.toml."""
-    verbs = "|".join(sorted(meaning().speech_verbs, key=len, reverse=True))
+    verbs = one_of(meaning().speech_verbs)
     phrases = "|".join(r"\s+".join(map(re.escape, p)) for p in sorted(meaning().speech_phrases, key=len, reverse=True))
     return re.compile(
-        rf"(?P<a>{_SUBJECT})\s+(?:\w+ly\s+)?(?:{verbs})\b"
-        rf"|\b(?:{verbs})\s+(?P<b>{_SUBJECT})"
+        rf"(?P<a>{_SUBJECT})\s+(?:\w+ly\s+)?{verbs}\b"
+        rf"|\b{verbs}\s+(?P<b>{_SUBJECT})"
         rf"|\b(?:{phrases})\s+(?P<c>{_SUBJECT})"
     )
 
