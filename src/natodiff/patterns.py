@@ -24,10 +24,10 @@ class Pattern:
 
     __slots__ = ("pattern", "flags", "_compiled", *_METHODS)
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
+        self._compiled: re.Pattern | None = None
 
     def __getattr__(self, name: str):  # reached only while a method is not set yet
         if name not in _METHODS:
