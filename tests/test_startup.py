@@ -49,3 +49,16 @@ def test_compare_does_not_import_docx(fmt):
         assert "rich" not in top_level(mods)
     # Readers of other input formats load only for those formats.
     assert not mods & {"html.parser", "natodiff.html_text", "natodiff.markdown_text", "natodiff.docx_text"}
+
+
+def test_a_small_comparison_loads_no_process_or_temp_file_machinery():
+    """Below parallel.FACTS_BESIDE_CHARS no worker starts, so nothing for one is imported; stdout needs no temp file."""
+    mods = imported("compare", str(SOURCE), str(OUTLET), "--format", "json")
+    assert "natodiff.facts" in mods  # facts were gathered, in this process
+    assert not mods & {"multiprocessing", "concurrent.futures", "tempfile", "importlib.resources"}
+
+
+def test_no_facts_imports_neither_facts_nor_quotations():
+    mods = imported("compare", str(SOURCE), str(OUTLET), "--format", "json", "--no-facts")
+    assert "natodiff.align" in mods
+    assert not mods & {"natodiff.facts", "natodiff.quotes"}

@@ -9,20 +9,20 @@ them in that person's mouth.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Sequence
 
 from natodiff.lexicon.meaning import Phrase, meaning
 from natodiff.model import Document, Quote, Verdict
 from natodiff.normalise import keys
+from natodiff.patterns import Pattern
 
 # A scare quote: a few words lifted verbatim ("reckless", "historic progress").
 SCARE_WORDS = 3
 # Sentences of the source read for the body's name: the title, a dateline, the lead.
 FIRST_LINES = 4
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-_BODY_NAME = re.compile(
+_ACRONYM = Pattern(r"\b[A-Z]{2,6}\b")
+_BODY_NAME = Pattern(
     r"\b(?:Ministry|Department|Office|Council|Commission|Government|Secretariat|Embassy|Mission)"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)"
     r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:Ministry|Council|Commission|Government|Alliance|Office)\b"

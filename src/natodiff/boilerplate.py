@@ -21,46 +21,47 @@ from natodiff.lexicon import (
     WEEKDAYS,
 )
 from natodiff.model import Sentence
+from natodiff.patterns import Pattern, one_of
 
 # A clause told as someone's words ("Sign up to fight, the poster said."): a story sentence, not a notice.
-_REPORTED = re.compile(
+_REPORTED = Pattern(
     rf",[\"'”’]?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{'|'.join(v for v in SPEECH_VERBS if ' ' not in v)})\b",
     re.IGNORECASE,
 )
-_LINK = re.compile(
+_LINK = Pattern(
     r"^\s*(?:[-*•·|>]\s*)?(?:read more|also read|read also|related|see also|more from|"
     r"recommended|watch|listen|explore more|trending|most read|you may also like|top stories)"
     r"\s*[:|>»-]",
     re.IGNORECASE,
 )
-_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?"
+_MONTH = rf"{one_of(MONTHS)}\b\.?"
 _DATE = (
     rf"(?:(?:{'|'.join(day[:3] for day in WEEKDAYS)})[a-z]*,?\s*)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:,\s*|\s+)\d{{2,4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
 # A date alone, perhaps with a time and a place: "Brussels, 3 March 2025", "15 Mar. 2024 17:48".
-_DATE_ONLY = re.compile(
+_DATE_ONLY = Pattern(
     rf"^[\s\W]*(?:[a-z][a-z .'’-]{{1,30}},\s*)?{_DATE}"
     rf"(?:[\s,|-]*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
     re.IGNORECASE,
 )
 # A short line opening with a date and not ending like a sentence: "June 12, 2024 4:37 PM GMT+2 Updated 2 hours ago".
 # A scraper may run the time onto the year: "December 18, 20233:41 PM GMT+1Updated 2 hours ago".
-_DATE_FIRST = re.compile(rf"^[\s\W]*{_DATE}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE)
+_DATE_FIRST = Pattern(rf"^[\s\W]*{_DATE}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE)
 # "(As delivered)", "(Check against delivery)": a stage direction on its own line.
-_ASIDE_ONLY = re.compile(r"^\([^().!?]{1,40}\)$")
+_ASIDE_ONLY = Pattern(r"^\([^().!?]{1,40}\)$")
 # A related-link label with its link on the next line ("Read more:" / the teaser headline).
-_LINK_LABEL = re.compile(
+_LINK_LABEL = Pattern(
     r"^\s*(?:read more|also read|read also|related(?: articles| stories| coverage)?|see also|more from \S+|"
     r"recommended|you may also like|top stories|most read)\s*[:|>»-]?\s*$",
     re.IGNORECASE,
 )
 # Parts of one line of furniture: "Advertisement · Scroll to continue", "By Jane Doe · 19 March 2025".
-_PARTS = re.compile(r"\s+[·•|]\s+")
+_PARTS = Pattern(r"\s+[·•|]\s+")
 
 _AGENCY = rf"(?i:{'|'.join(NEWS_AGENCIES)})"
-_CREDIT = re.compile(
+_CREDIT = Pattern(
     r"\((?:photo|photograph|picture|image|file photo|video)\b[^)]*\)|"
     # "(AP Photo/Susan Walsh)", "(Reuters Photo)": the agency's name first.
     rf"\({_AGENCY}\s+(?:photo|photograph|picture|image|video)\b[^)]*\)\s*\.?\s*$|"
@@ -72,7 +73,7 @@ _CREDIT = re.compile(
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # "Jussi Nukari/Lehtikuva/AFP/Getty Images" and "Photo by Jean Martin/AFP via Getty Images": a chain
 # of credits, or a credit passed on by a second agency.
-_CREDIT_END = re.compile(
+_CREDIT_END = Pattern(
     r"(?:^|[.!?][\"'”’)]?\s+|\|\s+)"  # a caption's last sentence, a line of its own, or after a "|"
     r"(?:(?i:photo(?:graph)?\s+by)\s+)?"
     rf"(?:\b{_AGENCY}\s*(?i:photo)?\s*/\s*{_NAME}"
@@ -80,17 +81,17 @@ _CREDIT_END = re.compile(
     rf"|{_NAME}(?:\s*/\s*{_NAME}){{1,3}}\s+via\s+{_AGENCY})"
     r"(?:\s*/\s*(?i:file(?: photo)?))?\s*\)?\s*\.?\s*$"
 )
-_WEEKDAY = rf"(?:{'|'.join(sorted((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS), key=len, reverse=True))})\b\.?"
+_WEEKDAY = rf"{one_of((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS))}\b\.?"
 # What follows "Updated" in a stamp: a time, a date, a weekday; not "Updated figures show".
 _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yesterday\b|today\b)"
 # "Updated 3 hours ago", "Published: 15 Mar. 2024": a stamp, short and not a clause of a sentence.
-_STAMP = re.compile(
+_STAMP = Pattern(
     rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified|issued)"
     # After a comma only the stamp's date may follow (", July 11, 2023"), not a clause (", NATO's report").
     rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+(?!{_MONTH}|{_WEEKDAY}|\d)\w)",
     re.IGNORECASE,
 )
-_FURNITURE = re.compile(
+_FURNITURE = Pattern(
     r"^\s*(?:share this|share on|share via|sign up (?:for|to|here|now)|subscribe (?:to|now|for|here)|"
     r"follow us|click here|we use cookies|this (?:article|story) (?:was )?(?:originally|first) "
     r"(?:published|appeared)|enjoyed this (?:article|story)|support (?:our|independent) journalism|"
@@ -114,7 +115,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # Searched in a line's last characters only: "… contributed to this report."
-_CONTRIBUTED = re.compile(
+_CONTRIBUTED = Pattern(
     r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:to\s+)?(?:this\s+)?reporting)"
     r"(?:\s+from\s+[\w ,.]+)?[\s.)]*$",
     re.IGNORECASE,
@@ -122,17 +123,17 @@ _CONTRIBUTED = re.compile(
 # A contact block: an e-mail address, a telephone number, a web address.
 # An address starts where its run of characters does: tried from inside a long
 # word, the run would be rescanned from each of its characters.
-_CONTACT = re.compile(
+_CONTACT = Pattern(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\b(?:tel|telephone|phone|fax|mobile)\.?(?:\s*:\s*\+?|\s+\+)\(?\d|\bwww\.\w",
     re.IGNORECASE,
 )
 # "Tel.: +32 2 281 6319": a telephone number with its label ends a postal address line too.
 # "Phone (switchboard) +46 8 405 10 00": a label in brackets, then the number.
-_PHONE = re.compile(r"\b(?:tel|telephone|phone|fax)\.?(?:\s*\([a-z ]{1,20}\))?\s*(?::\s*\+?|\+)\(?\d", re.IGNORECASE)
+_PHONE = Pattern(r"\b(?:tel|telephone|phone|fax)\.?(?:\s*\([a-z ]{1,20}\))?\s*(?::\s*\+?|\+)\(?\d", re.IGNORECASE)
 _TAIL = 160  # characters at the end of a line where credits sit
 _CREDIT_WORDS = ("photo", "picture", "image", "video", "credit")
 # Section labels, buttons and embed titles: furniture only as a whole short line.
-_LABEL = re.compile(
+_LABEL = Pattern(
     r"^\s*(?:background|next steps|related(?: articles| stories| content| coverage)?|more on this(?: story)?|"
     r"\d+(?:st|nd|rd|th) meeting(?: \((?:am|pm)\))?|"
     r"comments?|show comments|share|print|e-?mail|tweet|subscribe|advertisement|sponsored(?: content)?|"
@@ -152,62 +153,62 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # A dateline left alone on its line by the page layout: "BRUSSELS (AP) —", "(Reuters) -".
-_DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
+_DATELINE_ONLY = Pattern(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-—–:]+\s*$")
 # Names of at most 41 characters: a name may give a "-" back to the tail, and
 # each give-back rescans the tail, so an unbounded name is quadratic ("By A-a-a…!").
-_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]{1,40}(?:\s+(?:[A-Z][\w.'’-]{1,40}|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
+_BYLINE = Pattern(r"^\s*By\s+[A-Z][\w.'’-]{1,40}(?:\s+(?:[A-Z][\w.'’-]{1,40}|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
 # A TASS-style dateline, a sentence of its own: "HELSINKI, November 28. /TASS/."
-_DATELINE_SLASH = re.compile(
+_DATELINE_SLASH = Pattern(
     rf"^\s*[A-Z][A-Z .'’-]*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\.?\s*/\s*[\w -]{{2,20}}/\s*\.?\s*$",
     re.IGNORECASE,
 )
 # "Posted by Anna Lindqvist", "Written by …": a byline with its verb, the name alone.
-_POSTED_BY = re.compile(
+_POSTED_BY = Pattern(
     r"^\s*(?i:posted|written|words|reported|text|story)\s+(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and)){0,5}\s*$"
 )
 # "— Jens Stoltenberg" under a pull quote: a dash and a name, nothing else.
-_DASH_NAME = re.compile(r"^\s*[—–―]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}\s*$")
+_DASH_NAME = Pattern(r"^\s*[—–―]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}\s*$")
 # "Home / Analysis": a trail of two from the home page (three or more: _TRAIL).
-_HOME_TRAIL = re.compile(r"^\s*home\s*[/|>›»]\s*\S", re.IGNORECASE)
+_HOME_TRAIL = Pattern(r"^\s*home\s*[/|>›»]\s*\S", re.IGNORECASE)
 # "Home > World > Europe": a breadcrumb trail.
-_TRAIL = re.compile(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
+_TRAIL = Pattern(r"\s(?:[|>›»]|/(?=.*\s/\s))\s")
 # "Jens Stoltenberg, NATO Secretary General": a name, a comma, a title; no verb. A pull quote's credit too.
-NAME_TITLE = re.compile(
+NAME_TITLE = Pattern(
     r"^[-—–\s]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*,\s*"
     r"(?P<title>(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|de|du|to)){0,8})$"
 )
 
 
 # "4:32 p.m.", "11:30 a.m. ET", "18.04": a live page's time stamp alone on its line.
-_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*$", re.IGNORECASE)
+_TIME_ONLY = Pattern(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*$", re.IGNORECASE)
 # An editor's note: kept in the output, never linked as reporting.
-_EDITORS_NOTE = re.compile(
+_EDITORS_NOTE = Pattern(
     r"^\s*(?:(?:correction|clarification|editor['’]?s note)\s*:|"
     r"an earlier version of this (?:story|article|report|post)\b|"
     r"this (?:story|article|report|post) (?:has been|was) (?:corrected|updated|amended|changed|clarified)\b)",
     re.IGNORECASE,
 )
 # "… in Vilnius. (March 2) AP": a video's caption ends with its date and the agency.
-_VIDEO_CREDIT = re.compile(rf"\(\s*{_MONTH}\s+\d{{1,2}}\s*\)\s*{_AGENCY}\s*$", re.IGNORECASE)
+_VIDEO_CREDIT = Pattern(rf"\(\s*{_MONTH}\s+\d{{1,2}}\s*\)\s*{_AGENCY}\s*$", re.IGNORECASE)
 # A photo credit in brackets with a slash, perhaps with the name and agency once more:
 # "(Jane Roe/Agency via AP) Jane Roe AP", "(AP Photo/Mindaugas Kulbis)".
 IN_SENTENCE_CREDIT = (
     r"\((?:[^()/]{1,60}/[^()/]{1,60}|[^()]{0,30}\b(?i:photo)\b[^()]{0,60})\)"
     rf"(?:\s+(?:[A-Z][\w.'’-]{{0,30}}\s+){{0,4}}{_AGENCY})?"
 )
-_CREDIT_ONLY = re.compile(rf"^\s*{IN_SENTENCE_CREDIT}\s*\.?\s*$")
+_CREDIT_ONLY = Pattern(rf"^\s*{IN_SENTENCE_CREDIT}\s*\.?\s*$")
 # A masthead or a reporter's name run onto a stamp: "THE DAILY HERALD Published 6:02 a.m. ET …".
-_MASTHEAD = re.compile(r"^\s*(?:[A-Z][A-Z&'’.-]{1,30}\s+){1,5}(?=[A-Z][a-z])")
+_MASTHEAD = Pattern(r"^\s*(?:[A-Z][A-Z&'’.-]{1,30}\s+){1,5}(?=[A-Z][a-z])")
 # "Image caption, …", "Image source, Reuters": a broadcaster's caption labels.
-_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|video|media) (?:caption|source|credit)s?\s*[,:]", re.IGNORECASE)
+_CAPTION_LABEL = Pattern(r"^\s*(?:image|photo|video|media) (?:caption|source|credit)s?\s*[,:]", re.IGNORECASE)
 # A caption a scraper cut from its "less"/"more" toggle: it ends in the toggle after a credit or a stop.
-_TOGGLE_END = re.compile(r"(?:[.!?][\"'”’)]?|\b[A-Z][\w/.)’'-]{0,40})\s+(?:less|more)$")
+_TOGGLE_END = Pattern(r"(?:[.!?][\"'”’)]?|\b[A-Z][\w/.)’'-]{0,40})\s+(?:less|more)$")
 # What a caption before its toggle has and a headline like "Europe needs NATO more" has not:
 # a sentence's stop or a credit's slash.
-_CAPTIONED = re.compile(r"[.!?/]")
+_CAPTIONED = Pattern(r"[.!?/]")
 # A short line of a web address: "Follow AP's coverage of NATO at https://…".
-_URL = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
-_WORDS = re.compile(r"[\w@.'’&+-]+")
+_URL = Pattern(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
+_WORDS = Pattern(r"[\w@.'’&+-]+")
 _STOP = ('.', '!', '?')
 
 
@@ -321,12 +322,12 @@ def teaser_after(previous: str, paragraph: str) -> bool:
 
 # "NATO - News: Headline, 12-Jul.-2024": a browser's title bar, the site's name beside the headline and a
 # date; "Ukraine war - live: Russia strikes Kyiv" is a headline.
-_DASHED_DATE = re.compile(r"\b\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}\b")
-_TITLE_BAR = re.compile(r"^\s*[^|–—]{1,40}?\s[|–—-]\s")
+_DASHED_DATE = Pattern(r"\b\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}\b")
+_TITLE_BAR = Pattern(r"^\s*[^|–—]{1,40}?\s[|–—-]\s")
 _CLOSERS = "\"'”’)]"
 _HEADER_LINES = 20
-_DATE_SEARCH = re.compile(_DATE, re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:[-—–•*·▪◦‣]|\d{1,3}[.)])\s")
+_DATE_SEARCH = Pattern(_DATE, re.IGNORECASE)
+_LIST_ITEM = Pattern(r"^\s*(?:[-—–•*·▪◦‣]|\d{1,3}[.)])\s")
 
 
 def _is_body(text: str) -> bool:

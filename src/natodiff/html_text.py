@@ -9,16 +9,17 @@ import re
 from html.parser import HTMLParser
 
 from natodiff.lexicon import HTML_CLASS_QUALIFIERS, HTML_FURNITURE_HINTS
+from natodiff.patterns import Pattern
 
 # Page furniture and what is never text: a figure is its picture, caption and credit.
 _SKIP = frozenset(
     "script style noscript template svg math nav header footer aside form button "
     "iframe head select object canvas figure figcaption".split()
 )
-_CLASS_WORD = re.compile(r"[a-z]+")
+_CLASS_WORD = Pattern(r"[a-z]+")
 _STORY_CONTAINERS = frozenset("html body article main".split())
 # "Headline | Site name", "Headline - Site": the separators of a page title.
-_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+_TITLE_PARTS = Pattern(r"\s+[|–—-]\s+")
 
 
 def _hinted(tag: str, attrs: list) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from typing import BinaryIO
 
 from natodiff.errors import InputError, OutputError
@@ -167,6 +166,8 @@ def _stage(path: str, data: bytes, force: bool) -> tuple[str, str, str]:
         mode = os.stat(target).st_mode & 0o7777 if os.path.exists(target) else _new_file_mode()
     except OSError:
         mode = _new_file_mode()
+    import tempfile  # only a command that writes a file pays for it
+
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=directory)

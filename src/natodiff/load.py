@@ -14,12 +14,15 @@ from dataclasses import dataclass
 
 from natodiff.errors import InputError
 from natodiff.inputs import DEFAULT_MAX_BYTES
+from natodiff.patterns import Pattern
 
 FORMATS = ("auto", "text", "markdown", "html", "docx")
 
 
 @dataclass(frozen=True)
 class Loaded:
+    """A decoded input: its text, how it was read, and what to warn about."""
+
     text: str
     encoding: str
     format: str
@@ -169,11 +172,11 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     return text, text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
 
 
-_BAD_RUN = re.compile("[\udc80-\udcff]+")
+_BAD_RUN = Pattern("[\udc80-\udcff]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = Pattern(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -184,9 +187,9 @@ def _meta_charset(data: bytes) -> str | None:
 # --------------------------------------------------------------------------
 # control characters
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \t \n \v \f \r
-_SPACE = re.compile(r"[^\S\x1c-\x1f\x85]")
-_ANSI = re.compile(
+_CONTROL = Pattern(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \t \n \v \f \r
+_SPACE = Pattern(r"[^\S\x1c-\x1f\x85]")
+_ANSI = Pattern(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor movement
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, hyperlinks
     r"|\x1b[@-Z\\-_]"  # other two-character escapes
@@ -212,8 +215,8 @@ def _tidy_lines(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.I)
-_HTML_BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|li|br|table|article|section|blockquote)\b", re.I)
+_HTML_START = Pattern(r"\s*<(?:!doctype\s+html|html)\b", re.I)
+_HTML_BLOCK_TAG = Pattern(r"<(?:p|div|h[1-6]|li|br|table|article|section|blockquote)\b", re.I)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -9,21 +9,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from natodiff.patterns import Pattern
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = re.compile(r"^(\s{0,3})#{1,6}(?:\s+|$)")
-_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+)\s*$")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
-_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_BULLET = re.compile(r"^(\s*)[-*+]\s+")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
+_FENCE = Pattern(r"^\s{0,3}(```|~~~)")
+_HEADING = Pattern(r"^(\s{0,3})#{1,6}(?:\s+|$)")
+_RULE = Pattern(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+)\s*$")
+_REF_DEF = Pattern(r"^\s{0,3}\[[^\]]+\]:\s+\S")
+_QUOTE = Pattern(r"^\s{0,3}(?:>\s?)+")
+_BULLET = Pattern(r"^(\s*)[-*+]\s+")
+_ESCAPE = Pattern(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
 # No "[" in a link's text and no "(" or "[" in its target beyond one level of
 # parentheses: each attempt then stops at the next bracket, so "[" * 40000
 # is one pass over the line, not one pass per bracket.
 _TARGET = r"\((?:[^()\[\]\n]|\([^()\[\]\n]*+\))*+\)"
-_IMAGE = re.compile(r"!\[[^\[\]\n]*+\]" + _TARGET + r"|!\[[^\[\]\n]*+\]\[[^\[\]\n]*+\]")
-_LINK = re.compile(r"\[([^\[\]\n]*+)\](?:" + _TARGET + r"|\[[^\[\]\n]*+\])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]++)>")
+_IMAGE = Pattern(r"!\[[^\[\]\n]*+\]" + _TARGET + r"|!\[[^\[\]\n]*+\]\[[^\[\]\n]*+\]")
+_LINK = Pattern(r"\[([^\[\]\n]*+)\](?:" + _TARGET + r"|\[[^\[\]\n]*+\])")
+_AUTOLINK = Pattern(r"<((?:https?|mailto):[^<>\s]++)>")
 
 
 class _Spans:
@@ -67,7 +68,7 @@ class _Spans:
         return "".join(out)
 
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = Pattern("\n")
 _CODE = _Spans(r"(?<!`)(?=(`+)(?!`))", r"(?<!`)(?=(`+)(?!`))")
 _STRONG_STAR = _Spans(r"(?=(\*\*)\S)", r"(?<=\S)(?=(\*\*))")
 _STRONG_UNDER = _Spans(r"(?<!\w)(?=(__)\S)", r"(?<=\S)(?=(__)(?!\w))")
@@ -78,8 +79,8 @@ _STRIKE = _Spans(r"(?=(~~)\S)", r"(?<=\S)(?=(~~))")
 
 _BLOCK_MARKERS = "`~-*_=[>#+|"
 # "|---|:---:|": the line under a table's header.
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_UNESCAPE = re.compile("[\U000f0000-\U000f007f]")
+_TABLE_RULE = Pattern(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_UNESCAPE = Pattern("[\U000f0000-\U000f007f]")
 
 
 def _markdown_inline(text: str) -> str:

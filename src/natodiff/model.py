@@ -105,6 +105,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """One text as segmented: its sentences in order, with the counts the summary reads."""
+
     name: str
     sentences: tuple[Sentence, ...]
     paragraphs: int
@@ -113,6 +115,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class DiffOp:
+    """One step of a word diff: the source's words and the outlet's, either empty where absent."""
+
     op: Op
     source: str
     outlet: str
@@ -160,6 +164,8 @@ class Shift:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
+    """One item of the report: the sentences of each side that say the same thing, or one side's alone."""
+
     id: int  # position in Comparison.alignments
     kind: Kind
     similarity: float | None
@@ -177,6 +183,8 @@ class Alignment:
 
 @dataclass(frozen=True, slots=True)
 class Fragment:
+    """The longest run of words both texts share, and its length in words."""
+
     words: int
     text: str
 
@@ -192,6 +200,8 @@ class Lead:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """The counts and shares of a comparison, as the report's first lines give them."""
+
     shared: int
     reworded: int
     outlet_only: int
@@ -208,6 +218,8 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """A figure or a name, as each text states it, and whether the two agree."""
+
     type: FactType
     text: str  # canonical label, e.g. "600 billion dollars"
     value: str | float | int | None
@@ -222,6 +234,8 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A quotation in the outlet, and what the source says of it."""
+
     text: str
     speaker: str | None
     verdict: Verdict
@@ -258,6 +272,8 @@ class Framing:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """Everything one comparison found: the only thing a renderer reads."""
+
     source: Document
     outlet: Document
     summary: Summary

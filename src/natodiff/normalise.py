@@ -22,6 +22,7 @@ from natodiff.lexicon import (  # NEGATIONS, POLARITY: classify and align read t
     REPORT_VERBS, SCALE_NAMES, SHORT_SCALES, SLAVIC_ENDINGS, SPELLING, STOPWORDS, TAG_VERBS, TENS, UNIT_ORDINALS,
     UNITS, WORD_ALIASES,
 )
+from natodiff.patterns import Pattern
 
 # Characters that typography varies but meaning does not.
 _TYPO = str.maketrans(
@@ -38,7 +39,7 @@ _TYPO = str.maketrans(
 )
 
 # Dotted acronyms ("U.K.", "U.S.") first, so they stay one word.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[$€£¥]|%|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
+_WORD = Pattern(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[$€£¥]|%|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 
 # What tokens() keys scale and currency words by.
 SCALES = {w: SCALE_NAMES[v] for w, v in lexicon.SCALES.items() if w not in SHORT_SCALES}
@@ -49,14 +50,14 @@ _MONTH_KEYS = {w: MONTH_NAMES[n - 1] for w, n in MONTHS.items() if w in MONTH_AB
 # Broad rules, applied to both texts alike (see module docstring).
 _DOUBLE_L_ENDINGS = ("lled", "lling", "ller", "llers")
 _RULES = (  # (a substring every match contains, pattern, replacement)
-    ("our", re.compile(r"^(colo|hono|labo|favo|behavio|neighbo|harbo|rumo|vigo|armo|endeavo|"
+    ("our", Pattern(r"^(colo|hono|labo|favo|behavio|neighbo|harbo|rumo|vigo|armo|endeavo|"
                        r"valo|humo|flavo|savo|odo|parlo|splendo|clamo|cando|ardo|ranco|tumo|vapo)ur"),
      r"\1r"),
-    ("is", re.compile(r"^(\w{2,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
-    ("ys", re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
-    ("tre", re.compile(r"^(\w{3,})tre(s?)$"), r"\1ter\2"),
-    ("bre", re.compile(r"^(\w{3,})bre(s?)$"), r"\1ber\2"),
-    ("ogue", re.compile(r"^(\w{2,})ogue(s?)$"), r"\1og\2"),
+    ("is", Pattern(r"^(\w{2,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    ("ys", Pattern(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    ("tre", Pattern(r"^(\w{3,})tre(s?)$"), r"\1ter\2"),
+    ("bre", Pattern(r"^(\w{3,})bre(s?)$"), r"\1ber\2"),
+    ("ogue", Pattern(r"^(\w{2,})ogue(s?)$"), r"\1og\2"),
 )
 
 
@@ -83,7 +84,7 @@ class Token(NamedTuple):
 
 # "BRUSSELS -", "LONDON (Reuters) —", "BRUSSELS, <Month> 21 (ENA) --": where the
 # story was filed, not what it says.
-_DATELINE = re.compile(
+_DATELINE = Pattern(
     r"^[\"'“‘]?[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:-{1,2}|[–—:])\s+"
 )
@@ -95,7 +96,7 @@ _VERB = "(?:" + "|".join(r"told\s+\w+" if verb == "told" else verb for verb in T
 _OCCASION = r"(?:\s+(?:in|at)\s+(?:an?\s+|the\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?)?"
 # Most words a "citing ..." source takes; a longer clause is a reason.
 _SOURCE_WORDS = 6
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = Pattern(
     rf"[,.!?]?[\"'”’]?,?\s+(?:{_SPEAKER}\s+{_VERB}|{_VERB}\s+{_SPEAKER}){_OCCASION}(?:\s+on\s+\w+)?[.!]?[\"'”’]?$"
     # ", the Interfax news agency reported Thursday, citing NATO's chief."
     rf"|,\s+(?:the\s+)?[\w' -]{{0,40}}\b(?:{'|'.join(REPORT_VERBS)}){_OCCASION}(?:\s+on)?(?:\s+\w+day)?"
@@ -112,7 +113,7 @@ _ATTRIBUTION_WORDS = (*TAG_VERBS, *REPORT_VERBS, "according", "citing", "quoting
 
 
 # "STOLTENBERG:", "OANA LUNGESCU (NATO Spokesperson):", "Q:": who speaks in a transcript.
-SPEAKER_LABEL = re.compile(
+SPEAKER_LABEL = Pattern(
     r"^(?:Q|A|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:\s*\([^()]{1,60}\))?\s*:\s+(?=\S)"
 )
 
@@ -432,7 +433,7 @@ def _compound(parts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("e?".join(re.escape(part.removesuffix("e")) for part in parts) + "e?")
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_THOUSANDS = Pattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def _thousands(number: str) -> bool:

@@ -12,16 +12,17 @@ import re
 from natodiff.boilerplate import IN_SENTENCE_CREDIT, is_boilerplate
 from natodiff.lexicon import ABBREVIATED_TITLES, ABBREVIATIONS, MONTH_ABBREVIATIONS, SENTENCE_STARTERS, SMALL_WORDS
 from natodiff.model import Sentence, Side
+from natodiff.patterns import Pattern
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+")
-_END = re.compile(r"""[.!?]+["'”’»)\]]*$""")
+_BULLET = Pattern(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+")
+_END = Pattern(r"""[.!?]+["'”’»)\]]*$""")
 # A candidate boundary: terminal punctuation, optional closers, whitespace.
 # A parenthesis after a full stop is a credit or an aside of the same sentence.
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«]?[\w$€£¥\d])""")
-_WORD_BEFORE = re.compile(r"""([\w.]+)$""")
-_FIRST_WORD = re.compile(r"""["'“‘«(\[]*(\w+)""")
-_INITIAL = re.compile(r"[A-Z]\.\s")  # the next word is an initial too: "J. A. Smith"
-_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "j.d", "a.m" (the last dot stripped)
+_BOUNDARY = Pattern(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«]?[\w$€£¥\d])""")
+_WORD_BEFORE = Pattern(r"""([\w.]+)$""")
+_FIRST_WORD = Pattern(r"""["'“‘«(\[]*(\w+)""")
+_INITIAL = Pattern(r"[A-Z]\.\s")  # the next word is an initial too: "J. A. Smith"
+_DOTTED = Pattern(r"(?:[a-z]\.)+[a-z]")  # "u.s", "j.d", "a.m" (the last dot stripped)
 def paragraphs(text: str) -> list[str]:
     """Split into paragraphs, whitespace folded; empty ones dropped."""
     out: list[str] = []
@@ -47,7 +48,7 @@ def paragraphs(text: str) -> list[str]:
 # A caption's "less"/"more" toggle that a scraper glued onto the next paragraph: after a stop
 # ("…shake hands. less Election officials…"), or after a credit before a sentence's first
 # word ("…Jane Roe/PA less The government…"); "more NATO troops" is prose.
-_TOGGLE = re.compile(r"(?<=[\w.!?\"'”’)])\s(?:less|more)(?=\s[\"“]?([A-Z][a-z]*))")
+_TOGGLE = Pattern(r"(?<=[\w.!?\"'”’)])\s(?:less|more)(?=\s[\"“]?([A-Z][a-z]*))")
 
 
 def _split_toggles(paragraph: str) -> list[str]:
@@ -106,7 +107,7 @@ def sentences(paragraph: str) -> list[str]:
 
 
 # A photo credit between two sentences: "…at the palace. (Jane Roe/Agency via AP) Jane Roe AP The talks…".
-_CREDIT_BETWEEN = re.compile(rf"(?<=[.!?])\s+({IN_SENTENCE_CREDIT})(?=\s+[\"“]?[A-Z])")
+_CREDIT_BETWEEN = Pattern(rf"(?<=[.!?])\s+({IN_SENTENCE_CREDIT})(?=\s+[\"“]?[A-Z])")
 
 
 def _split_credit(sentence: str) -> list[str]:
@@ -121,7 +122,7 @@ def _split_credit(sentence: str) -> list[str]:
 
 
 # A paragraph's own number: "1. We, the Heads of State …" (a communiqué's numbered paragraphs).
-_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}")
+_PARAGRAPH_NUMBER = Pattern(r"\s*\d{1,3}")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:

@@ -19,8 +19,9 @@ from typing import Iterable, NamedTuple, Sequence, TypeVar
 
 from natodiff.lexicon.meaning import Phrase, meaning
 from natodiff.model import Alignment, DiffOp, Framing, Op, Shift, ShiftType
-from natodiff.lexicon import MONTH_NAMES, NEGATIONS
+from natodiff.lexicon import MONTH_NAMES, NEGATIONS, WEEKDAYS
 from natodiff.normalise import CURRENCY_KEYS, SCALE_KEYS, Token, keys, tokens
+from natodiff.patterns import Pattern, one_of
 
 # An op with more words than this on one side, and under half as many on the
 # other, is content added or left out, not an edit of what the rest says
@@ -29,13 +30,12 @@ LONG_OP = 8
 # A name swapped for another is a few words on each side; more is a rewrite.
 NAME_WORDS = 3
 
-_WEEKDAYS = frozenset(keys("monday tuesday wednesday thursday friday saturday sunday"))
 _MONTH_KEYS = frozenset(MONTH_NAMES)  # the keys tokens() gives every spelling of a month
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = Pattern(r"(?:19|20)\d\d")
 _FIGURE_KEYS = CURRENCY_KEYS | SCALE_KEYS | {"percent"}
 # Modal moves that are tense, not force, in reported speech ("will" -> "he said it would").
 _BACKSHIFT = frozenset({("certain", "conditional"), ("ability", "possible"), ("certain", "advice")})
-_QUOTE_MARKS = re.compile("[\"“”«»„]")
+_QUOTE_MARKS = Pattern("[\"“”«»„]")
 # Words a speaker's name may be no more than: who speaks is then unknown, not changed.
 _UNNAMED = frozenset(
     "he she they it we i general secretary minister ministers spokesperson spokesman spokeswoman chief head "
@@ -195,8 +195,14 @@ def _names_and_figures(it: _Item, framed_ops: set[int]) -> list[Shift]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _weekday_keys() -> frozenset[str]:
+    """Keyed on first use: keying tokenises, which importing should not."""
+    return frozenset(keys(" ".join(WEEKDAYS)))
+
+
 def _is_date(t: Token) -> bool:
-    return t.key in _MONTH_KEYS and (t.key != "may" or t.cls == "name") or t.key in _WEEKDAYS or (
+    return t.key in _MONTH_KEYS and (t.key != "may" or t.cls == "name") or t.key in _weekday_keys() or (
         t.cls == "number" and bool(_YEAR.fullmatch(t.key)))
 
 
@@ -436,11 +442,11 @@ _SUBJECT = (r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}"
 @lru_cache(maxsize=1)
 def _speech_pattern() -> re.Pattern[str]:
     """Compiled on first use: the verbs come from meaning.toml."""
-    verbs = "|".join(sorted(meaning().speech_verbs, key=len, reverse=True))
+    verbs = one_of(meaning().speech_verbs)
     phrases = "|".join(r"\s+".join(map(re.escape, p)) for p in sorted(meaning().speech_phrases, key=len, reverse=True))
     return re.compile(
-        rf"(?P<a>{_SUBJECT})\s+(?:\w+ly\s+)?(?:{verbs})\b"
-        rf"|\b(?:{verbs})\s+(?P<b>{_SUBJECT})"
+        rf"(?P<a>{_SUBJECT})\s+(?:\w+ly\s+)?{verbs}\b"
+        rf"|\b{verbs}\s+(?P<b>{_SUBJECT})"
         rf"|\b(?:{phrases})\s+(?P<c>{_SUBJECT})"
     )
 

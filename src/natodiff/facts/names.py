@@ -7,7 +7,6 @@ word, a title, a demonym or page furniture.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,8 +22,9 @@ from natodiff.lexicon import (
 from natodiff.model import FactType, Sentence
 from natodiff.analysis import per_text
 from natodiff.normalise import fold, meta_spans, tokens
+from natodiff.patterns import Pattern
 
-_NAME_WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
+_NAME_WORD = Pattern(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
 _TITLE_HEADS = HONORIFICS | TITLE_WORDS
 _NOT_NAME_WORDS = DEMONYMS.keys() | NOT_NAME_ADJECTIVES
 
@@ -83,7 +83,7 @@ def title_key(title: str) -> str:
     return " ".join(words)
 
 
-_SUFFIX = re.compile(r"(?:['’]s|['’]|-(?:led|based|backed|made|run))$")
+_SUFFIX = Pattern(r"(?:['’]s|['’]|-(?:led|based|backed|made|run))$")
 
 
 def _bare(word: str) -> str:
@@ -97,11 +97,11 @@ def _low(word: str) -> str:
     return _bare(word).casefold()
 
 
-_ANY_WORD = re.compile(r"\w")
+_ANY_WORD = Pattern(r"\w")
 # Where a quotation or a "Title: …" clause opens mid-sentence: its first word, two characters
 # on from the match, is initial. Matching the mark rather than looking behind at every
 # position lets the engine skip to candidates.
-_OPENS = re.compile(r"[:\-–—](?=\s)|\s(?=[\"“])")
+_OPENS = Pattern(r"[:\-–—](?=\s)|\s(?=[\"“])")
 
 
 @per_text(1 << 15)
@@ -164,9 +164,9 @@ def _flush(runs: list[tuple[Word, ...]], cur: list[Word]) -> None:
         runs.append(tuple(cur))
 
 
-_SPACE = re.compile(r"\s+")
-_DOT_SPACE = re.compile(r"\.\s+")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACE = Pattern(r"\s+")
+_DOT_SPACE = Pattern(r"\.\s+")
+_POSSESSIVE = Pattern(r"['’]s?$")
 
 
 def _joined(gap: str, prev: Word) -> bool:
@@ -216,8 +216,9 @@ def _connector(w: Word, cur: list[Word], words: Sequence[Word], at: int, folded:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
+class _Name(NamedTuple):
+    """A name (or a title) found in a run of capitalised words, with its span in the sentence."""
+
     kind: str  # "name", "person", "surname" (after an honorific) or "title"
     text: str
     start: int
@@ -225,8 +226,7 @@ class _Name:
     title: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Vocabulary:
+class _Vocabulary(NamedTuple):
     """Per-text evidence used to tell names from capitalised common words."""
 
     lower: frozenset[str] = frozenset()  # words seen in lower case
@@ -413,8 +413,8 @@ def _titlecase_caps(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 4 else text
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CLOSED = re.compile(r"[.!?\"”’]$")
+_TITLE_WORD = Pattern(r"[^\W\d_][\w'’-]*")
+_CLOSED = Pattern(r"[.!?\"”’]$")
 
 
 def _title_case(sent: Sentence) -> bool:

@@ -15,10 +15,11 @@ from natodiff.lexicon import (
 )
 from natodiff.model import FactType, Sentence
 from natodiff.normalise import fold, tokens
+from natodiff.patterns import Pattern, one_of
 
-_NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+_NUMWORDS = [w for w in NUMBER_WORDS if w != "zero"]
 # The lookahead on first letters only lets the engine pass over most words without trying each number word.
-_NUMWORD = rf"\b(?=[{''.join(sorted({w[0] for w in _NUMWORDS.split('|')}))}])(?:{_NUMWORDS})\b"
+_NUMWORD = rf"\b(?=[{''.join(sorted({w[0] for w in _NUMWORDS}))}]){one_of(_NUMWORDS)}\b"
 # Thousands grouped by commas or by spaces ("1 200", as translated texts write them), a
 # decimal comma before a scale ("4,2 bln"), plain numbers and number words.
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?!\d|[,.]\d)"
@@ -33,35 +34,35 @@ _CURRENCIES = CURRENCIES | POUNDS  # beside a figure, "pounds" is money
 _CUR_SYMBOL = r"(?:US\s?\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)"
 _CUR_WORD = r"(?:(?:US\s|U\.S\.\s)?dollars?|euros?|pounds?(?:\ssterling)?|yen|USD|EUR|GBP)"
 
-_MONEY = re.compile(
+_MONEY = Pattern(
     rf"(?P<sym>{_CUR_SYMBOL})\s?(?P<num>{_NUM})(?P<scale>{_SCALE})?(?:\s(?P<word>{_CUR_WORD})\b)?"
     rf"|{_BEFORE}(?P<num2>{_NUM})(?P<scale2>{_SCALE})?\s(?P<word2>{_CUR_WORD})\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(
+_PERCENT = Pattern(
     rf"{_BEFORE}(?P<num>{_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE
 )
-_MONTH = "(?:" + "|".join(month.title() for month in MONTHS) + ")"
+_MONTH = one_of(month.title() for month in MONTHS)
 _DATES = (
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"),
-    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
-    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})\b"),
+    Pattern(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"),
+    Pattern(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+    Pattern(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})\b"),
     # "03.03.2025": day, month, year, as most of Europe writes it.
-    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)"),
+    Pattern(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)"),
     # "March 13", "13 March": the year is the story's; see _YEARLESS.
-    re.compile(rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b"),
-    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d)"),
+    Pattern(rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b"),
+    Pattern(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d)"),
 )
-_YEAR = re.compile(r"(?<![\w$€£¥.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
-_COUNT = re.compile(rf"{_BEFORE}(?P<num>{_NUM})(?:\s(?P<scale>{'|'.join(SCALE_NAMES.values())})\b)?", re.I)
-_NOUN_WORD = re.compile(r"\s([A-Za-z][A-Za-z'’-]*)")
-_DIGIT = re.compile(r"\d")
-_ANY_NUMWORD = re.compile(_NUMWORD, re.IGNORECASE)
+_YEAR = Pattern(r"(?<![\w$€£¥.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+_COUNT = Pattern(rf"{_BEFORE}(?P<num>{_NUM})(?:\s(?P<scale>{'|'.join(SCALE_NAMES.values())})\b)?", re.I)
+_NOUN_WORD = Pattern(r"\s([A-Za-z][A-Za-z'’-]*)")
+_DIGIT = Pattern(r"\d")
+_ANY_NUMWORD = Pattern(_NUMWORD, re.IGNORECASE)
 # What each pattern cannot match without: a cheap search that spares most sentences the pattern.
-_MONEY_HINT = re.compile(r"[$€£¥]|dollar|eur|pound|yen|usd|gbp", re.IGNORECASE)
-_PERCENT_HINT = re.compile(r"%|per\s?cent|pct", re.IGNORECASE)
-_MONTH_HINT = re.compile(_MONTH)
-_DOTTED_HINT = re.compile(r"\d\.\d")
+_MONEY_HINT = Pattern(r"[$€£¥]|dollar|eur|pound|yen|usd|gbp", re.IGNORECASE)
+_PERCENT_HINT = Pattern(r"%|per\s?cent|pct", re.IGNORECASE)
+_MONTH_HINT = Pattern(_MONTH)
+_DOTTED_HINT = Pattern(r"\d\.\d")
 
 
 def _number(text: str) -> float:
@@ -204,8 +205,8 @@ def _bare_figure(m: re.Match[str], text: str) -> bool:
     return not (before and before.group(1).casefold() in NUMBERED)
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*) $")
-_YEAR_BEFORE = re.compile(rf"\b(?:{'|'.join(YEAR_BEFORE)})\s+$", re.IGNORECASE)
+_WORD_BEFORE = Pattern(r"([A-Za-z][\w-]*) $")
+_YEAR_BEFORE = Pattern(rf"\b(?:{'|'.join(YEAR_BEFORE)})\s+$", re.IGNORECASE)
 
 
 def _after_name(text: str, start: int) -> bool:

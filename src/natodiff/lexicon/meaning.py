@@ -6,9 +6,9 @@ without reading code; here they become the word keys natodiff matches on.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import lru_cache
-from importlib.resources import files
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
@@ -35,7 +35,9 @@ def _phrases(words: list[str]) -> frozenset[Phrase]:
 @lru_cache(maxsize=1)
 def meaning() -> Meaning:
     """The lists, keyed; read on first use, so importing natodiff stays cheap."""
-    data = tomllib.loads(files("natodiff.lexicon").joinpath("meaning.toml").read_text(encoding="utf-8"))
+    # Read beside this module, as the wheel installs it: importlib.resources would cost more than the lists.
+    with open(os.path.join(os.path.dirname(__file__), "meaning.toml"), "rb") as f:
+        data = tomllib.load(f)
     force = {keys(word)[0]: group for group, words in data["modality"].items() for word in words}
     same: dict[Phrase, int] = {}
     for n, group in enumerate(data["names"]["equivalent"]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from natodiff.boilerplate import NAME_TITLE
 from natodiff.facts import People, people, persons_in, resolve_person
@@ -18,10 +18,10 @@ from natodiff.facts.mention import content
 from natodiff.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
 from natodiff.model import Sentence
 from natodiff.normalise import fold
+from natodiff.patterns import Pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """One quoted passage of one text, with who said it when the text says so."""
 
     text: str
@@ -31,8 +31,9 @@ class Quotation:
     pull: bool = False  # a pull quote (no quote marks, attribution line below)
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    """The quoted words of one sentence, by their span."""
+
     sentence: int  # Sentence.index
     start: int  # span of the quoted words inside Sentence.text, marks excluded
     end: int
@@ -43,11 +44,11 @@ class Piece:
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 _DOUBLE = _OPENERS + _CLOSERS + '"'
-_HAS_DOUBLE = re.compile(f"[{_DOUBLE}]")
+_HAS_DOUBLE = Pattern(f"[{_DOUBLE}]")
 # Every character _mark may call a quote mark; the others need no look.
-_MARKS = re.compile(f"[{_DOUBLE}‘’']")
-_CONTINUED = re.compile(r"\s*[“\"«„‘']")
-_ANY_WORD = re.compile(r"\w")
+_MARKS = Pattern(f"[{_DOUBLE}‘’']")
+_CONTINUED = Pattern(r"\s*[“\"«„‘']")
+_ANY_WORD = Pattern(r"\w")
 
 
 def scan(sentences: Sequence[Sentence]) -> list[list[Piece]]:
@@ -129,20 +130,19 @@ def _quote_text(by_index: dict[int, Sentence], pieces: list[Piece]) -> str:
 # ---------------------------------------------------------------- attribution
 
 # The lookahead on first letters lets the engine pass over most words without trying each verb.
-_VERB = re.compile(rf"\b(?=[{''.join(sorted({verb[0] for verb in SPEECH_VERBS}))}])"
+_VERB = Pattern(rf"\b(?=[{''.join(sorted({verb[0] for verb in SPEECH_VERBS}))}])"
                    rf"(?:{'|'.join(map(re.escape, SPEECH_VERBS))})\b")
 _NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:of|for)\s+|\s+))*[A-Z][\w.'’-]*"
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = Pattern(
     rf"(?P<subj>\b(?:he|she|He|She)\b|(?:\b[Tt]he\s+)?{_NAME})\s+(?:(?:also|further|then|later|again|\w+ly)\s+)?$"
 )
-_SUBJECT_AFTER = re.compile(rf"\s+(?P<subj>\b(?:he|she)\b|(?:[Tt]he\s+)?{_NAME})")
+_SUBJECT_AFTER = Pattern(rf"\s+(?P<subj>\b(?:he|she)\b|(?:[Tt]he\s+)?{_NAME})")
 # How far before or after a speech verb its subject is looked for: a name with its title fits many
 # times over, and the bound keeps a long unpunctuated sentence from costing its length per verb.
 SUBJECT_REACH = 200
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
+class _Event(NamedTuple):
     """A speech verb with the person it names (or None when unreadable)."""
 
     pos: int

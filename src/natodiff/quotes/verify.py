@@ -10,9 +10,7 @@ against a source that quotes "need to shift"); a negation never.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from natodiff.facts import People, register
@@ -20,6 +18,7 @@ from natodiff.facts.mention import content
 from natodiff.lexicon import ARTICLES, NEGATIONS, POLARITY
 from natodiff.model import DiffOp, Quote, Sentence, Verdict
 from natodiff.normalise import Token, fold, same_compound, speaker_label, tokens
+from natodiff.patterns import Pattern
 from natodiff.quotes.find import Piece, Quotation, find_quotes, scan
 from natodiff.sequences import Matcher
 from natodiff.worddiff import word_diff
@@ -28,8 +27,9 @@ ALTERED_MIN = 0.6  # difflib ratio of the best source window, for "altered"
 PROSE_MIN = 0.7  # ... of the best prose window, for words the source says unquoted
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
+    """How a quotation lines up with one source passage: the window of it, and how the words differ."""
+
     w0: int  # window of the source token list
     w1: int
     ops: tuple[tuple[str, int, int, int, int], ...]  # opcodes, window-relative
@@ -68,9 +68,9 @@ class _Marks(NamedTuple):
 
 
 NO_MARKS = _Marks(frozenset(), frozenset())
-_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
-_BRACKETS = re.compile(r"\[[^\]\[]*\]")  # with a word inside, or it marks nothing
-_ANY_WORD = re.compile(r"\w")
+_ELLIPSIS = Pattern(r"…|\.\s?\.\s?\.")
+_BRACKETS = Pattern(r"\[[^\]\[]*\]")  # with a word inside, or it marks nothing
+_ANY_WORD = Pattern(r"\w")
 # Words an ellipsis may stand for: a clause or two, not paragraphs.
 ELISION_MAX = 40
 # Source words one [bracketed] insertion may stand for ("[NATO]" for "we").
@@ -147,8 +147,7 @@ def _meaningful(op: tuple[str, int, int, int, int], src: Sequence[Token], out: S
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class _Passage:
+class _Passage(NamedTuple):
     """Source text to match against: a quotation, or the prose outside quotes."""
 
     text: str

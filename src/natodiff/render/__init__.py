@@ -9,15 +9,16 @@ shown as its escape code. Emoji, RTL text and joiners pass untouched.
 from __future__ import annotations
 
 import math
-import re
 from typing import TYPE_CHECKING, Callable
+
+from natodiff.patterns import Pattern
 
 if TYPE_CHECKING:
     from natodiff.model import Alignment, Comparison
 
 # C0 and C1 controls, DEL, lone surrogates, line/paragraph separators and the
 # bidi embeddings, overrides and isolates ("Trojan Source" reordering).
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+UNSAFE = Pattern("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def code(ch: str) -> str:

@@ -10,12 +10,12 @@ any, and a legend. Consumes a Comparison only; nothing here aligns or counts.
 
 from __future__ import annotations
 
-import re
 from html import escape as _escape
 from typing import Iterable, Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
+from natodiff.patterns import Pattern
 from natodiff.render import code, in_quotes, lead_line, similarity
 from natodiff.render.vocabulary import (
     KIND_LABELS, KIND_MEANINGS, STATUSES, VERDICTS, coverage_line, document_size, flags, kind_counts, reuse_line,
@@ -24,7 +24,7 @@ from natodiff.render.vocabulary import (
 
 # Characters HTML does not allow in text (C0 except tab/LF/CR, DEL, C1, lone
 # surrogates) or that would reorder it (bidi overrides): see render.visible.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = Pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 CSS = """
 :root { color-scheme: light; }

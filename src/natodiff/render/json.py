@@ -8,12 +8,12 @@ adds keys only (1.1: ``claims`` and ``names``), so a reader of /1 reads it.
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from natodiff.model import (
     Alignment, Claim, Comparison, DiffOp, Document, Fact, Framing, Kind, LinkScore, Quote, Sentence, Shift,
 )
+from natodiff.patterns import Pattern
 from natodiff.render.indented import dumps_indented
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
 # C1 (a terminal obeys U+009B as an escape, as it does ESC), lone surrogates
 # (not encodable as UTF-8), the line separators JavaScript chokes on and the
 # bidi overrides that reorder a line on screen (render.UNSAFE, less C0).
-_RAW = re.compile("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_RAW = Pattern("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:

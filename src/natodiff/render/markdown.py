@@ -9,12 +9,12 @@ Consumes a Comparison only; nothing here aligns or counts.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Sequence
 
 from natodiff.model import Alignment, Comparison, DiffOp, Fact, Kind, Op, Quote, Sentence
 from natodiff.order import source_order
+from natodiff.patterns import Pattern
 from natodiff.render import UNSAFE, code, in_quotes, lead_line, similarity
 from natodiff.render.vocabulary import KIND_LABELS, STATUSES, VERDICTS, coverage_line, document_size, flags, kind_counts, reuse_line
 
@@ -22,9 +22,9 @@ from natodiff.render.vocabulary import KIND_LABELS, STATUSES, VERDICTS, coverage
 # Backslash-escapable ASCII punctuation that can start markup somewhere:
 # emphasis, code, links, raw HTML and entities, tables, strikethrough, math
 # ($), mentions (@) and issue references (#) on GitHub/GitLab.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$@&#!])")
+_SPECIAL = Pattern(r"([\\`*_\[\]<>|~$@&#!])")
 # What would open a block (list, heading underline, ordered list) at line start.
-_BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+_BLOCK_START = Pattern(r"^([-+=])|^(\d{1,9})([.)])")
 _CONTROL = UNSAFE  # shown as their escape code (see render.visible); tab and newlines as spaces
 
 

@@ -35,7 +35,6 @@ Only this module, render.word and render.memo import python-docx.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
 from natodiff.model import Alignment, Comparison, Kind, Op, Sentence
+from natodiff.patterns import Pattern
 from natodiff.render.word import add_field, new_document, set_properties, text_element, to_bytes, xml_safe
 from natodiff.sequences import Matcher
 
@@ -81,7 +81,7 @@ class Para:
     mark: str | None = None  # the paragraph mark's own change: INS, DEL, MOVE_FROM, MOVE_TO
 
 
-_CHUNK = re.compile(r"\S+\s*|\s+")
+_CHUNK = Pattern(r"\S+\s*|\s+")
 
 
 def _literal(op_source: str, op_outlet: str) -> list[tuple[str, str, str]]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
-import re
 from datetime import datetime, timezone
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
+from natodiff.patterns import Pattern
+
+_XML_INVALID = Pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = Pattern("[\t\n\r\x85\u2028\u2029]")
 
 
 def xml_safe(text: str) -> str:
