@@ -40,14 +40,14 @@ _DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:,\s*|\s+)\d{{2,4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
-# A date alone, perhaps with a time and a place: "Brussels, 3 March 2025", "15 Mar. 2024 17:48".
+# A date alone, perhaps with a time and a place: "Brussels, 3 <Month> 2025", "15 <Mon>. 2024 17:48".
 _DATE_ONLY = Pattern(
     rf"^[\s\W]*(?:[a-z][a-z .'’-]{{1,30}},\s*)?{_DATE}"
     rf"(?:[\s,|-]*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{{2,4}}\b)?)?[\s\W]*$",
     re.IGNORECASE,
 )
-# A short line opening with a date and not ending like a sentence: "June 12, 2024 4:37 PM GMT+2 Updated 2 hours ago".
-# A scraper may run the time onto the year: "December 18, 20233:41 PM GMT+1Updated 2 hours ago".
+# A short line opening with a date and not ending like a sentence: "<Month> 12, 2024 4:37 PM GMT+2 Updated 2 hours ago".
+# A scraper may run the time onto the year: "<Month> 18, 20233:41 PM GMT+1Updated 2 hours ago".
 _DATE_FIRST = Pattern(rf"^[\s\W]*{_DATE}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE)
 # "(As delivered)", "(Check against delivery)": a stage direction on its own line.
 _ASIDE_ONLY = Pattern(r"^\([^().!?]{1,40}\)$")
@@ -57,7 +57,7 @@ _LINK_LABEL = Pattern(
     r"recommended|you may also like|top stories|most read)\s*[:|>»-]?\s*$",
     re.IGNORECASE,
 )
-# Parts of one line of furniture: "Advertisement · Scroll to continue", "By Jane Doe · 19 March 2025".
+# Parts of one line of furniture: "Advertisement · Scroll to continue", "By Jane Doe · 19 <Month> 2025".
 _PARTS = Pattern(r"\s+[·•|]\s+")
 
 _AGENCY = rf"(?i:{'|'.join(NEWS_AGENCIES)})"
@@ -84,10 +84,10 @@ _CREDIT_END = Pattern(
 _WEEKDAY = rf"{one_of((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS))}\b\.?"
 # What follows "Updated" in a stamp: a time, a date, a weekday; not "Updated figures show".
 _WHEN = rf"(?:\d|{_MONTH}|{_WEEKDAY}|(?:at|on)\s+(?:\d|{_MONTH}|{_WEEKDAY})|yesterday\b|today\b)"
-# "Updated 3 hours ago", "Published: 15 Mar. 2024": a stamp, short and not a clause of a sentence.
+# "Updated 3 hours ago", "Published: 15 <Mon>. 2024": a stamp, short and not a clause of a sentence.
 _STAMP = Pattern(
     rf"^\s*(?:[-*•·|]\s*)?(?:last updated|updated|published|posted|first published|modified|issued)"
-    # After a comma only the stamp's date may follow (", July 11, 2023"), not a clause (", NATO's report").
+    # After a comma only the stamp's date may follow (", <Month> 11, 2023"), not a clause (", NATO's report").
     rf"(?:\s*:\s*\S|\s+{_WHEN})(?!.*,\s+(?!{_MONTH}|{_WEEKDAY}|\d)\w)",
     re.IGNORECASE,
 )
@@ -157,7 +157,7 @@ _DATELINE_ONLY = Pattern(r"^\s*(?:[A-Z][A-Z .,'’-]*)?\s*\([\w .]{2,20}\)\s*[-�
 # Names of at most 41 characters: a name may give a "-" back to the tail, and
 # each give-back rescans the tail, so an unbounded name is quadratic ("By A-a-a…!").
 _BYLINE = Pattern(r"^\s*By\s+[A-Z][\w.'’-]{1,40}(?:\s+(?:[A-Z][\w.'’-]{1,40}|and))*\s*(?:[|,/-]\s*[\w .,/|-]*)?$")
-# A TASS-style dateline, a sentence of its own: "HELSINKI, November 28. /TASS/."
+# A TASS-style dateline, a sentence of its own: "HELSINKI, <Month> 28. /TASS/."
 _DATELINE_SLASH = Pattern(
     rf"^\s*[A-Z][A-Z .'’-]*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\.?\s*/\s*[\w -]{{2,20}}/\s*\.?\s*$",
     re.IGNORECASE,
@@ -188,7 +188,7 @@ _EDITORS_NOTE = Pattern(
     r"this (?:story|article|report|post) (?:has been|was) (?:corrected|updated|amended|changed|clarified)\b)",
     re.IGNORECASE,
 )
-# "… in Vilnius. (March 2) AP": a video's caption ends with its date and the agency.
+# "… in Vilnius. (<Month> 2) AP": a video's caption ends with its date and the agency.
 _VIDEO_CREDIT = Pattern(rf"\(\s*{_MONTH}\s+\d{{1,2}}\s*\)\s*{_AGENCY}\s*$", re.IGNORECASE)
 # A photo credit in brackets with a slash, perhaps with the name and agency once more:
 # "(Jane Roe/Agency via AP) Jane Roe AP", "(AP Photo/Mindaugas Kulbis)".
@@ -320,7 +320,7 @@ def teaser_after(previous: str, paragraph: str) -> bool:
         and not paragraph.rstrip().endswith((".", "!", "?", ".”", '."'))
 
 
-# "NATO - News: Headline, 12-Jul.-2024": a browser's title bar, the site's name beside the headline and a
+# "NATO - News: Headline, 12-<Mon>.-2024": a browser's title bar, the site's name beside the headline and a
 # date; "Ukraine war - live: Russia strikes Kyiv" is a headline.
 _DASHED_DATE = Pattern(r"\b\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}\b")
 _TITLE_BAR = Pattern(r"^\s*[^|–—]{1,40}?\s[|–—-]\s")
@@ -355,7 +355,7 @@ def _header_rules(texts: list[str], rules: list[str | None], end: int) -> None:
     rest = [i for i in lines if rules[i] is None]
     if not rest:
         return
-    # A line with a date is the publication line under a title ("Issued by … 10 July 2024"), not the headline.
+    # A line with a date is the publication line under a title ("Issued by … 10 <Month> 2024"), not the headline.
     undated = [i for i in rest if not _DATE_SEARCH.search(texts[i])] or rest
     headline = max(undated, key=lambda i: (len(texts[i].split()), -i))
     # A short headline right above a longer unstopped standfirst: the line above is the headline.

@@ -42,9 +42,9 @@ class Pattern:
 
 
 def one_of(words: Iterable[str]) -> str:
-    """An alternation of ``words``, longest first: the engine takes the first that fits, so "sept" before "sep".
+    """An alternation of ``words``, longest first: the engine takes the first that fits, so "kilometres" before "kilometre".
 
-    >>> one_of(["sep", "september", "sept"])
-    '(?:september|sept|sep)'
+    >>> one_of(["km", "kilometre", "kilometres"])
+    '(?:kilometres|kilometre|km)'
     """
     return f"(?:{'|'.join(sorted(words, key=len, reverse=True))})"

@@ -73,7 +73,7 @@ def _soft_wrap(prev: str, line: str, width: int) -> bool:
     if _BULLET.match(line) and not (line[0].isdigit() and re.search(r"[\w,]$", prev)):
         return False  # a list item, unless a number wrapped mid-sentence ("the centre\n1. Ministers")
     if is_boilerplate(prev) or is_boilerplate(line):
-        return False  # "From: Ministry of Defence" / "Published 4 March 2024"
+        return False  # "From: Ministry of Defence" / "Published 4 <Month> 2024"
     if len(prev) < 0.6 * width:  # a short line ends a paragraph or is a heading
         return False
     if _END.search(prev) and not _abbreviation_end(prev):

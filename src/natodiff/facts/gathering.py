@@ -103,7 +103,7 @@ def _with_year(m: Mention, iso: object) -> Mention:
     return replace(m, value=iso, label=f"{day} {MONTH_NAMES[month - 1].title()} {year}")
 
 
-# "March 13" is 13 March 2024 when a text gives that day a year ("--03-13" and "2024-03-13" end alike).
+# "<Month> 13" is that day in 2024 when a text gives it a year ("--03-13" and "2024-03-13" end alike).
 _YEARLESS = _Gap(
     missing=lambda m: m.value[1:] if _day(m) and m.value.startswith("--") else None,
     having=lambda m: (m.value[4:], m.value) if _day(m) and not m.value.startswith("--") else None,

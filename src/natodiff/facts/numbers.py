@@ -49,7 +49,7 @@ _DATES = (
     Pattern(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})\b"),
     # "03.03.2025": day, month, year, as most of Europe writes it.
     Pattern(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)"),
-    # "March 13", "13 March": the year is the story's; see _YEARLESS.
+    # "<Month> 13", "13 <Month>": the year is the story's; see _YEARLESS.
     Pattern(rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b"),
     Pattern(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d)"),
 )
