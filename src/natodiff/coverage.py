@@ -93,7 +93,6 @@ class SourceClaim:
     id: int  # position in Matrix.claims
     sentence: int  # Sentence.index in the source
     text: str
-    heading: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +230,7 @@ def build(source: Document, outlets: Sequence[Column], *, labels: Sequence[str |
     by_outlet = [dict(col.cells) for col in outlets]
     held = set().union(*by_outlet) if outlets else {s.index for s in source.sentences if not s.boilerplate}
     sentences = [s for s in source.sentences if s.index in held]
-    claims = tuple(SourceClaim(n, s.index, s.text, s.heading) for n, s in enumerate(sentences))
+    claims = tuple(SourceClaim(n, s.index, s.text) for n, s in enumerate(sentences))
     cells = tuple(tuple(cells.get(s.index, LEFT_OUT) for cells in by_outlet) for s in sentences)
     given = tuple(labels[n] if n < len(labels) else None for n in range(len(outlets)))
     return Matrix(source, claims, tuple(outlets), given, cells,
