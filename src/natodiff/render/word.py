@@ -33,7 +33,10 @@ def new_document(paper: str = "a4"):
 
 
 def set_properties(document, *, title: str, author: str, subject: str, when: datetime | None,
-                   keywords: str = "", comments: str = "") -> None:
+                   keywords: str = "", comments: str = "", classification: str | None = None) -> None:
+    """The document's properties; a classification marks its keywords, comments and category."""
+    if classification:
+        keywords, comments = f"{keywords}; {classification}", f"{classification}. {comments}"
     props = document.core_properties
     props.title = xml_safe(title)[:255]
     props.author = xml_safe(author)[:255]
@@ -46,6 +49,8 @@ def set_properties(document, *, title: str, author: str, subject: str, when: dat
         stamp = when.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
         props.created = stamp
         props.modified = stamp
+    if classification:
+        props.category = xml_safe(classification)[:255]
 
 
 def to_bytes(document) -> bytes:
