@@ -137,6 +137,13 @@ def test_the_readme_sample_report_is_the_real_one(monkeypatch) -> None:
     assert shown and [ln for ln in shown if ln not in result.stdout] == []
 
 
+def test_performance_is_a_summary_that_points_to_the_bench_readme() -> None:
+    lines = [line for line in section("Performance").splitlines() if line.strip()]
+    assert len(lines) <= 3 and "bench/README.md" in lines[-1]
+    bench = (ROOT / "bench" / "README.md").read_text()
+    assert bench.index("## Running the scripts") < bench.index("## Latest figures") < bench.index("## History")
+
+
 def test_the_library_example_runs() -> None:
     """The README's "Use as a library" block is a doctest: its output is what compare() gives."""
     import doctest
