@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
+from natodiff.claims import is_figure
 from natodiff.coverage import title_of
 from natodiff.model import (
     Alignment, Claim, Comparison, Document, Fact, FactStatus, FactType, Kind, Provenance, Quote, ShiftType, Verdict,
@@ -124,10 +125,6 @@ def _listing(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def is_figure(f: Fact) -> bool:
-    return f.type is not FactType.ENTITY
 
 
 def held(c: Comparison) -> dict[int, list[Fact]]:
