@@ -594,3 +594,19 @@ def test_reports_are_utf8_whatever_stdout_encodes(args):
     r = subprocess.run([sys.executable, "-m", "natodiff", *args], capture_output=True, env=env, timeout=120)
     assert (r.returncode, r.stderr) == (0, b"")
     assert "Alliance’s".encode("utf-8") in r.stdout
+
+
+@pytest.mark.parametrize("args", [["redline", "-o"], ["memo", "-o"], ["compare", "-o"], ["compare", "-q", "--memo"]])
+def test_an_existing_output_is_refused_before_the_comparison(args, tmp_path, monkeypatch):
+    import natodiff.api
+
+    def never(*a, **k):
+        raise AssertionError("compared before the output was checked")
+
+    monkeypatch.setattr(natodiff.api, "compare_documents", never)
+    taken = tmp_path / "taken.docx"
+    taken.write_text("keep me")
+    r = run(args[0], str(SOURCE), str(OUTLET), *args[1:], str(taken))
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == f"natodiff: error: {taken}: file exists (use --force to overwrite)\n"
+    assert taken.read_text() == "keep me"

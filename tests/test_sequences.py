@@ -50,3 +50,35 @@ def test_words_found_once_anchor_a_long_sentence_with_scattered_edits():
     assert Matcher(a, b).ratio() >= 0.99  # 20 words of 5,000 changed
     ops = Matcher(a, b).get_opcodes()
     assert [(i1, j1) for tag, i1, _, j1, _ in ops if tag != "equal"] == [(n, n) for n in range(125, 5000, 250)]
+
+
+def test_a_long_sentence_of_a_few_words_with_two_edits_keeps_its_matches():
+    # No word stands once on either side between the edits, and difflib's heuristic for long
+    # sequences ignores every word of a text of eight: the sentence read as half rewritten.
+    rng = random.Random(3)
+    a = [rng.choice(("the", "of", "and", "to", "a", "in", "nato", "said")) for _ in range(3000)]
+    b = list(a)
+    b[750], b[2250] = "zebra", "yak"
+    assert len(a) * len(b) > sequences.LIMIT
+    assert Matcher(a, b).ratio() >= 0.99
+    assert [(tag, i1, j1) for tag, i1, _, j1, _ in Matcher(a, b).get_opcodes() if tag != "equal"] == [
+        ("replace", 750, 750), ("replace", 2250, 2250)]
+
+
+# Every word twice or more on each side: no anchor, and past 200 words difflib's heuristic
+# ignores the frequent ones and keeps the rest.
+TWICE = st.lists(st.integers(0, 59).map(str), min_size=100, max_size=200).map(lambda w: w + w[::-1])
+
+
+@pytest.mark.parametrize("limit", [1, 200, 5000])
+@given(a=TWICE, b=TWICE)
+def test_without_anchors_the_blocks_are_a_true_alignment_and_no_fewer_than_difflibs_heuristic(limit, a, b):
+    blocks = sequences.matching_blocks(a, b, limit)
+    assert blocks[-1] == (len(a), len(b), 0)
+    end_a = end_b = 0
+    for i, j, k in blocks[:-1]:
+        assert k > 0 and i >= end_a and j >= end_b and a[i:i + k] == b[j:j + k]
+        end_a, end_b = i + k, j + k
+    if len(a) * len(b) > limit and a[0] != b[0] and a[-1] != b[-1]:
+        heuristic = SequenceMatcher(None, a, b).get_matching_blocks()
+        assert sum(k for _, _, k in blocks) >= sum(m.size for m in heuristic)

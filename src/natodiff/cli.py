@@ -349,6 +349,10 @@ def compare(
 
     Example: natodiff compare release.txt story.txt --format json | jq .summary
     """
+    from natodiff.inputs import check_writable
+
+    for path in ([memo] if memo is not None else []) + ([output] if output is not None and not quiet else []):
+        check_writable(path, force=force)  # before the comparison, not after it
     c = run_compare(source, outlet, reading, options_of(threshold, facts, ignore_shift, source_speaker))
     outputs: list[tuple[str, bytes]] = []
     if memo is not None:
@@ -488,7 +492,11 @@ def redline(
 
     Example: natodiff redline release.txt story.html -o redline.docx
     """
+    from natodiff.inputs import check_writable
+
     when = run_date(date)
+    check_docx_output(output)
+    check_writable(output, force=force)  # before the comparison, not after it
     c = run_compare(source, outlet, reading, options_of(threshold, facts=False))
     from natodiff.render import redline as render_redline
 

@@ -163,6 +163,8 @@ def memo(
     expanded, given = batching.labelled(outlets, outlet_label)
     options = options_of(threshold, facts, ignore_shift, source_speaker)
     if len(expanded) == 1:
+        check_docx_output(output)
+        check_writable(output, force=force)  # before the comparison, not after it
         c = run_compare(source, expanded[0], reading, options)
         write_docx(memo_data(c, output, title=title, author=author, classification=classification, paper=paper,
                              labels=(source_label, given[0])), output, force)

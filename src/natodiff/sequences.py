@@ -8,12 +8,13 @@ within LIMIT steps go to difflib exactly as they are. Longer ones are split
 the way patience diff splits a file: the common ends match first, then the
 middle is cut at words that stand once on each side and in the same order,
 and each piece within the limit goes to difflib. A piece still over the limit
-with no such word left gets difflib's own heuristic for long sequences,
-which ignores words too frequent to place.
+with no such word left gets the better of difflib's own heuristic for long
+sequences and windows taken in step along both sides (``_unanchored``).
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Sequence
@@ -58,8 +59,7 @@ def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable], limit: int = L
             continue
         anchors = _anchors(a, a0, a1, b, b0, b1)
         if not anchors:
-            found.extend((a0 + m.a, b0 + m.b, m.size)
-                         for m in SequenceMatcher(None, a[a0:a1], b[b0:b1]).get_matching_blocks())
+            found.extend(_unanchored(a, a0, a1, b, b0, b1, limit))
             continue
         for i, j in anchors:
             found.append((i, j, 1))
@@ -67,6 +67,27 @@ def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable], limit: int = L
             a0, b0 = i + 1, j + 1
         pieces.append((a0, a1, b0, b1))
     return _joined(sorted(m for m in found if m[2]), len(a), len(b))
+
+
+def _unanchored(a: Sequence[Hashable], a0: int, a1: int,
+                b: Sequence[Hashable], b0: int, b1: int, limit: int) -> list[tuple[int, int, int]]:
+    """The blocks of a piece over the limit with no word to anchor on: the better of two cheap answers.
+
+    difflib's heuristic for long sequences ignores the words too frequent to
+    place, which in a text of a few dozen words is all of them. So the piece
+    is also cut into windows taken in step along both sides, each within the
+    limit and given to difflib, which keeps an edited copy whole; whichever
+    answer matches more words is kept.
+    """
+    junked = [(a0 + m.a, b0 + m.b, m.size) for m in SequenceMatcher(None, a[a0:a1], b[b0:b1]).get_matching_blocks()]
+    la, lb = a1 - a0, b1 - b0
+    n = math.isqrt(la * lb // limit) + 1  # windows: (la / n) * (lb / n) < limit
+    stepped = []
+    for k in range(n):
+        i0, i1, j0, j1 = a0 + la * k // n, a0 + la * (k + 1) // n, b0 + lb * k // n, b0 + lb * (k + 1) // n
+        stepped.extend((i0 + m.a, j0 + m.b, m.size)
+                       for m in SequenceMatcher(None, a[i0:i1], b[j0:j1], autojunk=False).get_matching_blocks())
+    return max(junked, stepped, key=lambda blocks: sum(size for _, _, size in blocks))
 
 
 def _anchors(a: Sequence[Hashable], a0: int, a1: int,
