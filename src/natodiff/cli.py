@@ -505,6 +505,6 @@ def main() -> None:
         app(prog_name="natodiff")
     finally:
         # What is still alive lives until the process ends: frozen, the collector leaves it to the OS
-        # instead of walking every object once more on the way out. Files are closed and streams
-        # flushed by now; exit handlers still run.
+        # instead of walking every object once more on the way out. Every file is closed by now; exit
+        # handlers still run and the standard streams are flushed as before.
         gc.freeze()
