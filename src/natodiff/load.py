@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from natodiff.errors import InputError
 from natodiff.inputs import DEFAULT_MAX_BYTES
@@ -19,8 +19,7 @@ from natodiff.patterns import Pattern
 FORMATS = ("auto", "text", "markdown", "html", "docx")
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     """A decoded input: its text, how it was read, and what to warn about."""
 
     text: str
