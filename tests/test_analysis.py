@@ -23,10 +23,10 @@ def test_inside_a_comparison_every_per_text_function_gives_what_it_computes_afre
     with analysing():
         first = [tokens(t) for t in texts]
         again = [tokens(t) for t in texts]
-        words = [names._words(t) for t in texts]
+        words = [names._analysed(t) for t in texts]
         ctx = [context._context_words(t) for t in texts]
     assert first == again == plain
-    assert words == [names._words.__wrapped__(t) for t in texts]
+    assert words == [names._analysed.__wrapped__(t) for t in texts]
     assert ctx == [context._context_words.__wrapped__(t) for t in texts]
     assert [tokens(t) for t in texts] == plain  # and the bounded cache outside agrees
 
