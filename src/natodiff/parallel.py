@@ -76,14 +76,6 @@ def ignore_sigint() -> None:
 
 
 def leave_signals_to_parent() -> None:
-    """A forked worker ignores Ctrl-C and takes SIGTERM plainly: the parent's handlers are not its own.
-
-    It also sets aside for the cycle collector every object it inherited (the
-    sentences' tokens, which the parent made first): a collection walking them
-    would write to each and so copy every page the two processes share.
-    """
-    import gc
-
+    """A forked worker ignores Ctrl-C and takes SIGTERM plainly: the parent's handlers are not its own."""
     ignore_sigint()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    gc.freeze()
