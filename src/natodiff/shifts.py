@@ -323,11 +323,10 @@ def _negation(it: _Item, negation: str | None) -> list[Shift]:
 
 def _lexical(it: _Item, kind: ShiftType, phrases: Iterable[Phrase], *, skip=None) -> list[Shift]:
     """Words of one list one side has more of, each said added or dropped."""
-    phrases = frozenset(phrases)
-    if not _may_hold(it, _openers(phrases)):
+    wanted = frozenset(phrases)
+    if not _may_hold(it, _openers(wanted)):
         return []
-    phrases = list(phrases)
-    s_all, o_all = _find(it.src, phrases), _find(it.out, phrases)
+    s_all, o_all = _find(it.src, wanted), _find(it.out, wanted)
     out = []
     for side, mine, theirs, name, other, what in (
         (it.src, s_all, o_all, "source", "outlet", "dropped"),
@@ -403,7 +402,6 @@ def _framing(it: _Item) -> list[Shift]:
     for a, b in _framing_pairs():
         if not (_may_open(it.src, a) and _may_open(it.out, b)):
             continue  # _extra() keeps only terms starting at a live token, and a swap needs one on each side
-
         s_a = _extra(_find(it.src, [a], set(s_taken)), _find(it.out, [a]), it.src)
         o_b = _extra(_find(it.out, [b], set(o_taken)), _find(it.src, [b]), it.out)
         for (i, _), (j, _) in zip(s_a, o_b):
@@ -493,7 +491,8 @@ def _speech_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _speech_hint() -> re.Pattern[str]:
     """The speech verbs and phrases alone, anywhere: _speech_pattern() matches none without one."""
-    return re.compile(one_of([*meaning().speech_verbs, *(r"\s+".join(map(re.escape, p)) for p in meaning().speech_phrases)]))
+    phrases = (r"\s+".join(map(re.escape, p)) for p in meaning().speech_phrases)
+    return re.compile(one_of([*meaning().speech_verbs, *phrases]))
 
 
 def speakers(text: str, body: frozenset[Phrase]) -> list[tuple[str, str | None]]:
