@@ -65,6 +65,7 @@ class People:
         return out
 
 
+@lru_cache(maxsize=1 << 15)  # a text names the same few thousand people and bodies again and again
 def entity_key(name: str) -> str:
     """Matching key of a name: accents, spelling, plurals, case, dots and hyphens folded."""
     plain = unicodedata.normalize("NFKD", fold(name))
