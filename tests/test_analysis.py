@@ -23,10 +23,10 @@ def test_inside_a_comparison_every_per_text_function_gives_what_it_computes_afre
     with analysing():
         first = [tokens(t) for t in texts]
         again = [tokens(t) for t in texts]
-        words = [names._words(t) for t in texts]
+        words = [names._analysed(t) for t in texts]
         ctx = [context._context_words(t) for t in texts]
     assert first == again == plain
-    assert words == [names._words.__wrapped__(t) for t in texts]
+    assert words == [names._analysed.__wrapped__(t) for t in texts]
     assert ctx == [context._context_words.__wrapped__(t) for t in texts]
     assert [tokens(t) for t in texts] == plain  # and the bounded cache outside agrees
 
@@ -56,11 +56,14 @@ def test_nested_scopes_keep_what_the_outer_one_holds() -> None:
 
 
 def _in_child(queue) -> None:
-    queue.put((len(analysis._scopes), sum(len(m) for m in analysis._memos)))
+    inherited = (len(analysis._scopes), sum(len(m) for m in analysis._memos))
+    with analysing():
+        tokens("Ministers agreed.")
+    queue.put((inherited, sum(len(m) for m in analysis._memos)))
 
 
 @pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="no fork")
-def test_a_forked_worker_starts_with_nothing_remembered() -> None:
+def test_a_forked_worker_keeps_its_parents_analysis_until_its_own_comparison_ends() -> None:
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
     with analysing():
@@ -68,4 +71,4 @@ def test_a_forked_worker_starts_with_nothing_remembered() -> None:
         child = ctx.Process(target=_in_child, args=(queue,))
         child.start()
         child.join(30)
-    assert queue.get(timeout=5) == (0, 0)
+    assert queue.get(timeout=5) == ((0, 1), 0)

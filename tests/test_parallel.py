@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from natodiff import analysis, api
 from natodiff.api import compare
-from natodiff.parallel import FACTS_BESIDE_CHARS, facts_beside
+from natodiff.parallel import FACTS_BESIDE_CHARS, facts_beside, leave_signals_to_parent
+from natodiff.parallel import pool as pool_of
 from natodiff.render.json import render
 
 GOLD = Path(__file__).parent / "gold"
@@ -40,3 +42,24 @@ def test_only_long_texts_get_a_second_process():
     with facts_beside(FACTS_BESIDE_CHARS, True) as long:
         if long is not None:  # a machine with one core, or no fork, keeps to one process
             assert long.submit(sum, (1, 2)).result() == 3
+
+
+_GATHER = api.gather_facts
+
+
+def _gather_with_inherited_tokens(src_doc, out_doc):
+    """api.gather_facts, failing unless the worker starts with every sentence already tokenised."""
+    remembered = set().union(*analysis._memos)
+    missing = [s.text for s in (*src_doc.sentences, *out_doc.sentences) if s.text not in remembered]
+    assert not missing, f"{len(missing)} sentences tokenised again in the worker"
+    return _GATHER(src_doc, out_doc)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_a_forked_facts_worker_inherits_the_sentences_tokens(monkeypatch):
+    pair = GOLD / "sample"
+    source, outlet = (pair / "source.txt").read_text(), (pair / "outlet.txt").read_text()
+    monkeypatch.setattr(api, "gather_facts", _gather_with_inherited_tokens)
+    with pool_of(1, "fork", leave_signals_to_parent) as executor:  # forked at the first task
+        beside = compare(source, outlet, executor=executor)
+    assert render(beside, explain=True) == render(compare(source, outlet), explain=True)

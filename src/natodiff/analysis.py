@@ -68,10 +68,12 @@ def per_text(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
 
 
 def _forget_in_child() -> None:
-    """A forked worker starts with no comparison under way: its own analysing() decides what it keeps."""
+    """A forked worker starts with no comparison under way, but keeps what its parent had analysed.
+
+    Its own analysing() reads those memos (pure results, shared with the
+    parent until written) and clears them when it ends.
+    """
     _scopes.clear()
-    for memo in _memos:
-        memo.clear()
 
 
 if hasattr(os, "register_at_fork"):

@@ -61,7 +61,14 @@ def compare_documents(src_doc: Document, out_doc: Document, *, options: Options 
 def _compare(src_doc: Document, out_doc: Document, options: Options, executor: "Executor | None") -> Comparison:
     from natodiff import attribution, claims, shifts
 
-    pending = executor.submit(gather_facts, src_doc, out_doc) if executor is not None and options.facts else None
+    pending = None
+    if executor is not None and options.facts:
+        from natodiff.normalise import tokens
+
+        # Alignment tokenises every sentence anyway; done first, a worker forked now inherits the tokens.
+        for s in (*src_doc.sentences, *out_doc.sentences):
+            tokens(s.text)
+        pending = executor.submit(gather_facts, src_doc, out_doc)
     items, summary = _items(src_doc, out_doc, options.threshold)
     facts: tuple = ()
     quotes: tuple = ()

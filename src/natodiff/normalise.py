@@ -256,14 +256,14 @@ def tokens(text: str) -> tuple[Token, ...]:
     folded = fold(text)
     raw = [(m[0], m.start(), m.end()) for m in _WORD.finditer(folded)]
     out: list[Token] = []
-    append = out.append
+    append, _new = out.append, tuple.__new__
     i = 0
     n = len(raw)
     while i < n:
         word, start, end = raw[i]
         keyed = _plain_keyed(word)
         if keyed is not None:  # most words: no rule below applies
-            append(Token(keyed[0], start, end, keyed[1]))
+            append(_new(Token, (keyed[0], start, end, keyed[1])))  # Token(...) without its Python-level __new__
             i += 1
             continue
         nxt = raw[i + 1][0].casefold() if i + 1 < n else ""
@@ -332,6 +332,8 @@ def keys(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokens(text))
 
 
+# Cached per word as written (the class reads its capitals): tokens() asks once per word it meets.
+@lru_cache(maxsize=1 << 17)
 def _plain_keyed(word: str) -> tuple[str, str] | None:
     """A word's key and class when no rule of tokens() looks at it twice, else None: its fast path."""
     low = word.casefold()
@@ -446,6 +448,7 @@ def _build_tables() -> None:
     for word, target in (*WORD_ALIASES.items(), *DEMONYMS.items()):
         ALIASES[_plain_key(word)] = word_key(target)
     word_key.cache_clear()  # keyed before the aliases were in
+    _plain_keyed.cache_clear()
     for phrase, key in PHRASE_ALIASES.items():
         PHRASES[tuple(word_key(w) for w in phrase.split())] = key
     _PHRASE_FIRST.update(p[0] for p in PHRASES)

@@ -54,6 +54,7 @@ class _Side(NamedTuple):
     counted: tuple[bool, ...]  # not inside a long one-sided op
     live: tuple[bool, ...]  # counted, and inside an op that changed something
     at: dict[str, list[int]]  # positions of each key: phrases are looked up, not scanned for
+    changed: frozenset[str]  # keys of the live tokens: a lexical shift starts at one
 
 
 def _side(diff: Sequence[DiffOp], name: str) -> _Side:
@@ -75,7 +76,8 @@ def _side(diff: Sequence[DiffOp], name: str) -> _Side:
     at: dict[str, list[int]] = {}
     for i, t in enumerate(toks):
         at.setdefault(t.key, []).append(i)
-    return _Side(text, toks, tuple(ops), counted, live, at)
+    changed = frozenset(t.key for t, alive in zip(toks, live) if alive)
+    return _Side(text, toks, tuple(ops), counted, live, at, changed)
 
 
 def _long(op: DiffOp) -> bool:
@@ -124,6 +126,26 @@ def _extra(mine: list[tuple[int, T]], theirs: list[tuple[int, T]], side: _Side) 
     return out
 
 
+@lru_cache(maxsize=64)
+def _openers(phrases: frozenset[Phrase]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases)
+
+
+def _may_hold(it: "_Item", openers: frozenset[str]) -> bool:
+    """Whether a changed word of either side is one of ``openers``.
+
+    A lexical shift is an occurrence _extra() keeps, and it keeps only those
+    starting at a live token: an item whose edits touch none of a list's
+    words has no shift of that list, and its phrases are not searched for.
+    """
+    return not (openers.isdisjoint(it.src.changed) and openers.isdisjoint(it.out.changed))
+
+
+def _may_open(side: _Side, term: Phrase) -> bool:
+    """Whether a changed word of ``side`` may open ``term`` (as _may_hold, for one side and term)."""
+    return term[0] in side.changed
+
+
 class _Item(NamedTuple):
     diff: tuple[DiffOp, ...]
     src: _Side
@@ -139,7 +161,8 @@ def item_shifts(a: Alignment, body: frozenset[Phrase] = frozenset()) -> tuple[Sh
         return ()  # the same words on both sides, up to spelling and typography
     it = _Item(a.diff, _side(a.diff, "source"), _side(a.diff, "outlet"))
     found: list[Shift] = []
-    found += _names_and_figures(it, framed_ops=_framing_ops(it))
+    # Only a replaced (so live) op is asked about: where no framing term opens on a live token, none is.
+    found += _names_and_figures(it, framed_ops=_framing_ops(it) if _may_hold(it, _framing_openers()) else set())
     found += _negation(it, a.negation)
     found += _hedges(it, body)
     found += _modality(it)
@@ -171,6 +194,11 @@ def _within(words: str, span: str) -> bool:
 
 
 # ------------------------------------------------------------ name, figure, date
+
+
+@lru_cache(maxsize=1)
+def _framing_openers() -> frozenset[str]:
+    return frozenset(term[0] for pair in meaning().framing for term in pair)
 
 
 def _framing_ops(it: _Item) -> set[int]:
@@ -295,8 +323,10 @@ def _negation(it: _Item, negation: str | None) -> list[Shift]:
 
 def _lexical(it: _Item, kind: ShiftType, phrases: Iterable[Phrase], *, skip=None) -> list[Shift]:
     """Words of one list one side has more of, each said added or dropped."""
-    phrases = list(phrases)
-    s_all, o_all = _find(it.src, phrases), _find(it.out, phrases)
+    wanted = frozenset(phrases)
+    if not _may_hold(it, _openers(wanted)):
+        return []
+    s_all, o_all = _find(it.src, wanted), _find(it.out, wanted)
     out = []
     for side, mine, theirs, name, other, what in (
         (it.src, s_all, o_all, "source", "outlet", "dropped"),
@@ -370,8 +400,8 @@ def _framing(it: _Item) -> list[Shift]:
     s_taken: set[int] = set()
     o_taken: set[int] = set()
     for a, b in _framing_pairs():
-        if a[0] not in it.src.at or b[0] not in it.out.at:
-            continue  # most pairs: one term is not there at all
+        if not (_may_open(it.src, a) and _may_open(it.out, b)):
+            continue  # _extra() keeps only terms starting at a live token, and a swap needs one on each side
         s_a = _extra(_find(it.src, [a], set(s_taken)), _find(it.out, [a]), it.src)
         o_b = _extra(_find(it.out, [b], set(o_taken)), _find(it.src, [b]), it.out)
         for (i, _), (j, _) in zip(s_a, o_b):
@@ -383,6 +413,11 @@ def _framing(it: _Item) -> list[Shift]:
 
 
 # -------------------------------------------------------------------- modality
+
+
+@lru_cache(maxsize=1)
+def _modal_keys() -> frozenset[str]:
+    return frozenset(meaning().modal_force)
 
 
 def _modals(side: _Side) -> list[tuple[int, str]]:
@@ -407,6 +442,8 @@ def _reports(side: _Side) -> bool:
 
 def _modality(it: _Item) -> list[Shift]:
     """The force of a verb moved between groups (will -> may, must -> should, is -> would be)."""
+    if not _may_hold(it, _modal_keys()):
+        return []  # what _extra() keeps of the modals starts at a live token
     s_m, o_m = _modals(it.src), _modals(it.out)
     gone, new = _extra(s_m, o_m, it.src), _extra(o_m, s_m, it.out)
     reported = _reports(it.out)
@@ -451,6 +488,13 @@ def _speech_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _speech_hint() -> re.Pattern[str]:
+    """The speech verbs and phrases alone, anywhere: _speech_pattern() matches none without one."""
+    phrases = (r"\s+".join(map(re.escape, p)) for p in meaning().speech_phrases)
+    return re.compile(one_of([*meaning().speech_verbs, *phrases]))
+
+
 def speakers(text: str, body: frozenset[Phrase]) -> list[tuple[str, str | None]]:
     """Who each speech verb gives the words to: (as written, identity key or None when unnamed)."""
     masked = _masked(text)
@@ -482,6 +526,8 @@ def _identity(subject: str, body: frozenset[Phrase]) -> str | None:
 
 def _attribution(it: _Item, body: frozenset[Phrase]) -> list[Shift]:
     """A speaker changed, or the source's own words quoted as a speaker's."""
+    if not _speech_hint().search(it.out.text):
+        return []  # both kinds need a speaker in the outlet, and every speaker has a speech verb or phrase
     s_said = speakers(it.src.text, body)
     o_said = speakers(it.out.text, body)
     s_who = {who for _, who in s_said if who}

@@ -49,7 +49,12 @@ def _extract(sentences: Sequence[Sentence], known: People | None = None) -> tupl
         elif e.sentence.index in in_counts and not in_counts[e.sentence.index].free(e.start, e.end):
             inside.append(e)
     found.sort(key=lambda m: (m.sentence.index, m.start))
-    return [with_context(m) for m in found], inside
+    return [m if m.type in _NO_CONTEXT else with_context(m) for m in found], inside
+
+
+# cross_check compares the surroundings of figures only: a name's are never read, so not gathered
+# (tests/test_facts_context.py gathers them and finds the same comparison).
+_NO_CONTEXT = frozenset({FactType.ENTITY})
 
 
 Gathered = tuple[tuple[list[Mention], list[Mention]], tuple[list[Mention], list[Mention]]]

@@ -65,6 +65,7 @@ class People:
         return out
 
 
+@lru_cache(maxsize=1 << 15)  # a text names the same few thousand people and bodies again and again
 def entity_key(name: str) -> str:
     """Matching key of a name: accents, spelling, plurals, case, dots and hyphens folded."""
     plain = unicodedata.normalize("NFKD", fold(name))
@@ -104,9 +105,8 @@ _ANY_WORD = Pattern(r"\w")
 _OPENS = Pattern(r"[:\-–—](?=\s)|\s(?=[\"“])")
 
 
-@per_text(1 << 15)
 def _words(text: str) -> tuple[Word, ...]:
-    """The words of ``text`` (cached: every fact extractor reads them)."""
+    """The words of ``text``; a sentence's are read once, by _analysed()."""
     folded = fold(text)
     spans = [m.span() for m in _NAME_WORD.finditer(folded)]
     first = _ANY_WORD.search(folded)
@@ -126,10 +126,28 @@ def _capital(word: Word) -> bool:
     return word.text[0].isupper() and not _junk(word)
 
 
+class _Analysed(NamedTuple):
+    """What names read of one sentence, from one pass over its words; the words themselves are not kept."""
+
+    runs: tuple[tuple[Word, ...], ...]
+    lower: tuple[str, ...]  # distinct words written in lower case, as _low() gives them
+    midcaps: tuple[str, ...]  # distinct words capitalised, not opening the sentence
+
+
 @per_text(1 << 15)
+def _analysed(text: str) -> _Analysed:
+    words = _words(text)
+    lower = dict.fromkeys(_low(w.text) for w in words if w.text[0].islower())
+    midcaps = dict.fromkeys(_low(w.text) for w in words if not w.initial and w.text[0].isupper())
+    return _Analysed(_runs_in(text, words), tuple(lower), tuple(midcaps))
+
+
 def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     """Runs of capitalised words joined only by spaces ("Steadfast Defender 24")."""
-    words = _words(text)
+    return _analysed(text).runs
+
+
+def _runs_in(text: str, words: Sequence[Word]) -> tuple[tuple[Word, ...], ...]:
     folded = fold(text)
     runs: list[tuple[Word, ...]] = []
     cur: list[Word] = []
@@ -240,13 +258,12 @@ def _body_vocabulary(sentences: Sequence[Sentence]) -> _Vocabulary:
 
 @lru_cache(maxsize=8)  # people() and entities() read the same text's vocabulary
 def _vocabulary(texts: tuple[str, ...]) -> _Vocabulary:
-    lower, midcaps = set(), set()
+    lower: set[str] = set()
+    midcaps: set[str] = set()
     for text in texts:
-        for w in _words(text):
-            if w.text[0].islower():
-                lower.add(_low(w.text))
-            elif not w.initial and w.text[0].isupper():
-                midcaps.add(_low(w.text))
+        seen = _analysed(text)
+        lower.update(seen.lower)
+        midcaps.update(seen.midcaps)
     return _Vocabulary(frozenset(lower), frozenset(midcaps))
 
 
