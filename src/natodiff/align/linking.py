@@ -420,7 +420,10 @@ def rest_joins(
         if mine is None:
             mine = content[id(lone)] = frozenset(t.key for t in lone.tokens if t.content)
         shared = set(mine & r.bag.keys())
-        if len(shared) < REST_MIN_COMMON and not _phrase(whole, lone, shared) or not _says_what(lone, shared):
+        # Most pairs share nothing with the rest: the cheap tests first.
+        if not shared or not _says_what(lone, shared):
+            continue
+        if len(shared) < REST_MIN_COMMON and not _phrase(whole, lone, shared):
             continue
         w_lone = totals[1][j] if s_linked else totals[0][i]
         a, b, wa, wb = (r, ou, w_rest, w_lone) if s_linked else (su, r, w_lone, w_rest)
@@ -467,8 +470,13 @@ def quote_intros(items: _Items, weights: Weights) -> list[LinkScore]:
 
 def _phrase(whole: PreparedSentence, lone: PreparedSentence, shared: set[str]) -> bool:
     """Two of the shared words side by side in both sentences ("on permanent alert"): a phrase, not chance."""
-    both = whole.proposing_keys() & lone.proposing_keys()
-    return any(" " in k and all(w in shared for w in k.split(" ")) for k in both)
+    return not _pairs_within(whole, shared).isdisjoint(_pairs_within(lone, shared))
+
+
+def _pairs_within(u: PreparedSentence, shared: set[str]) -> set[tuple[str, str]]:
+    """Adjacent content words of ``u`` (its proposing bigrams) made of ``shared`` words only."""
+    content = [t.key for t in u.tokens if t.content]
+    return {(a, b) for a, b in zip(content, content[1:]) if a in shared and b in shared}
 
 
 def _says_what(u: PreparedSentence, shared: set[str]) -> bool:
