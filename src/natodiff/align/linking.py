@@ -131,9 +131,9 @@ class _Items:
         linked, alone = (a, b) if a in self.parent else (b, a)
         if alone in self.restating:
             return True
-        left = rest(self.at[linked], self.partners[linked])
+        left = rest_keys(self.at[linked], self.partners[linked])
         lone = self.at[alone]
-        shared = {t.key for t in lone.tokens if t.content} & left.bag.keys()
+        shared = {t.key for t in lone.tokens if t.content} & left
         by_position = s.discount is not None and s.score * s.discount < threshold
         return bool(shared) and (not by_position or _says_what(lone, shared))
 
@@ -333,7 +333,7 @@ def _titles_to_leads(
             continue
         if title in items.parent:
             whole, lead = items.at[title], items.at[lone]
-            shared = {t.key for t in lead.tokens if t.content} & rest(whole, items.partners[title]).bag.keys()
+            shared = {t.key for t in lead.tokens if t.content} & rest_keys(whole, items.partners[title])
             if len(shared) < REST_MIN_COMMON and not _phrase(whole, lead, shared) or not _says_what(lead, shared):
                 continue
         found.append(s)
