@@ -26,8 +26,11 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     # Each sentence's keys are made where they are read and then dropped: held
     # for every sentence at once, they would be the largest thing in the alignment.
     ldf = Counter(key for u in left for key in u.proposing_keys())  # left sentences holding each key
-    rpost = _postings(u.proposing_keys() for u in right)
     cap = _counting_cap(len(left) + len(right))
+    # Only keys the left text holds, and not in more than ``cap`` of its sentences, can
+    # propose or count: most bigrams are in one text only, and are not listed at all.
+    wanted = {key for key, n in ldf.items() if n <= cap}
+    rpost = _postings(u.proposing_keys() & wanted for u in right)
     # Keys too common to propose a pair that still count towards its two.
     common = {k for k, rs in rpost.items() if ldf[k] and DF_CAP < ldf[k] + len(rs) <= cap}
     rcommon: list[set[str]] = [set() for _ in right]  # each right sentence's keys in common
