@@ -29,8 +29,7 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     cap = _counting_cap(len(left) + len(right))
     # Only keys the left text holds, and not in more than ``cap`` of its sentences, can
     # propose or count: most bigrams are in one text only, and are not listed at all.
-    wanted = {key for key, n in ldf.items() if n <= cap}
-    rpost = _postings(u.proposing_keys() & wanted for u in right)
+    rpost = _postings([key for key in u.proposing_keys() if 0 < ldf.get(key, 0) <= cap] for u in right)
     # Keys too common to propose a pair that still count towards its two.
     common = {k for k, rs in rpost.items() if ldf[k] and DF_CAP < ldf[k] + len(rs) <= cap}
     rcommon: list[set[str]] = [set() for _ in right]  # each right sentence's keys in common
@@ -69,7 +68,7 @@ def _counting_cap(n: int) -> int:
     return max(DF_CAP, int(4 * math.sqrt(n)))
 
 
-def _postings(keys: Iterable[frozenset[str]]) -> dict[str, list[int]]:
+def _postings(keys: Iterable[Iterable[str]]) -> dict[str, list[int]]:
     post: dict[str, list[int]] = defaultdict(list)
     for k, ks in enumerate(keys):
         for key in ks:
