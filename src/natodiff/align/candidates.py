@@ -30,6 +30,7 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     # Only keys the left text holds, and not in more than ``cap`` of its sentences, can
     # propose or count: most bigrams are in one text only, and are not listed at all.
     rpost = _postings([key for key in u.proposing_keys() if 0 < ldf.get(key, 0) <= cap] for u in right)
+    ldf = Counter({key: ldf[key] for key in rpost})  # what is read from here on: keys both texts hold
     # Keys too common to propose a pair that still count towards its two.
     common = {k for k, rs in rpost.items() if ldf[k] and DF_CAP < ldf[k] + len(rs) <= cap}
     rcommon: list[set[str]] = [set() for _ in right]  # each right sentence's keys in common
