@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from natodiff.align import DF_CAP, Weights, candidates, find_repeats, prepare, score
 from natodiff.align.candidates import _counting_cap
+from natodiff.align.linking import _phrase
 from natodiff.align.repeats import REPEAT_CONTAINMENT, REPEAT_IN_ORDER, _in_order, _polarity
 from natodiff.align.scoring import score_at_least
 from natodiff.align.weights import STOP_WEIGHT
@@ -136,3 +137,18 @@ def test_candidates_read_one_row_at_a_time_are_those_listed_all_at_once(left, ri
     # Copies of the texts make keys common enough to cross DF_CAP and the counting cap.
     a, b = prepared(left * copies), prepared(right * copies, Side.OUTLET)
     assert candidates(a, b) == _candidates_plainly(a, b)
+
+
+def _phrase_plainly(whole, lone, shared) -> bool:
+    """linking._phrase as first written: the proposing bigrams the two sentences share, read as text."""
+    both = whole.proposing_keys() & lone.proposing_keys()
+    return any(" " in k and all(w in shared for w in k.split(" ")) for k in both)
+
+
+@given(texts(2, 2), st.lists(st.sampled_from([*WORDS, *RARE]), max_size=6))
+@example(["Allies agreed drones drones.", "The drones drones said."], ["drone"])  # a word beside itself
+def test_a_phrase_found_by_word_pairs_is_the_one_the_bigram_keys_find(lines, extra) -> None:
+    whole, lone = prepared(lines)[:2]
+    for shared in ({t.key for t in lone.tokens if t.content} & {t.key for t in whole.tokens},
+                   {t.key for t in prepared([" ".join(extra) or "the"])[0].tokens}):
+        assert _phrase(whole, lone, shared) == _phrase_plainly(whole, lone, shared)

@@ -26,8 +26,11 @@ def candidates(left: Sequence[PreparedSentence], right: Sequence[PreparedSentenc
     # Each sentence's keys are made where they are read and then dropped: held
     # for every sentence at once, they would be the largest thing in the alignment.
     ldf = Counter(key for u in left for key in u.proposing_keys())  # left sentences holding each key
-    rpost = _postings(u.proposing_keys() for u in right)
     cap = _counting_cap(len(left) + len(right))
+    # Only keys the left text holds, and not in more than ``cap`` of its sentences, can
+    # propose or count: most bigrams are in one text only, and are not listed at all.
+    rpost = _postings([key for key in u.proposing_keys() if 0 < ldf.get(key, 0) <= cap] for u in right)
+    ldf = Counter({key: ldf[key] for key in rpost})  # what is read from here on: keys both texts hold
     # Keys too common to propose a pair that still count towards its two.
     common = {k for k, rs in rpost.items() if ldf[k] and DF_CAP < ldf[k] + len(rs) <= cap}
     rcommon: list[set[str]] = [set() for _ in right]  # each right sentence's keys in common
@@ -66,7 +69,7 @@ def _counting_cap(n: int) -> int:
     return max(DF_CAP, int(4 * math.sqrt(n)))
 
 
-def _postings(keys: Iterable[frozenset[str]]) -> dict[str, list[int]]:
+def _postings(keys: Iterable[Iterable[str]]) -> dict[str, list[int]]:
     post: dict[str, list[int]] = defaultdict(list)
     for k, ks in enumerate(keys):
         for key in ks:

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from natodiff.align.candidates import candidates
 from natodiff.align.neighbours import neighbour_joins
-from natodiff.align.prepared import PreparedSentence, merged, rest
+from natodiff.align.prepared import PreparedSentence, merged, rest, rest_keys
 from natodiff.align.scoring import PRIOR_DISCOUNT, in_stretch, openers, score, score_at_least, with_prior
 from natodiff.align.weights import Weights
 from natodiff.model import LinkScore
@@ -60,7 +60,7 @@ def link(
     # the other text lacks stays with the body (the outlet's lead may restate it).
     late_s = _late(source, src_open, titled)
     late_o = _late(outlet, out_open, titled)
-    body = {(i, j) for i, j in pairs if i not in late_s and j not in late_o}
+    body = {p for p in pairs if p[0] not in late_s and p[1] not in late_o}  # the same tuples, not copies
     priors = {(src_open["lead"], out_open["lead"]): "lead"} if "lead" in src_open and "lead" in out_open else {}
     body.update(priors)
     items = _Items(source, outlet)
@@ -131,9 +131,9 @@ class _Items:
         linked, alone = (a, b) if a in self.parent else (b, a)
         if alone in self.restating:
             return True
-        left = rest(self.at[linked], self.partners[linked])
+        left = rest_keys(self.at[linked], self.partners[linked])
         lone = self.at[alone]
-        shared = {t.key for t in lone.tokens if t.content} & left.bag.keys()
+        shared = {t.key for t in lone.tokens if t.content} & left
         by_position = s.discount is not None and s.score * s.discount < threshold
         return bool(shared) and (not by_position or _says_what(lone, shared))
 
@@ -333,7 +333,7 @@ def _titles_to_leads(
             continue
         if title in items.parent:
             whole, lead = items.at[title], items.at[lone]
-            shared = {t.key for t in lead.tokens if t.content} & rest(whole, items.partners[title]).bag.keys()
+            shared = {t.key for t in lead.tokens if t.content} & rest_keys(whole, items.partners[title])
             if len(shared) < REST_MIN_COMMON and not _phrase(whole, lead, shared) or not _says_what(lead, shared):
                 continue
         found.append(s)
@@ -401,35 +401,41 @@ def rest_joins(
     for s in accepted:
         partners["s", s.source].append(out_at[s.outlet])
         partners["o", s.outlet].append(src_at[s.source])
-    rests: dict[Node, tuple[PreparedSentence, float]] = {}
-    content: dict[int, frozenset[str]] = {}  # id(sentence) -> its content keys
-    found = []
+    # The pairs of each linked sentence with one alone, so that what it leaves over is worked out
+    # once and dropped when its pairs are done: held for every linked sentence, it would be the
+    # largest thing made here.
     s_is = [("s", u.sentence.index) in partners for u in source]
     o_is = [("o", u.sentence.index) in partners for u in outlet]
-    for i, j in pairs:
-        s_linked, o_linked = s_is[i], o_is[j]
-        if s_linked == o_linked:
-            continue
-        su, ou = source[i], outlet[j]
-        node, whole, lone = (("s", su.sentence.index), su, ou) if s_linked else (("o", ou.sentence.index), ou, su)
-        if node not in rests:
-            r = rest(whole, partners[node])
-            rests[node] = r, weights.total(r.bag)
-        r, w_rest = rests[node]
-        mine = content.get(id(lone))
-        if mine is None:
-            mine = content[id(lone)] = frozenset(t.key for t in lone.tokens if t.content)
-        shared = set(mine & r.bag.keys())
-        if len(shared) < REST_MIN_COMMON and not _phrase(whole, lone, shared) or not _says_what(lone, shared):
-            continue
-        w_lone = totals[1][j] if s_linked else totals[0][i]
-        a, b, wa, wb = (r, ou, w_rest, w_lone) if s_linked else (su, r, w_lone, w_rest)
-        s = score_at_least(a, b, weights, wa, wb)
-        assert s is not None  # no floor: every pair is scored
-        if lone.content > r.content:
-            s = in_stretch(s, r, lone, shared, weights)
-        if s.score >= threshold:
-            found.append((replace(s, prior="rest"), shared))
+    by_node: dict[Node, list[tuple[int, int]]] = defaultdict(list)
+    for p in pairs:
+        if s_is[p[0]] != o_is[p[1]]:
+            by_node[("s", source[p[0]].sentence.index) if s_is[p[0]] else ("o", outlet[p[1]].sentence.index)].append(p)
+    found = []
+    for node, node_pairs in by_node.items():
+        s_linked = node[0] == "s"
+        keys = rest_keys((src_at if s_linked else out_at)[node[1]], partners[node])
+        made: tuple[PreparedSentence, float] | None = None
+        for i, j in node_pairs:
+            su, ou = source[i], outlet[j]
+            whole, lone = (su, ou) if s_linked else (ou, su)
+            shared = {t.key for t in lone.tokens if t.content and t.key in keys}
+            # Most pairs share nothing with the rest: the cheap tests first.
+            if not shared or not _says_what(lone, shared):
+                continue
+            if len(shared) < REST_MIN_COMMON and not _phrase(whole, lone, shared):
+                continue
+            if made is None:
+                r = rest(whole, partners[node])
+                made = r, weights.total(r.bag)
+            r, w_rest = made
+            w_lone = totals[1][j] if s_linked else totals[0][i]
+            a, b, wa, wb = (r, ou, w_rest, w_lone) if s_linked else (su, r, w_lone, w_rest)
+            s = score_at_least(a, b, weights, wa, wb)
+            assert s is not None  # no floor: every pair is scored
+            if lone.content > r.content:
+                s = in_stretch(s, r, lone, shared, weights)
+            if s.score >= threshold:
+                found.append((replace(s, prior="rest"), shared))
     return found
 
 
@@ -467,8 +473,13 @@ def quote_intros(items: _Items, weights: Weights) -> list[LinkScore]:
 
 def _phrase(whole: PreparedSentence, lone: PreparedSentence, shared: set[str]) -> bool:
     """Two of the shared words side by side in both sentences ("on permanent alert"): a phrase, not chance."""
-    both = whole.proposing_keys() & lone.proposing_keys()
-    return any(" " in k and all(w in shared for w in k.split(" ")) for k in both)
+    return not _pairs_within(whole, shared).isdisjoint(_pairs_within(lone, shared))
+
+
+def _pairs_within(u: PreparedSentence, shared: set[str]) -> set[tuple[str, str]]:
+    """Adjacent content words of ``u`` (its proposing bigrams) made of ``shared`` words only."""
+    content = [t.key for t in u.tokens if t.content]
+    return {(a, b) for a, b in zip(content, content[1:]) if a in shared and b in shared}
 
 
 def _says_what(u: PreparedSentence, shared: set[str]) -> bool:

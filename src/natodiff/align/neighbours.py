@@ -15,7 +15,7 @@ from collections import defaultdict
 from functools import cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from natodiff.align.prepared import PreparedSentence, rest
+from natodiff.align.prepared import PreparedSentence, rest_keys
 from natodiff.align.scoring import PRIOR_DISCOUNT, score_at_least, with_prior
 from natodiff.align.weights import Weights
 from natodiff.lexicon import TITLE_WORDS
@@ -96,7 +96,7 @@ def _shares(items: _Items, rests: dict[Node, frozenset[str]], whole: Node, other
     with ``what``, words or numbers that are no title."""
     left = rests.get(whole)
     if left is None:
-        left = rests[whole] = frozenset(rest(items.at[whole], items.partners[whole]).bag)
+        left = rests[whole] = rest_keys(items.at[whole], items.partners[whole])
     toks = items.at[other].tokens
     if what:
         shared = {t.key for t in toks if t.key in left and t.cls in ("word", "number") and t.key not in _titles()}

@@ -25,8 +25,6 @@ class PreparedSentence:
     keys: tuple[str, ...]
     bag: Counter[str]
     content: int  # number of content tokens
-    # Key counts, and the keys used as a word or number: for scoring's ceiling.
-    _profile: tuple[Counter[str], frozenset[str]] | None = None
 
     def matcher(self) -> Matcher:
         """A matcher with this sentence as its second sequence, for the caller to set the first.
@@ -36,11 +34,6 @@ class PreparedSentence:
         alignment's memory.
         """
         return Matcher((), self.keys)
-
-    def profile(self) -> tuple[Counter[str], frozenset[str]]:
-        if self._profile is None:
-            self._profile = Counter(self.keys), frozenset(t.key for t in self.tokens if t.cls in ("word", "number"))
-        return self._profile
 
     def proposing_keys(self) -> frozenset[str]:
         """Content unigrams and adjacent content bigrams: what proposes a candidate pair.
@@ -128,6 +121,16 @@ def merged(parts: Sequence[PreparedSentence]) -> PreparedSentence:
 
 def rest(whole: PreparedSentence, partners: Iterable[PreparedSentence]) -> PreparedSentence:
     """``whole`` less the words its linked partners already account for."""
-    covered = {k for p in partners for k in p.bag}
+    covered = _covered(partners)
     toks = tuple(t for t in whole.tokens if t.key not in covered)
     return _prepared(whole.sentence, toks, Counter({k: c for k, c in whole.bag.items() if k not in covered}))
+
+
+def rest_keys(whole: PreparedSentence, partners: Iterable[PreparedSentence]) -> frozenset[str]:
+    """The keys of ``rest(whole, partners)``, without making it."""
+    covered = _covered(partners)
+    return frozenset(k for k in whole.bag if k not in covered)
+
+
+def _covered(partners: Iterable[PreparedSentence]) -> set[str]:
+    return {k for p in partners for k in p.bag}
