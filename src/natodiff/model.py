@@ -136,7 +136,7 @@ class LinkScore:
     # "title", "lead" or "neighbour" when position raised the score; "rest" when scored on
     # what a linked sentence's other links leave over (align.linking.rest_joins).
     prior: str | None = None
-    discount: float | None = None  # what a title or lead score was divided by
+    discount: float | None = None  # what a title, lead or neighbour score was divided by
 
     @property
     def blend(self) -> float:

@@ -151,7 +151,8 @@ def openers(sentences: Sequence[PreparedSentence]) -> dict[str, int]:
 
 
 def with_prior(s: LinkScore, prior: str, discount: float = PRIOR_DISCOUNT) -> LinkScore:
-    """Titles and leads of two reports of one event describe that event.
+    """Titles and leads of two reports of one event describe that event, and a
+    sentence beside a link likely continues it (``align.neighbours``).
 
     Their score is divided by ``discount`` (capped at 1), so a title pair
     sharing a few rare words links where two body sentences would not; two
