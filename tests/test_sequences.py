@@ -15,6 +15,15 @@ from natodiff.sequences import Matcher
 words = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60)
 
 
+def assert_true_alignment(blocks, a, b):
+    """Blocks of equal words, ascending and never overlapping, closed by difflib's sentinel."""
+    assert blocks[-1] == (len(a), len(b), 0)
+    end_a = end_b = 0
+    for i, j, k in blocks[:-1]:
+        assert k > 0 and i >= end_a and j >= end_b and a[i:i + k] == b[j:j + k]
+        end_a, end_b = i + k, j + k
+
+
 @given(words, words)
 def test_within_the_limit_it_is_difflib(a, b):
     assert Matcher(a, b).get_opcodes() == SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
@@ -24,13 +33,9 @@ def test_within_the_limit_it_is_difflib(a, b):
 @given(a=words, b=words)
 def test_past_the_limit_the_blocks_are_a_true_alignment(limit, a, b):
     blocks = sequences.matching_blocks(a, b, limit)
-    assert blocks[-1] == (len(a), len(b), 0)
-    end_a = end_b = 0
-    for i, j, k in blocks[:-1]:
-        assert k > 0 and i >= end_a and j >= end_b  # ascending, never overlapping
-        assert (i, j) != (end_a, end_b) or (i, j) == (0, 0)  # adjacent blocks are joined
-        assert a[i:i + k] == b[j:j + k]
-        end_a, end_b = i + k, j + k
+    assert_true_alignment(blocks, a, b)
+    for (i, j, k), (i2, j2, _) in zip(blocks[:-2], blocks[1:-1]):
+        assert (i2, j2) != (i + k, j + k)  # adjacent blocks are joined
 
 
 @given(words)
@@ -74,11 +79,7 @@ TWICE = st.lists(st.integers(0, 59).map(str), min_size=100, max_size=200).map(la
 @given(a=TWICE, b=TWICE)
 def test_without_anchors_the_blocks_are_a_true_alignment_and_no_fewer_than_difflibs_heuristic(limit, a, b):
     blocks = sequences.matching_blocks(a, b, limit)
-    assert blocks[-1] == (len(a), len(b), 0)
-    end_a = end_b = 0
-    for i, j, k in blocks[:-1]:
-        assert k > 0 and i >= end_a and j >= end_b and a[i:i + k] == b[j:j + k]
-        end_a, end_b = i + k, j + k
+    assert_true_alignment(blocks, a, b)
     if len(a) * len(b) > limit and a[0] != b[0] and a[-1] != b[-1]:
         heuristic = SequenceMatcher(None, a, b).get_matching_blocks()
         assert sum(k for _, _, k in blocks) >= sum(m.size for m in heuristic)
