@@ -115,6 +115,23 @@ def test_framing_is_tallied_over_the_pair() -> None:
     assert f"  war → conflict  ×2  ({ids})\n" in report
 
 
+def test_the_markdown_and_html_reports_carry_the_framing_table() -> None:
+    source = ("Russia's war against Ukraine entered its third year.\n\n"
+              "Allies discussed how Russia's war has changed air defence needs across the eastern flank.")
+    outlet = ("The conflict in Ukraine entered its third year.\n\n"
+              "Allies discussed how the conflict has changed air defence needs across the eastern flank.")
+    from natodiff.render import html, markdown
+
+    c = compare(source, outlet)
+    ids = ", ".join(f"#{n}" for n in c.framing[0].items)
+    md = markdown.render(c)
+    assert "\n## Framing\n" in md
+    assert "| war | conflict | 2 | " + ids.replace("#", "\\#") + " |" in md  # "#" escaped, as Markdown needs
+    page = html.render(c)
+    assert "<h2>Framing</h2>" in page
+    assert f"<tr><td>war</td><td>conflict</td><td>2</td><td>{ids}</td></tr>" in page
+
+
 def test_the_text_report_lists_each_shift_under_its_item() -> None:
     source = "NATO said the exercise was defensive and directed at no country."
     outlet = "Stoltenberg said the exercise was defensive and directed at no country."
