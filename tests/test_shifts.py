@@ -96,12 +96,15 @@ def test_ignore_shift_on_the_command_line(tmp_path) -> None:
     assert hidden.exit_code == 0
 
 
+# "war" called "conflict" in two sentences.
+WAR = ("The centre will share lessons learned from Russia's war against Ukraine with Allied forces.\n\n"
+       "Allies discussed how Russia's war has changed air defence needs across the eastern flank.")
+CONFLICT = ("The centre will share lessons learned from the conflict in Ukraine with Allied forces.\n\n"
+            "Allies discussed how the conflict has changed air defence needs across the eastern flank.")
+
+
 def test_framing_is_tallied_over_the_pair() -> None:
-    source = ("The centre will share lessons learned from Russia's war against Ukraine with Allied forces.\n\n"
-              "Allies discussed how Russia's war has changed air defence needs across the eastern flank.")
-    outlet = ("The centre will share lessons learned from the conflict in Ukraine with Allied forces.\n\n"
-              "Allies discussed how the conflict has changed air defence needs across the eastern flank.")
-    c = compare(source, outlet)
+    c = compare(WAR, CONFLICT)
     assert [(f.source_term, f.outlet_term, f.count) for f in c.framing] == [("war", "conflict", 2)]
     assert len(c.framing[0].items) == 2
     from rich.console import Console
@@ -116,13 +119,9 @@ def test_framing_is_tallied_over_the_pair() -> None:
 
 
 def test_the_markdown_and_html_reports_carry_the_framing_table() -> None:
-    source = ("Russia's war against Ukraine entered its third year.\n\n"
-              "Allies discussed how Russia's war has changed air defence needs across the eastern flank.")
-    outlet = ("The conflict in Ukraine entered its third year.\n\n"
-              "Allies discussed how the conflict has changed air defence needs across the eastern flank.")
     from natodiff.render import html, markdown
 
-    c = compare(source, outlet)
+    c = compare(WAR, CONFLICT)
     ids = ", ".join(f"#{n}" for n in c.framing[0].items)
     md = markdown.render(c)
     assert "\n## Framing\n" in md
