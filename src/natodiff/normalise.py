@@ -256,14 +256,14 @@ def tokens(text: str) -> tuple[Token, ...]:
     folded = fold(text)
     raw = [(m[0], m.start(), m.end()) for m in _WORD.finditer(folded)]
     out: list[Token] = []
-    append, _new = out.append, tuple.__new__
+    append = out.append
     i = 0
     n = len(raw)
     while i < n:
         word, start, end = raw[i]
         keyed = _plain_keyed(word)
         if keyed is not None:  # most words: no rule below applies
-            append(_new(Token, (keyed[0], start, end, keyed[1])))  # Token(...) without its Python-level __new__
+            append(Token(keyed[0], start, end, keyed[1]))
             i += 1
             continue
         nxt = raw[i + 1][0].casefold() if i + 1 < n else ""
