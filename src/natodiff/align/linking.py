@@ -20,7 +20,9 @@ from typing import Sequence
 from natodiff.align.candidates import candidates
 from natodiff.align.neighbours import neighbour_joins
 from natodiff.align.prepared import PreparedSentence, merged, rest, rest_keys
-from natodiff.align.scoring import PRIOR_DISCOUNT, in_stretch, openers, score, score_at_least, with_prior
+from natodiff.align.scoring import (
+    PRIOR_DISCOUNT, cannot_reach, in_stretch, openers, score, score_at_least, weighted_bag, with_prior,
+)
 from natodiff.align.weights import Weights
 from natodiff.model import LinkScore
 
@@ -372,12 +374,19 @@ def _scores(
 ) -> list[LinkScore]:
     """The scores of ``pairs`` that reach ``floor`` (title and lead pairs whatever they score)."""
     src_total, out_total = totals
-    out = []
+    by_source: dict[int, list[int]] = defaultdict(list)  # one source sentence's pairs together, to weigh it once
     for i, j in pairs:
-        prior = priors.get((i, j))
-        s = score_at_least(source[i], outlet[j], weights, src_total[i], out_total[j], None if prior else floor)
-        if s is not None:
-            out.append(with_prior(s, prior) if prior else s)
+        by_source[i].append(j)
+    out = []
+    for i, js in by_source.items():
+        u, wa, wbag = source[i], src_total[i], weighted_bag(source[i], weights)
+        for j in js:
+            prior = priors.get((i, j))
+            if prior is None and cannot_reach(wbag, wa, outlet[j], out_total[j], floor):
+                continue
+            s = score_at_least(u, outlet[j], weights, wa, out_total[j], None if prior else floor)
+            if s is not None:
+                out.append(with_prior(s, prior) if prior else s)
     return out
 
 

@@ -18,6 +18,10 @@ RUN_CAP = 0.95
 # Title-to-title and lead-to-lead scores are divided by this (see with_prior).
 PRIOR_DISCOUNT = 0.6
 PRIOR_MIN_COMMON = {"title": 2, "lead": 4, "neighbour": 2}
+# A pair below the floor still goes to difflib (whose ratio or run may lift it)
+# when its containment or its dice passes these.
+DIFFLIB_CONTAINMENT = 0.2
+DIFFLIB_DICE = 0.5
 
 
 def score(src: PreparedSentence, out: PreparedSentence, weights: Weights) -> LinkScore:
@@ -61,7 +65,7 @@ def score_at_least(
     containment = overlap / min(wa, wb) * evidence
     dice = 2 * overlap / (wa + wb)
     blend = blend_of(containment, dice)
-    difflib = containment > 0.2 or dice > 0.5
+    difflib = containment > DIFFLIB_CONTAINMENT or dice > DIFFLIB_DICE
     if floor is not None and blend < floor - 1e-6:
         if not difflib or _ceiling(src, out) < floor - 1e-6:
             return None
@@ -86,6 +90,26 @@ def score_at_least(
         round(dice, 6),
         tuple(rare[:6]),
     )
+
+
+def weighted_bag(u: PreparedSentence, weights: Weights) -> dict[str, float]:
+    """Each key of ``u`` at its weight times its count, for ``cannot_reach``."""
+    w = weights.by_key
+    return {k: w.get(k, STOP_WEIGHT) * c for k, c in u.bag.items()}
+
+
+def cannot_reach(wbag: dict[str, float], wa: float, other: PreparedSentence, wb: float, floor: float) -> bool:
+    """True only for a pair ``score_at_least(..., floor)`` drops; ``wbag`` is one side's ``weighted_bag``.
+
+    The pair's overlap is at most that side's weight on the keys both hold,
+    and blend, containment and dice are each at most the overlap over the
+    lighter side's weight: a pair must reach the floor, or one of difflib's
+    gates, on that share before anything else is worth computing. Two C-level
+    passes (a key intersection, a sum) instead of score_at_least's Python
+    loops; most candidate pairs of a long text end here.
+    """
+    need = min(floor - 1e-6, DIFFLIB_CONTAINMENT, DIFFLIB_DICE) - 1e-9  # the margin covers summation order
+    return sum(map(wbag.__getitem__, wbag.keys() & other.bag.keys())) < need * min(wa, wb)
 
 
 def _ceiling(src: PreparedSentence, out: PreparedSentence) -> float:
