@@ -6,6 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from natodiff.align import Weights, prepare
+from natodiff.align.prepared import rest, with_verbs
 from natodiff.align.scoring import cannot_reach, score_at_least, weighted_bag
 from natodiff.model import Sentence, Side
 
@@ -44,3 +45,12 @@ def test_a_pair_the_bound_drops_is_one_score_at_least_drops(left, right, floor) 
             wy = weights.total(y.bag)
             if cannot_reach(bag, wx, y, wy, floor):
                 assert score_at_least(x, y, weights, wx, wy, floor) is None
+
+
+@given(lines(), lines())
+@example(["The costs were borne by Allies."], ["Allies will bear the costs."])  # an irregular verb read as its verb
+def test_every_token_key_is_in_its_sentences_bag(left, right) -> None:
+    # rest_joins skips a pair whose rest keys are disjoint from the lone sentence's bag, for its tokens.
+    a, b = prepared(left, Side.SOURCE), prepared(right, Side.OUTLET)
+    for u in (*a, *b, *map(with_verbs, a), *map(with_verbs, b), rest(a[0], b)):
+        assert {t.key for t in u.tokens} <= u.bag.keys()

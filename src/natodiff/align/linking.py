@@ -427,6 +427,8 @@ def rest_joins(
         for i, j in node_pairs:
             su, ou = source[i], outlet[j]
             whole, lone = (su, ou) if s_linked else (ou, su)
+            if keys.isdisjoint(lone.bag):  # every token's key is in the bag: nothing shared, tested in C
+                continue
             shared = {t.key for t in lone.tokens if t.content and t.key in keys}
             # Most pairs share nothing with the rest: the cheap tests first.
             if not shared or not _says_what(lone, shared):
