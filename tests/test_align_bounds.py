@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from natodiff.align import Weights, prepare
 from natodiff.align.prepared import rest, with_verbs
-from natodiff.align.scoring import cannot_reach, score_at_least, weighted_bag
+from natodiff.align.scoring import cannot_reach, reach_side, score_at_least
 from natodiff.model import Sentence, Side
 
 WORDS = ("ministers allies defence Ukraine Brussels agreed drones ammunition budget percent billion "
@@ -40,10 +40,10 @@ def test_a_pair_the_bound_drops_is_one_score_at_least_drops(left, right, floor) 
     a, b = prepared(left, Side.SOURCE), prepared(right, Side.OUTLET)
     weights = Weights(a + b)
     for x in a:
-        wx, bag = weights.total(x.bag), weighted_bag(x, weights)
+        wx, side = weights.total(x.bag), reach_side(x, weights)
         for y in b:
             wy = weights.total(y.bag)
-            if cannot_reach(bag, wx, y, wy, floor):
+            if cannot_reach(side, wx, y, wy, floor):
                 assert score_at_least(x, y, weights, wx, wy, floor) is None
 
 

@@ -21,7 +21,7 @@ from natodiff.align.candidates import candidates
 from natodiff.align.neighbours import neighbour_joins
 from natodiff.align.prepared import PreparedSentence, merged, rest, rest_keys
 from natodiff.align.scoring import (
-    PRIOR_DISCOUNT, cannot_reach, in_stretch, openers, score, score_at_least, weighted_bag, with_prior,
+    PRIOR_DISCOUNT, cannot_reach, in_stretch, openers, reach_side, score, score_at_least, with_prior,
 )
 from natodiff.align.weights import Weights
 from natodiff.model import LinkScore
@@ -379,10 +379,10 @@ def _scores(
         by_source[i].append(j)
     out = []
     for i, js in by_source.items():
-        u, wa, wbag = source[i], src_total[i], weighted_bag(source[i], weights)
+        u, wa, side = source[i], src_total[i], reach_side(source[i], weights)
         for j in js:
             prior = priors.get((i, j))
-            if prior is None and cannot_reach(wbag, wa, outlet[j], out_total[j], floor):
+            if prior is None and cannot_reach(side, wa, outlet[j], out_total[j], floor):
                 continue
             s = score_at_least(u, outlet[j], weights, wa, out_total[j], None if prior else floor)
             if s is not None:

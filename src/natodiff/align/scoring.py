@@ -22,6 +22,8 @@ PRIOR_MIN_COMMON = {"title": 2, "lead": 4, "neighbour": 2}
 # when its containment or its dice passes these.
 DIFFLIB_CONTAINMENT = 0.2
 DIFFLIB_DICE = 0.5
+# Content words two sentences share before their containment counts in full.
+EVIDENCE_WORDS = 3
 
 
 def score(src: PreparedSentence, out: PreparedSentence, weights: Weights) -> LinkScore:
@@ -59,7 +61,7 @@ def score_at_least(
         return LinkScore(src.sentence.index, out.sentence.index, 0.0, 0.0, 0.0, 0.0, ())
     shared_content = fsum([c for k, c in common.items() if w.get(k, STOP_WEIGHT) > STOP_WEIGHT])
     # A pair sharing one or two words is weak evidence, however short.
-    evidence = min(1.0, shared_content / 3)
+    evidence = min(1.0, shared_content / EVIDENCE_WORDS)
     if guard and src.sentence.heading != out.sentence.heading:
         evidence *= evidence  # a two-word headline is inside many long sentences
     containment = overlap / min(wa, wb) * evidence
@@ -92,24 +94,37 @@ def score_at_least(
     )
 
 
-def weighted_bag(u: PreparedSentence, weights: Weights) -> dict[str, float]:
-    """Each key of ``u`` at its weight times its count, for ``cannot_reach``."""
+def reach_side(u: PreparedSentence, weights: Weights) -> tuple[dict[str, float], dict[str, float]]:
+    """One side of ``cannot_reach``: each key of ``u`` at its weight times its count, and at its
+    count when it is a content word (0 otherwise)."""
     w = weights.by_key
-    return {k: w.get(k, STOP_WEIGHT) * c for k, c in u.bag.items()}
+    return ({k: w.get(k, STOP_WEIGHT) * c for k, c in u.bag.items()},
+            {k: c if w.get(k, STOP_WEIGHT) > STOP_WEIGHT else 0 for k, c in u.bag.items()})
 
 
-def cannot_reach(wbag: dict[str, float], wa: float, other: PreparedSentence, wb: float, floor: float) -> bool:
-    """True only for a pair ``score_at_least(..., floor)`` drops; ``wbag`` is one side's ``weighted_bag``.
+def cannot_reach(
+    side: tuple[dict[str, float], dict[str, float]], wa: float, other: PreparedSentence, wb: float, floor: float,
+) -> bool:
+    """True only for a pair ``score_at_least(..., floor)`` drops; ``side`` is one sentence's ``reach_side``.
 
-    The pair's overlap is at most that side's weight on the keys both hold,
-    and blend, containment and dice are each at most the overlap over the
-    lighter side's weight: a pair must reach the floor, or one of difflib's
-    gates, on that share before anything else is worth computing. Two C-level
-    passes (a key intersection, a sum) instead of score_at_least's Python
-    loops; most candidate pairs of a long text end here.
+    Summed on one side only, over the keys both hold, the overlap and the
+    shared content words are at least what the pair has, so containment,
+    dice and blend computed from them are too: a pair whose bounds miss the
+    floor and both of difflib's gates is dropped. Two C-level passes instead
+    of score_at_least's Python loops; most candidate pairs of a long text end
+    here.
     """
-    need = min(floor - 1e-6, DIFFLIB_CONTAINMENT, DIFFLIB_DICE) - 1e-9  # the margin covers summation order
-    return sum(map(wbag.__getitem__, wbag.keys() & other.bag.keys())) < need * min(wa, wb)
+    if not wa or not wb:
+        return False  # score_at_least decides these
+    weighted, content = side
+    both = weighted.keys() & other.bag.keys()
+    overlap = sum(map(weighted.__getitem__, both))
+    evidence = min(1.0, sum(map(content.__getitem__, both)) / EVIDENCE_WORDS)
+    containment = overlap / min(wa, wb) * evidence
+    dice = 2 * overlap / (wa + wb)
+    margin = 1e-9  # summation order moves the last digits
+    return (blend_of(containment, dice) < floor - 1e-6 - margin
+            and containment < DIFFLIB_CONTAINMENT - margin and dice < DIFFLIB_DICE - margin)
 
 
 def _ceiling(src: PreparedSentence, out: PreparedSentence) -> float:
