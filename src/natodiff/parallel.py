@@ -48,9 +48,9 @@ def facts_beside(chars: int, facts: bool) -> Iterator[_OneTask | None]:
 class _OneTask:
     """The facts pool as ``api.compare`` uses it: one task, whose worker stops as soon as its result is in.
 
-    The worker holds as much memory as the comparison (its own analysis, and
-    the parent's pages it has touched); idle until the pool closes, it held it
-    through the cross-check and the claims too (4 MB a side: 355 MB).
+    The worker holds about as much memory as the comparison (its own analysis,
+    and the parent's pages it has touched); left idle until the pool closes, it
+    would hold it through the cross-check and the claims as well.
     """
 
     def __init__(self, executor: ProcessPoolExecutor) -> None:
