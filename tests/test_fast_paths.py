@@ -160,6 +160,15 @@ def test_the_one_pass_writer_writes_what_json_dumps_writes(data, indent) -> None
     assert dumps_indented(data, indent) == json.dumps(data, ensure_ascii=False, indent=indent)
 
 
+@given(_JSON, st.integers(0, 4), st.integers(0, 3))
+def test_the_one_pass_writer_joins_a_long_list_in_chunks_without_changing_a_byte(data, indent, chunk) -> None:
+    from natodiff.render import indented
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(indented, "CHUNK", chunk)  # a chunk every few pieces, as a long report has
+        assert dumps_indented(data, indent) == json.dumps(data, ensure_ascii=False, indent=indent)
+
+
 def test_the_one_pass_writer_writes_a_whole_report_as_json_dumps_does() -> None:
     root = Path(__file__).resolve().parent.parent / "samples"
     c = api.compare((root / "nato-press-release-2024-02-15.txt").read_text(encoding="utf-8"),

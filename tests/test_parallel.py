@@ -63,3 +63,19 @@ def test_a_forked_facts_worker_inherits_the_sentences_tokens(monkeypatch):
     with pool_of(1, "fork", leave_signals_to_parent) as executor:  # forked at the first task
         beside = compare(source, outlet, executor=executor)
     assert render(beside, explain=True) == render(compare(source, outlet), explain=True)
+
+
+def test_the_facts_worker_stops_as_soon_as_its_result_is_in():
+    """Not when the comparison ends: idle, it held as much memory as the comparison."""
+    import time
+
+    before = set(multiprocessing.active_children())
+    with facts_beside(FACTS_BESIDE_CHARS, True) as executor:
+        if executor is None:
+            pytest.skip("one core or no fork: no second process")
+        assert executor.submit(sum, (1, 2)).result() == 3
+        started = set(multiprocessing.active_children()) - before
+        deadline = time.monotonic() + 10
+        while any(p.is_alive() for p in started) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not any(p.is_alive() for p in started)

@@ -241,12 +241,12 @@ def is_boilerplate(paragraph: str) -> bool:
     return furniture_rule(paragraph) is not None
 
 
-@lru_cache(maxsize=1 << 16)
+# A few entries: segment asks about a hard-wrapped line twice in a row (as the
+# line after one, then as the line before the next). mark() asks about each
+# text once and keeps the answers itself, so a long text never overflows it.
+@lru_cache(maxsize=256)
 def furniture_rule(paragraph: str) -> str | None:
-    """The rule that makes a line page furniture, or None for story text.
-
-    Cached: a line is asked about as a line, as a paragraph and as a sentence.
-    """
+    """The rule that makes a line page furniture, or None for story text."""
     text = paragraph.strip()
     if not text or not any(ch.isalnum() for ch in text):
         return "no words"  # "• |", "***"
@@ -383,13 +383,14 @@ def _footer_rules(texts: list[str], rules: list[str | None]) -> None:
         rules[i] = "footer line"
 
 
-def paragraph_rules(texts: list[str]) -> list[str | None]:
+def paragraph_rules(texts: list[str], own: list[str | None] | None = None) -> list[str | None]:
     """The furniture rule of each paragraph, reading the lines around it too (position, what stands above).
 
+    ``own`` is each text's furniture_rule, where the caller has it already.
     The header and footer rules need a paragraph of story text to stand between:
     a text of headings alone has no header or footer.
     """
-    rules = [furniture_rule(t) for t in texts]
+    rules = [furniture_rule(t) for t in texts] if own is None else list(own)
     for i in range(1, len(texts)):
         if rules[i] is None and teaser_after(texts[i - 1], texts[i]):
             rules[i] = "teaser"
@@ -405,19 +406,22 @@ def mark(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
 
     A paragraph is furniture as a whole (a caption's sentences go together), or
     when every sentence in it is; a sentence may also be furniture on its own.
+    Each sentence and each paragraph is asked about once.
     """
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
-    order = sorted(by_paragraph)
-    texts = [" ".join(s.text for s in by_paragraph[p]) for p in order]
-    rules = dict(zip(order, paragraph_rules(texts)))
+    own = [furniture_rule(s.text) for s in sentences]
+    members: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        members.setdefault(s.paragraph, []).append(i)
+    order = sorted(members)
+    texts = [" ".join(sentences[i].text for i in members[p]) for p in order]
+    # A paragraph of one sentence is that sentence's text: its rule is known.
+    first = [own[members[p][0]] if len(members[p]) == 1 else furniture_rule(text) for p, text in zip(order, texts)]
+    rules = dict(zip(order, paragraph_rules(texts, first)))
     for p in order:
-        own = [furniture_rule(s.text) for s in by_paragraph[p]]
-        if rules[p] is None and all(own):
-            rules[p] = own[0]
+        if rules[p] is None and all(own[i] for i in members[p]):
+            rules[p] = own[members[p][0]]
     out = []
-    for s in sentences:
-        rule = rules[s.paragraph] or furniture_rule(s.text)
+    for s, rule in zip(sentences, own):
+        rule = rules[s.paragraph] or rule
         out.append(replace(s, boilerplate=True, furniture_rule=rule) if rule else s)
     return tuple(out)

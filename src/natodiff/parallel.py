@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import signal
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+R = TypeVar("R")
 
 # Below this many characters (both texts together) a second process costs
 # more than it saves. Whole command on the 2-core project machine: 100 KB a
@@ -23,7 +25,7 @@ FACTS_BESIDE_CHARS = 50_000
 
 
 @contextmanager
-def facts_beside(chars: int, facts: bool) -> Iterator[ProcessPoolExecutor | None]:
+def facts_beside(chars: int, facts: bool) -> Iterator[_OneTask | None]:
     """A one-worker pool for ``api.compare(executor=...)``, or None where it would not pay.
 
     The worker is forked, so it starts with every module already imported; the
@@ -40,7 +42,24 @@ def facts_beside(chars: int, facts: bool) -> Iterator[ProcessPoolExecutor | None
         yield None
         return
     with pool(1, "fork", leave_signals_to_parent) as executor:
-        yield executor
+        yield _OneTask(executor)
+
+
+class _OneTask:
+    """The facts pool as ``api.compare`` uses it: one task, whose worker stops as soon as its result is in.
+
+    The worker holds about as much memory as the comparison (its own analysis,
+    and the parent's pages it has touched); left idle until the pool closes, it
+    would hold it through the cross-check and the claims as well.
+    """
+
+    def __init__(self, executor: ProcessPoolExecutor) -> None:
+        self._executor = executor
+
+    def submit(self, fn: Callable[..., R], /, *args: object) -> Future[R]:
+        future = self._executor.submit(fn, *args)
+        future.add_done_callback(lambda _: self._executor.shutdown(wait=False))
+        return future
 
 
 @contextmanager

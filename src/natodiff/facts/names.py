@@ -93,7 +93,9 @@ def _bare(word: str) -> str:
     return word if "." in word[:-1] else word.rstrip(".")
 
 
-@lru_cache(maxsize=1 << 14)
+# Room for the vocabulary of a 10 MB text, as normalise.word_key: a cache smaller
+# than the words a text uses misses on every rare word it meets again.
+@lru_cache(maxsize=1 << 17)
 def _low(word: str) -> str:
     return _bare(word).casefold()
 

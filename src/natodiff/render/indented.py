@@ -18,6 +18,9 @@ from typing import Any
 
 _FLOAT = float.__repr__
 _INT = int.__repr__
+# A list's pieces are joined into one string whenever this many have gathered:
+# a report of 1 MB a side is some two million pieces, 60 bytes each as objects.
+CHUNK = 20_000
 
 
 def dumps_indented(data: Any, indent: int) -> str:
@@ -70,10 +73,14 @@ def _write(value: Any, out: list[str], newline: str, step: str) -> None:
             return
         inner = newline + step
         sep = "[" + inner
+        start = len(out)
         for item in value:
             out.append(sep)
             _write(item, out, inner, step)
             sep = "," + inner
+            if len(out) - start > CHUNK:
+                out[start:] = ["".join(out[start:])]
+                start = len(out)
         out.append(newline + "]")
     else:
         raise _Unusual
