@@ -38,6 +38,9 @@ def test_help_imports_neither_docx_nor_the_pipeline():
     assert "docx" not in top_level(mods)
     # --help only needs the command definitions, not the comparison stages.
     assert not mods & {"natodiff.align", "natodiff.facts", "natodiff.quotes", "natodiff.segment"}
+    # click's plain help (rich_markup_mode=None): rich's console alone costs about as much as typer's import.
+    assert "rich" not in top_level(mods)
+    assert "rich" not in top_level(imported("compare", "--help"))
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
