@@ -24,6 +24,7 @@ from natodiff.model import Options, ShiftType
 from natodiff.render import output as output_of
 
 if TYPE_CHECKING:
+    from natodiff.inputs import Data
     from natodiff.model import Comparison
 
 class _Group(typer.core.TyperGroup):
@@ -352,7 +353,7 @@ def compare(
     for path in ([memo] if memo is not None else []) + ([output] if output is not None and not quiet else []):
         check_writable(path, force=force)  # before the comparison, not after it
     c = run_compare(source, outlet, reading, options_of(threshold, facts, ignore_shift, source_speaker))
-    outputs: list[tuple[str, bytes]] = []
+    outputs: list[tuple[str, Data]] = []
     if memo is not None:
         if memo == "-" and not quiet and output in (None, "-"):
             raise NatodiffError("--memo - would mix the memo into the report on stdout (add -o FILE or -q)")
@@ -362,9 +363,9 @@ def compare(
             check_distinct(memo, output)
         outputs.append((memo, memo_data(c, memo, title=title, author=author, classification=classification)))
     if not quiet:
-        report = output_of.report(c, format.value, order=order.value, facts=facts, explain=explain,
-                                  color=styled(color) and output is None)
-        outputs.append((output or "-", report.encode("utf-8")))
+        report = output_of.report_pieces(c, format.value, order=order.value, facts=facts, explain=explain,
+                                         color=styled(color) and output is None)
+        outputs.append((output or "-", (piece.encode("utf-8") for piece in report)))  # written as made
     from natodiff.inputs import atomic_write_all
 
     atomic_write_all(outputs, force=force)  # the memo and the report: both written, or neither

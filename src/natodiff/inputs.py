@@ -10,13 +10,16 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import BinaryIO
+from typing import BinaryIO, Iterable, Union
 
 from natodiff.errors import InputError, OutputError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 _TEMP_PREFIX = ".natodiff-"
+
+# What an output is: its bytes, or its bytes in pieces, written as they come.
+Data = Union[bytes, Iterable[bytes]]
 
 
 def human_size(n: int) -> str:
@@ -116,10 +119,11 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
     atomic_write_all([(path, data)], force=force)
 
 
-def atomic_write_all(outputs: list[tuple[str, bytes]], *, force: bool = False) -> None:
+def atomic_write_all(outputs: list[tuple[str, Data]], *, force: bool = False) -> None:
     """Write several files so that all of them are written or none is.
 
-    Every file is first written whole beside its target. Then stdout and
+    An output is bytes or an iterable of pieces of bytes, each consumed once,
+    as it is written. Every file is first written whole beside its target. Then stdout and
     special files (a FIFO, /dev/stdout, /dev/full), which cannot wait beside
     a target, are written; only when that went well do the staged files
     replace their targets (a rename each, which does not fail for lack of
@@ -158,7 +162,11 @@ def atomic_write_all(outputs: list[tuple[str, bytes]], *, force: bool = False) -
         raise broken
 
 
-def _stage(path: str, data: bytes, force: bool) -> tuple[str, str, str]:
+def _pieces(data: Data) -> Iterable[bytes]:
+    return (data,) if isinstance(data, bytes) else data
+
+
+def _stage(path: str, data: Data, force: bool) -> tuple[str, str, str]:
     """``data`` written and synced to a temp file beside ``path``: (temp, target, directory)."""
     target = check_writable(path, force=force)
     directory = os.path.dirname(target) or "."
@@ -172,7 +180,8 @@ def _stage(path: str, data: bytes, force: bool) -> tuple[str, str, str]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=directory)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in _pieces(data):
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -194,8 +203,8 @@ def _stage(path: str, data: bytes, force: bool) -> tuple[str, str, str]:
 STDOUT_NAME = "<stdout>"
 
 
-def write_stdout(data: str | bytes) -> None:
-    """Write to stdout (text as the stream encodes it, bytes as they are).
+def write_stdout(data: str | Data) -> None:
+    """Write to stdout (text as the stream encodes it, bytes or pieces of bytes as they are).
 
     A closed stdout (``>&-``) or a failing one (``> /dev/full``) is an
     OutputError; BrokenPipeError is left to the CLI (``| head`` is no error).
@@ -203,9 +212,13 @@ def write_stdout(data: str | bytes) -> None:
     if sys.stdout is None:
         raise OutputError("standard output is closed", name=STDOUT_NAME)
     try:
-        out = sys.stdout if isinstance(data, str) else sys.stdout.buffer
-        out.write(data)
-        out.flush()
+        if isinstance(data, str):
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        else:
+            for piece in _pieces(data):
+                sys.stdout.buffer.write(piece)
+            sys.stdout.buffer.flush()
     except BrokenPipeError:
         raise
     except OSError as exc:
@@ -252,10 +265,11 @@ def _is_special(path: str) -> bool:
     return not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode))
 
 
-def _write_through(path: str, data: bytes) -> None:
+def _write_through(path: str, data: Data) -> None:
     try:
         with open(path, "wb") as fh:
-            fh.write(data)
+            for piece in _pieces(data):
+                fh.write(piece)
     except OSError as exc:
         raise OutputError(_os_problem(exc), name=path) from exc
 

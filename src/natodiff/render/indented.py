@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # the C one where CPython has it
 from math import isfinite
-from typing import Any
+from types import GeneratorType
+from typing import Any, Iterator
 
 _FLOAT = float.__repr__
 _INT = int.__repr__
@@ -30,6 +31,56 @@ def dumps_indented(data: Any, indent: int) -> str:
     except _Unusual:
         return json.dumps(data, ensure_ascii=False, indent=indent)
     return "".join(out)
+
+
+def iter_indented(data: dict[str, Any], indent: int) -> Iterator[str]:
+    """``dumps_indented(data, indent)`` in pieces, so a long report is written as it is made.
+
+    ``data`` is a dict; a value of it may be a generator, written as the list
+    it would give, so its items need never all exist at once (the
+    alignments of a long report). A piece is yielded whenever CHUNK parts
+    have gathered; an item this writer leaves to ``json.dumps`` is handed
+    over alone, so nothing already yielded changes.
+    """
+    if not data:
+        yield "{}"
+        return
+    step = " " * indent
+    inner = "\n" + step
+    out: list[str] = []
+    sep = "{" + inner
+    for key, value in data.items():
+        out.append(sep + _encode_key(key) + ": ")
+        sep = "," + inner
+        if type(value) is not GeneratorType:
+            _write_or_dump(value, out, inner, step)
+            continue
+        item_sep = "[" + inner + step
+        for item in value:
+            out.append(item_sep)
+            item_sep = "," + inner + step
+            _write_or_dump(item, out, inner + step, step)
+            if len(out) > CHUNK:
+                yield "".join(out)
+                out.clear()
+        out.append("[]" if item_sep[0] == "[" else inner + "]")
+    out.append("\n}")
+    yield "".join(out)
+
+
+def _encode_key(key: Any) -> str:
+    # json.dumps turns a key that is not a string into one (True -> "true", 1 -> "1").
+    return encode_basestring(key) if type(key) is str else json.dumps({key: 0})[1:-4]
+
+
+def _write_or_dump(value: Any, out: list[str], newline: str, step: str) -> None:
+    """``value`` written at the depth ``newline`` indents to, by this writer or else by json.dumps."""
+    mark = len(out)
+    try:
+        _write(value, out, newline, step)
+    except _Unusual:
+        del out[mark:]
+        out.append(json.dumps(value, ensure_ascii=False, indent=len(step)).replace("\n", newline))
 
 
 class _Unusual(Exception):

@@ -8,13 +8,14 @@ adds keys only (1.1: ``claims`` and ``names``), so a reader of /1 reads it.
 from __future__ import annotations
 
 import json
+from types import GeneratorType
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from natodiff.model import (
     Alignment, Claim, Comparison, DiffOp, Document, Fact, Framing, Kind, LinkScore, Quote, Sentence, Shift,
 )
 from natodiff.patterns import Pattern
-from natodiff.render.indented import dumps_indented
+from natodiff.render.indented import dumps_indented, iter_indented
 
 if TYPE_CHECKING:
     from natodiff.quotes import Quotation
@@ -115,6 +116,12 @@ def claim(c: Claim) -> dict[str, Any]:
 
 
 def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
+    return {key: list(value) if isinstance(value, GeneratorType) else value
+            for key, value in _lazy_dict(c, explain=explain).items()}
+
+
+def _lazy_dict(c: Comparison, *, explain: bool) -> dict[str, Any]:
+    """to_dict with its long lists as generators: their items made one by one as they are written."""
     s = c.summary
     lead = s.lead
     return {
@@ -141,12 +148,12 @@ def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
             },
             "threshold": c.options.threshold,
         },
-        "alignments": [alignment(a, explain=explain) for a in c.alignments],
-        "facts": [fact(f) for f in c.facts],
-        "quotes": [quote(q) for q in c.quotes],
-        "claims": [claim(x) for x in c.claims],
-        "names": [fact(f) for f in c.names],
-        "framing": [framing(f) for f in c.framing],
+        "alignments": (alignment(a, explain=explain) for a in c.alignments),
+        "facts": (fact(f) for f in c.facts),
+        "quotes": (quote(q) for q in c.quotes),
+        "claims": (claim(x) for x in c.claims),
+        "names": (fact(f) for f in c.names),
+        "framing": (framing(f) for f in c.framing),
     }
 
 
@@ -157,15 +164,29 @@ def to_dict(c: Comparison, *, explain: bool = False) -> dict[str, Any]:
 _RAW = Pattern("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+def _escape_raw(text: str) -> str:
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def dumps(data: Any, *, indent: int | None = None) -> str:
     """JSON with non-ASCII text kept readable and every risky character escaped."""
     # Indented output through the one-pass writer: json.dumps indents in Python, twice as slowly.
     text = json.dumps(data, ensure_ascii=False) if indent is None else dumps_indented(data, indent)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _escape_raw(text)
 
 
 def render(c: Comparison, *, explain: bool = False) -> str:
-    return dumps(to_dict(c, explain=explain), indent=2) + "\n"
+    return "".join(render_chunks(c, explain=explain))
+
+
+def render_chunks(c: Comparison, *, explain: bool = False) -> Iterator[str]:
+    """``render`` in pieces, to be written as they come: a long report is never one string.
+
+    Joined, the pieces are ``dumps(to_dict(c), indent=2) + "\\n"`` (tests/test_streaming.py).
+    """
+    for piece in iter_indented(_lazy_dict(c, explain=explain), 2):
+        yield _escape_raw(piece)  # one character at a time: a piece boundary splits no match
+    yield "\n"
 
 
 def render_lines(c: Comparison, *, explain: bool = False) -> Iterator[str]:

@@ -1,14 +1,15 @@
-"""Each command's output as one string, in the format asked for.
+"""Each command's output in the format asked for: one string, or pieces to write as they come.
 
-One string, so that a file is written whole or not at all. Each renderer is
-imported only when asked for: JSON, Markdown and HTML never load rich.
+A file is written whole or not at all either way (inputs.atomic_write_all
+writes pieces to a temp file first). Each renderer is imported only when
+asked for: JSON, Markdown and HTML never load rich.
 """
 
 from __future__ import annotations
 
 import shutil
 from io import StringIO
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -48,10 +49,22 @@ def printed(parts: "Iterable[RenderableType]", *, color: bool) -> str:
 
 def report(c: "Comparison", fmt: str, *, order: str, facts: bool, explain: bool, color: bool) -> str:
     """``compare``'s report: text, json, jsonl, markdown or html."""
+    return "".join(report_pieces(c, fmt, order=order, facts=facts, explain=explain, color=color))
+
+
+def report_pieces(c: "Comparison", fmt: str, *, order: str, facts: bool, explain: bool,
+                  color: bool) -> Iterator[str]:
+    """``report`` in pieces: JSON and JSON Lines as they are made, the other formats whole."""
     if fmt in ("json", "jsonl"):
         from natodiff.render import json as as_json
 
-        return as_json.render(c, explain=explain) if fmt == "json" else "".join(as_json.render_lines(c, explain=explain))
+        render = as_json.render_chunks if fmt == "json" else as_json.render_lines
+        yield from render(c, explain=explain)
+        return
+    yield _whole_report(c, fmt, order=order, facts=facts, explain=explain, color=color)
+
+
+def _whole_report(c: "Comparison", fmt: str, *, order: str, facts: bool, explain: bool, color: bool) -> str:
     if fmt == "markdown":
         from natodiff.render import markdown
 
