@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import signal
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Generic, Iterator, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from natodiff.model import Sentence
 
 R = TypeVar("R")
 
@@ -56,10 +58,58 @@ class _OneTask:
     def __init__(self, executor: ProcessPoolExecutor) -> None:
         self._executor = executor
 
-    def submit(self, fn: Callable[..., R], /, *args: object) -> Future[R]:
-        future = self._executor.submit(fn, *args)
+    def submit(self, fn: Callable[..., R], /, *args: object) -> _Resolving[R]:
+        future = self._executor.submit(_by_reference, fn, *args)
         future.add_done_callback(lambda _: self._executor.shutdown(wait=False))
-        return future
+        return _Resolving(future, _sentences(args))
+
+
+# The worker's result names sentences of the documents it was given (every fact
+# mention carries its sentence): they come back as their place in those
+# documents, and the parent puts its own in, rather than a copy of each.
+
+
+def _sentences(args: tuple[object, ...]) -> list[Sentence]:
+    """Every sentence of the documents among ``args``, in the order both processes list them."""
+    from natodiff.model import Document
+
+    return [s for a in args if isinstance(a, Document) for s in a.sentences]
+
+
+def _by_reference(fn: Callable[..., R], /, *args: object) -> bytes:
+    """``fn(*args)`` pickled with each sentence of ``args``' documents as its place among them."""
+    import io
+    import pickle
+
+    places = {id(s): i for i, s in enumerate(_sentences(args))}
+
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, obj: object) -> int | None:
+            return places.get(id(obj))
+
+    buffer = io.BytesIO()
+    Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(fn(*args))
+    return buffer.getvalue()
+
+
+class _Resolving(Generic[R]):
+    """The worker's result, read back with the parent's own sentences in place of the references."""
+
+    def __init__(self, future: Future[bytes], sentences: list[Sentence]) -> None:
+        self._future = future
+        self._sentences = sentences
+
+    def result(self) -> R:
+        import io
+        import pickle
+
+        sentences = self._sentences
+
+        class Unpickler(pickle.Unpickler):
+            def persistent_load(self, place: int) -> Sentence:
+                return sentences[place]
+
+        return Unpickler(io.BytesIO(self._future.result())).load()
 
 
 @contextmanager
