@@ -122,12 +122,12 @@ def atomic_write(path: str, data: bytes, *, force: bool = False) -> None:
 def atomic_write_all(outputs: list[tuple[str, Data]], *, force: bool = False) -> None:
     """Write several files so that all of them are written or none is.
 
-    An output is bytes or an iterable of pieces of bytes, each consumed once,
-    as it is written. Every file is first written whole beside its target. Then stdout and
-    special files (a FIFO, /dev/stdout, /dev/full), which cannot wait beside
-    a target, are written; only when that went well do the staged files
-    replace their targets (a rename each, which does not fail for lack of
-    space).
+    An output is bytes or an iterable of pieces of bytes, consumed once as
+    it is written. Every file is first written whole beside its target. Then
+    stdout and special files (a FIFO, /dev/stdout, /dev/full), which cannot
+    wait beside a target, are written; only when that went well do the
+    staged files replace their targets (a rename each, which does not fail
+    for lack of space).
     """
     staged: list[tuple[str, str, str, str]] = []  # (temp, target, directory, path as given)
     broken: BrokenPipeError | None = None

@@ -40,7 +40,7 @@ def iter_indented(data: dict[str, Any], indent: int) -> Iterator[str]:
     it would give, so its items need never all exist at once (the
     alignments of a long report). A piece is yielded whenever CHUNK parts
     have gathered; an item this writer leaves to ``json.dumps`` is handed
-    over alone, so nothing already yielded changes.
+    over alone, so nothing already yielded changes (tests/test_streaming.py).
     """
     if not data:
         yield "{}"
