@@ -152,6 +152,28 @@ def test_names_with_particles_and_transliterations_are_one_name():
                         "Kyiv": FactStatus.CONFIRMED}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Ministers decided to create a new NATO-Ukraine Joint Analysis, Training and Education Centre in Poland.",
+     "NATO-Ukraine Joint Analysis, Training and Education Centre"),
+    ("The Research, Development and Innovation Agency opened in Tallinn.",
+     "Research, Development and Innovation Agency"),
+])
+def test_a_listed_organisation_is_one_name_with_its_comma(text, name):
+    names = entities(text)
+    assert name in names
+    assert not {n for n in names if n != name and (n in name)}  # no piece of it listed apart
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("Troops moved through Tallinn, Riga and Vilnius Command posts.", "Tallinn"),
+    ("The Council, Commission and European Parliament agreed.", "European Parliament"),
+])
+def test_places_or_organisations_listed_stay_apart(text, apart):
+    names = entities(text)
+    assert apart in names
+    assert not any("," in n for n in names)
+
+
 def test_a_country_opening_a_sentence_is_a_name():
     text = "Germany, the Netherlands and Denmark have agreed to buy jets. Russia's war goes on."
     assert {"Germany", "Denmark", "Russia"} <= set(found(text, FactType.ENTITY))

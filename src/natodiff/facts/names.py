@@ -160,7 +160,10 @@ def _runs_in(text: str, words: Sequence[Word]) -> tuple[tuple[Word, ...], ...]:
             continue
         joined = _joined(folded[cur[-1].end:w.start], cur[-1]) and not _possessive(cur[-1])
         if _capital(w):
-            if not joined:
+            if not joined and _listed(cur, words, i, folded):
+                last = cur[-1]  # its comma kept, so that the name reads as written
+                cur[-1] = last._replace(text=last.text + ",", end=last.end + 1)
+            elif not joined:
                 _flush(runs, cur)
                 cur = []
             cur.append(w)
@@ -224,15 +227,55 @@ def _connector(w: Word, cur: list[Word], words: Sequence[Word], at: int, folded:
     if w.text in ("of", "for"):
         return cur[-1].low in ORGANISATION_WORDS or cur[-1].low in _TITLE_HEADS
     if w.text == "and":
-        tail: list[Word] = []
-        prev = w
-        for k in range(at, len(words)):
-            nxt = words[k]
-            if not _capital(nxt) or not _SPACE.fullmatch(folded, prev.end, nxt.start):
-                break
-            tail.append(nxt)
-            prev = nxt
+        tail = _capitals_after(w, words, at, len(words), folded)
         return bool(tail) and tail[-1].low in ORGANISATION_WORDS and cur[-1].low not in ORGANISATION_WORDS
+    return False
+
+
+def _capitals_after(prev: Word, words: Sequence[Word], start: int, stop: int, folded: str) -> list[Word]:
+    """The capitalised words of ``words[start:stop]`` that follow ``prev``, each after a space:
+    "and Education Centre"."""
+    tail: list[Word] = []
+    for k in range(start, min(stop, len(words))):
+        nxt = words[k]
+        if not _capital(nxt) or not _SPACE.fullmatch(folded, prev.end, nxt.start):
+            break
+        tail.append(nxt)
+        prev = nxt
+    return tail
+
+
+# Words a listed organisation runs to after its first comma: the bound keeps a long run
+# of capitalised words and commas from being walked again at every comma.
+LISTED_WORDS = 12
+
+
+def _listed(cur: list[Word], words: Sequence[Word], at: int, folded: str) -> bool:
+    """"Joint Analysis, Training and Education Centre": ``cur`` and ``words[at]`` are items of a list
+    before "and" that the last word heads as one organisation.
+
+    Only when no item is a place or an organisation of its own: "Kyiv, Warsaw and Riga" and
+    "the Council, Commission and Parliament" are lists of names.
+    """
+    if folded[cur[-1].end:words[at].start] != ", ":
+        return False
+    items, item, k = [cur], [words[at]], at + 1
+    while k < min(len(words), at + LISTED_WORDS):
+        gap, nxt = folded[item[-1].end:words[k].start], words[k]
+        if gap == " " and _capital(nxt):
+            item.append(nxt)
+        elif gap == ", " and _capital(nxt):
+            items.append(item)
+            item = [nxt]
+        elif gap == " " and nxt.text == "and":
+            items.append(item)
+            tail = _capitals_after(nxt, words, k + 1, at + LISTED_WORDS, folded)
+            return (bool(tail) and tail[-1].low in ORGANISATION_WORDS
+                    and not any(it[-1].low in ORGANISATION_WORDS or len(it) == 1 and it[0].low in PLACES
+                                for it in items))
+        else:
+            return False
+        k += 1
     return False
 
 
