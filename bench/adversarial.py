@@ -58,6 +58,8 @@ FAMILIES: dict[str, tuple[str, str, int, str, str]] = {
     "text: em dashes": ("text", "\u2014", 20000, "NATO said ", ""),
     "text: capitals": ("text", "Alpha ", 3300, "", ""),
     "text: capitals, one word": ("text", "A", 20000, "", ""),
+    "text: capitals and commas": ("text", "Alpha, ", 3300, "", ""),
+    "text: listed organisations": ("text", "Alpha Beta, Gamma and Delta Centre, ", 800, "", ""),
     "text: digits": ("text", "1 ", 10000, "", ""),
     "text: digits, one number": ("text", "1", 20000, "", ""),
     "text: figures with units": ("text", "5 million euros, ", 1200, "", ""),
