@@ -167,8 +167,9 @@ def test_a_listed_organisation_is_one_name_with_its_comma(text, name):
 @pytest.mark.parametrize("text, apart", [
     ("Troops moved through Tallinn, Riga and Vilnius Command posts.", "Tallinn"),
     ("The Council, Commission and European Parliament agreed.", "European Parliament"),
+    ("He met the Defence Minister, Army and Navy Command in Riga.", "Riga"),
 ])
-def test_places_or_organisations_listed_stay_apart(text, apart):
+def test_places_organisations_or_titles_listed_stay_apart(text, apart):
     names = entities(text)
     assert apart in names
     assert not any("," in n for n in names)

@@ -254,8 +254,9 @@ def _listed(cur: list[Word], words: Sequence[Word], at: int, folded: str) -> boo
     """"Joint Analysis, Training and Education Centre": ``cur`` and ``words[at]`` are items of a list
     before "and" that the last word heads as one organisation.
 
-    Only when no item is a place or an organisation of its own: "Kyiv, Warsaw and Riga" and
-    "the Council, Commission and Parliament" are lists of names.
+    Only when no item is a place, an organisation or a title of its own: "Kyiv, Warsaw and Riga",
+    "the Council, Commission and Parliament" and "the Defence Minister, Army and Navy Command"
+    are lists of names.
     """
     if folded[cur[-1].end:words[at].start] != ", ":
         return False
@@ -271,8 +272,8 @@ def _listed(cur: list[Word], words: Sequence[Word], at: int, folded: str) -> boo
             items.append(item)
             tail = _capitals_after(nxt, words, k + 1, at + LISTED_WORDS, folded)
             return (bool(tail) and tail[-1].low in ORGANISATION_WORDS
-                    and not any(it[-1].low in ORGANISATION_WORDS or len(it) == 1 and it[0].low in PLACES
-                                for it in items))
+                    and not any(it[-1].low in ORGANISATION_WORDS or it[-1].low in _TITLE_HEADS
+                                or len(it) == 1 and it[0].low in PLACES for it in items))
         else:
             return False
         k += 1
