@@ -50,7 +50,7 @@ def iter_indented(data: dict[str, Any], indent: int) -> Iterator[str]:
     out: list[str] = []
     sep = "{" + inner
     for key, value in data.items():
-        out.append(sep + _encode_key(key) + ": ")
+        out.append(sep + encode_basestring(key) + ": ")
         sep = "," + inner
         if type(value) is not GeneratorType:
             _write_or_dump(value, out, inner, step)
@@ -66,11 +66,6 @@ def iter_indented(data: dict[str, Any], indent: int) -> Iterator[str]:
         out.append("[]" if item_sep[0] == "[" else inner + "]")
     out.append("\n}")
     yield "".join(out)
-
-
-def _encode_key(key: Any) -> str:
-    # json.dumps turns a key that is not a string into one (True -> "true", 1 -> "1").
-    return encode_basestring(key) if type(key) is str else json.dumps({key: 0})[1:-4]
 
 
 def _write_or_dump(value: Any, out: list[str], newline: str, step: str) -> None:
